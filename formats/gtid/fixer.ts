@@ -1,0 +1,107 @@
+/**
+ * `fix --auto` for GTID, streaming: every record is checked and its safe repairs applied as it
+ * goes by; the trailer is held back until the end, when the number of records written is known,
+ * so recomputing the count, copying the Transmission ID or adding a missing trailer needs no
+ * second pass. Records that cannot be repaired are written as they came, byte for byte.
+ */
+import type { Change, CheckOptions, Fixer } from '../../src/core/format.js';
+import type { InputInfo } from '../../src/io/line-reader.js';
+import { applySafeRepairs } from '../../src/core/repair-engine.js';
+import { hasNonPrintable } from '../../src/core/printable.js';
+import { KeyIndex } from '../../src/core/key-index.js';
+import { joinRecord, splitRecord } from '../../src/io/delimited.js';
+import { DETAIL, HEADER, TRAILER, declaredDelimiter } from './spec.js';
+import { envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
+import { checkHeader, checkTrailer, extraFields } from './envelope.js';
+import { validateDetail } from './rules.js';
+
+export class GtidFixer implements Fixer {
+  readonly changes: Change[] = [];
+  private written = 0;
+  private seen = 0;
+  private headerTid: string | null = null;
+  private headerSeparator = '\t';
+  private sniffed: ',' | '\t' | null;
+  private delimiter: ',' | '\t' | null;
+  private trailer: { line: number; fields: string[]; separator: string; text: string } | null = null;
+  private records = new KeyIndex();
+
+  constructor(private options: CheckOptions, input: InputInfo) {
+    this.sniffed = sniffDelimiter(input.sample);
+    this.delimiter = this.sniffed;
+  }
+
+  line(text: string, line: number): string[] {
+    if (text.trim() === '') {
+      this.changes.push({ line, field: '', before: '(blank line)', after: '(removed)', code: 'file/blank-line' });
+      return [];
+    }
+    const out: string[] = [];
+    if (this.trailer) out.push(this.trailer.text); // a trailer with records after it is not the trailer
+    this.trailer = null;
+    const type = recordType(text);
+    this.seen++;
+    if (type === 'TT') {
+      this.trailer = { line, fields: splitEnvelope(text), separator: envelopeSeparator(text), text };
+    } else if (type === 'TH' && this.seen === 1) {
+      out.push(this.header(text, line));
+    } else if (type === 'ID') {
+      const record = this.detail(text, line);
+      if (record !== null) out.push(record);
+    } else {
+      out.push(text);
+    }
+    this.written += out.length;
+    return out;
+  }
+
+  private header(text: string, line: number): string {
+    const separator = envelopeSeparator(text);
+    this.headerSeparator = separator === ',' ? '\t' : separator;
+    const fields = splitEnvelope(text);
+    const fixed = applySafeRepairs(HEADER, fields, line, (f) => checkHeader(f, line, this.sniffed, separator));
+    this.changes.push(...fixed.changes);
+    this.delimiter = this.sniffed ?? declaredDelimiter(fixed.fields[5]);
+    if (/^\d+$/.test(fixed.fields[3] ?? '')) this.headerTid = fixed.fields[3];
+    return fixed.changes.length ? fixed.fields.join(separator) : text;
+  }
+
+  private detail(text: string, line: number): string | null {
+    const delimiter = (this.delimiter ??= text.includes('\t') ? '\t' : ',');
+    const { fields, quoteError } = splitRecord(text, delimiter);
+    if (quoteError || fields.length < DETAIL.fields.length) return text;
+    const printable = !hasNonPrintable(delimiter === '\t' ? text.replaceAll('\t', ' ') : text);
+    const check = (f: readonly string[], clean = false) => {
+      const issues = validateDetail(f, line, this.options, !clean);
+      if (f.length > DETAIL.fields.length) issues.unshift(extraFields(line, 'Detail record', f, DETAIL.fields.length));
+      return issues;
+    };
+    const initial = check(fields, printable);
+    const fixed = initial.some((i) => i.repair?.confidence === 'safe')
+      ? applySafeRepairs(DETAIL, fields, line, check, initial)
+      : { fields, changes: [] };
+    const record = fixed.changes.length ? joinRecord(fixed.fields, delimiter) : text;
+    if (this.records.firstLine(record, line) !== 0) {
+      this.changes.push({ line, field: '', before: '(whole record)', after: '(deleted: repeats an earlier record)', code: 'gtid/duplicate-record' });
+      return null;
+    }
+    this.changes.push(...fixed.changes);
+    return record;
+  }
+
+  finish(): string[] {
+    const records = this.written + 1;
+    if (this.trailer) {
+      const { fields, line, separator, text } = this.trailer;
+      if (separator === ',' || fields.length < TRAILER.fields.length) return [text];
+      const facts = { records, headerTransmissionId: this.headerTid };
+      const fixed = applySafeRepairs(TRAILER, fields, line, (f) => checkTrailer(f, line, facts, separator));
+      this.changes.push(...fixed.changes);
+      return [fixed.changes.length ? fixed.fields.join(separator) : text];
+    }
+    if (this.headerTid === null) return [];
+    const added = ['TT', this.headerTid, String(records)].join(this.headerSeparator);
+    this.changes.push({ line: 0, field: '', before: '(no trailer)', after: added.replaceAll('\t', ' '), code: 'gtid/missing-record-type' });
+    return [added];
+  }
+}

@@ -1,0 +1,28 @@
+/** The GTID Student Batch File format (seed 003), as the registry sees it. */
+import type { Format } from '../../src/core/format.js';
+import { GENERIC_ISSUES } from '../../src/core/generic-issues.js';
+import { GTID_ISSUES } from './issues.js';
+import { DETAIL, HEADER, TRAILER } from './spec.js';
+import { GtidValidator } from './validator.js';
+import { GtidFixer } from './fixer.js';
+import { recordType } from './records.js';
+
+export const gtid: Format = {
+  id: 'gtid',
+  title: 'Student Batch File v1.0 (Uniq-ID / GTID)',
+  seed: '003_31d233ec96d7aee7.txt',
+  detection: "first record starts 'TH' then a tab or space, or records start 'ID' then a comma or tab; file names containing 'gtid'",
+  detect(sample, fileName) {
+    const records = sample.filter((l) => l.trim() !== '');
+    if (records.length === 0) return /gtid/i.test(fileName) ? 0.3 : 0;
+    if (/^TH[\t ]/.test(records[0])) return 1;
+    const details = records.filter((l) => /^ID[\t,]/.test(l)).length;
+    if (details > 0 && details >= records.length / 2) return 0.8;
+    if (records.some((l) => recordType(l) === 'TT')) return 0.5;
+    return /gtid/i.test(fileName) ? 0.3 : 0;
+  },
+  layouts: [HEADER, DETAIL, TRAILER],
+  issueTypes: [...GENERIC_ISSUES, ...GTID_ISSUES],
+  validator: (options, input) => new GtidValidator(options, input),
+  fixer: (options, input) => new GtidFixer(options, input),
+};

@@ -1,0 +1,23 @@
+/**
+ * Every format rollfix knows. A new format is a folder under formats/ and one line here.
+ * Detection looks at the content first and the file name second (each format's `detect` weighs both).
+ */
+import type { Format } from '../src/core/format.js';
+import { gtid } from './gtid/index.js';
+
+export const FORMATS: readonly Format[] = [gtid];
+
+export function formatById(id: string): Format | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
+
+/** The most likely format for a file, or null when none is at least fairly sure. */
+export function detectFormat(sample: readonly string[], fileName: string): Format | null {
+  let best: Format | null = null;
+  let bestScore = 0;
+  for (const format of FORMATS) {
+    const score = format.detect(sample, fileName);
+    if (score > bestScore) [best, bestScore] = [format, score];
+  }
+  return bestScore >= 0.3 ? best : null;
+}

@@ -1,0 +1,78 @@
+/**
+ * rollfix's command line: parses the command, runs it, and turns every failure into a message
+ * and an exit code (README, "Exit codes"). Nothing here validates data; see src/core and formats/.
+ */
+import { fileURLToPath } from 'node:url';
+import { checkCommand, CHECK_HELP } from './cli/check-command.js';
+import { fixCommand, FIX_HELP } from './cli/fix-command.js';
+import { explainCommand, formatsCommand } from './cli/info-commands.js';
+import { configCommand, CONFIG_HELP } from './cli/config-command.js';
+import { workstationCommand } from './cli/workstation-command.js';
+import { EXIT } from './cli/exit-codes.js';
+import { UsageError } from './cli/usage-error.js';
+import { InputError } from './io/input-error.js';
+
+declare const ROLLFIX_VERSION: string;
+export const VERSION = typeof ROLLFIX_VERSION === 'string' ? ROLLFIX_VERSION : 'dev';
+
+export const HELP = `rollfix ${VERSION}: repair school student-data batch files before upload
+
+Usage:
+  rollfix [FILE]                      open FILE (no FILE: the bundled GTID sample)
+  rollfix check FILE [--json] [...]   report; exit 0 clean, 1 flagged records, 2 would be rejected
+  rollfix fix FILE --auto [-o OUT]    apply every safe repair, write OUT and a change report
+  rollfix formats                     list the formats and how each is detected
+  rollfix explain [CODE]              what an issue code means and how to fix it
+  rollfix config list|get|set|unset|path   stored settings (district, limits, ...)
+
+rollfix COMMAND --help tells more. Exit codes: 0 clean, 1 flagged, 2 rejected,
+64 usage error, 65 format not recognised, 66 input unreadable, 73 cannot write.
+`;
+
+/** The sample `npm start` opens, next to the bundle (dist/) or the sources (src/). */
+export const SAMPLE = fileURLToPath(new URL('../formats/gtid/samples/sample.txt', import.meta.url));
+
+function isParseArgsError(error: unknown): boolean {
+  return typeof (error as { code?: string })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+}
+
+async function run(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'check': return checkCommand(rest);
+    case 'fix': return fixCommand(rest);
+    case 'formats': return formatsCommand();
+    case 'explain': return explainCommand(rest);
+    case 'config':
+      if (rest.includes('--help') || rest.includes('-h')) return process.stdout.write(CONFIG_HELP), EXIT.clean;
+      return configCommand(rest);
+    case 'help': {
+      const topic = { check: CHECK_HELP, fix: FIX_HELP, config: CONFIG_HELP }[rest[0] ?? ''];
+      return process.stdout.write(topic ?? HELP), EXIT.clean;
+    }
+    case '--help': case '-h': return process.stdout.write(HELP), EXIT.clean;
+    case '--version': case '-V': return process.stdout.write(VERSION + '\n'), EXIT.clean;
+    case undefined: return workstationCommand(SAMPLE);
+    default:
+      if (command.startsWith('-')) throw new UsageError(`unknown option ${command}`);
+      if (rest.length > 0) throw new UsageError(`unknown command "${command}"`);
+      return workstationCommand(command);
+  }
+}
+
+export async function main(args: string[]): Promise<number> {
+  try {
+    return await run(args);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      process.stderr.write(`rollfix: ${(error as Error).message}\nTry: rollfix --help\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`rollfix: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`rollfix: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+}

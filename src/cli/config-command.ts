@@ -1,0 +1,47 @@
+/** `rollfix config get|set|unset|list|path`: the stored settings, validated before they are saved. */
+import { DEFAULTS, isSettingKey, openSettings, SETTINGS } from '../session/settings.js';
+import { EXIT } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+
+export const CONFIG_HELP = `Usage: rollfix config list | get KEY | set KEY VALUE | unset KEY | path
+
+Settings (flags of check and fix override them for one run):
+${Object.entries(SETTINGS).map(([k, s]) => `  ${k.padEnd(11)} ${s.description}`).join('\n')}
+`;
+
+export function configCommand(args: string[]): number {
+  const [verb, key, value] = args;
+  const store = openSettings();
+  const needKey = () => {
+    if (!key || !isSettingKey(key)) throw new UsageError(`config ${verb} needs a setting name: ${Object.keys(SETTINGS).join(', ')}`);
+    return key;
+  };
+  switch (verb) {
+    case 'path':
+      process.stdout.write(store.path + '\n');
+      return EXIT.clean;
+    case 'list':
+    case undefined:
+      for (const k of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) process.stdout.write(`${k}=${String(store.get(k))}\n`);
+      return EXIT.clean;
+    case 'get':
+      process.stdout.write(String(store.get(needKey())) + '\n');
+      return EXIT.clean;
+    case 'unset':
+      store.reset(needKey());
+      return EXIT.clean;
+    case 'set': {
+      const k = needKey();
+      if (value === undefined) throw new UsageError(`config set ${k} needs a value`);
+      try {
+        store.set(k, SETTINGS[k].parse(value));
+      } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(`not saved: ${error.message}`);
+        throw error;
+      }
+      return EXIT.clean;
+    }
+    default:
+      throw new UsageError(`unknown config command "${verb}"; use list, get, set, unset or path`);
+  }
+}

@@ -1,0 +1,82 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fixFile } from '../core/engine.js';
+import { UnencodableError } from '../io/cp1252.js';
+import { InputError } from '../io/input-error.js';
+import { EXIT } from './exit-codes.js';
+import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
+import { exitCodeFor } from './check-command.js';
+import { textReport } from './report-text.js';
+import { UsageError } from './usage-error.js';
+
+export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
+
+Applies every safe repair and writes a new file; the input is never changed.
+  --auto             apply the safe repairs (those marked "safe" by rollfix check)
+  -o, --output OUT   where to write (default: NAME.fixed.EXT beside the input)
+  --report PATH      the change report, CSV of line, field, before, after, code
+                     (default: the output's name with .changes.csv)
+  --force            replace OUT and the report if they exist
+${CHECK_FLAGS_HELP}
+
+Then checks the written file and prints what is left to fix by hand.
+Exit: as rollfix check, for the written file; 73 when it cannot be written.
+`;
+
+export function defaultOutput(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}.fixed${ext}`);
+}
+
+function defaultReport(output: string): string {
+  const ext = extname(output);
+  return join(dirname(output), `${basename(output, ext)}.changes.csv`);
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return realpathSync(a) === realpathSync(b) || (statSync(a).ino === statSync(b).ino && statSync(a).dev === statSync(b).dev);
+  } catch {
+    return false;
+  }
+}
+
+export async function fixCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { ...CHECK_FLAGS, auto: { type: 'boolean' }, output: { type: 'string', short: 'o' }, report: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return process.stdout.write(FIX_HELP), EXIT.clean;
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'fix needs a FILE' : `fix takes one FILE, not ${positionals.length}`);
+  if (!values.auto) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
+  const input = positionals[0];
+  const output = values.output ?? defaultOutput(input);
+  const report = values.report ?? defaultReport(output);
+  for (const target of [output, report]) {
+    if (sameFile(target, input)) throw new UsageError(`${target} is the input file; rollfix never overwrites its input. Choose another name with -o`);
+    if (!values.force && existsSync(target)) {
+      process.stderr.write(`rollfix: ${target} already exists; add --force to replace it, or choose another name with -o\n`);
+      return EXIT.cannotWrite;
+    }
+  }
+  if (output === report) throw new UsageError('the output and the change report must be different files');
+  const options = checkOptions(values);
+  let result;
+  try {
+    result = await fixFile(input, output, report, options, values.format);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof UnencodableError || code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOENT' || code === 'EEXIST') {
+      process.stderr.write(`rollfix: cannot write ${output}: ${(error as Error).message}\n`);
+      return EXIT.cannotWrite;
+    }
+    throw error;
+  }
+  const changed = new Set(result.changes.map((c) => c.line)).size;
+  process.stdout.write(`Wrote ${output}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${report}\n\nWhat is left, in the written file:\n`);
+  process.stdout.write(textReport(result.after));
+  return exitCodeFor(result.after);
+}

@@ -1,0 +1,35 @@
+/** `rollfix formats` and `rollfix explain CODE`: generated from the formats' own declarations. */
+import { FORMATS } from '../../formats/registry.js';
+import type { IssueType } from '../core/issue-type.js';
+import { EXIT } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+
+export function formatsCommand(): number {
+  for (const format of FORMATS) {
+    process.stdout.write(`${format.id}  ${format.title}\n  seed: ${format.seed}\n  detected by: ${format.detection}\n`);
+    for (const layout of format.layouts) process.stdout.write(`  ${layout.title}\n`);
+  }
+  return EXIT.clean;
+}
+
+export function allIssueTypes(): IssueType[] {
+  const byCode = new Map<string, IssueType>();
+  for (const format of FORMATS) for (const type of format.issueTypes) byCode.set(type.code, type);
+  return [...byCode.values()];
+}
+
+export function explainCommand(args: string[]): number {
+  const types = allIssueTypes();
+  if (args.length === 0) {
+    for (const t of types) process.stdout.write(`${t.code.padEnd(32)} ${t.severity.padEnd(8)} ${t.title}\n`);
+    return EXIT.clean;
+  }
+  const type = types.find((t) => t.code === args[0]);
+  if (!type) {
+    const near = types.filter((t) => t.code.includes(args[0].replace(/^.*\//, ''))).map((t) => t.code);
+    throw new UsageError(`no issue code "${args[0]}"${near.length ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''} (rollfix explain lists them all)`);
+  }
+  const severity = { reject: 'reject: the whole file would be refused', error: 'error: the record is flagged for the Fix Errors stage', warning: 'warning: advice; the file is accepted' }[type.severity];
+  process.stdout.write(`${type.code}: ${type.title}\n  severity  ${severity}\n\n${type.description}\n\nHow to fix: ${type.fix}\n`);
+  return EXIT.clean;
+}

@@ -1,0 +1,92 @@
+/**
+ * The readable report of `rollfix check`: the verdict and the whole-file rejection reasons first,
+ * in plain words with their fix, then the flagged records, then warnings and counts by code.
+ * Every value from the file goes through the sanitiser; sensitive values are masked.
+ */
+import type { Report } from '../core/engine.js';
+import { severityRank, type Issue, type Repair } from '../core/issue.js';
+import { sanitise } from '../core/printable.js';
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+export function mask(value: string): string {
+  return value.length <= 4 ? '*'.repeat(value.length) : '*'.repeat(value.length - 4) + value.slice(-4);
+}
+
+function repairText(report: Report, repair: Repair): string[] {
+  const sensitive = new Set(report.format.layouts.flatMap((l) => l.fields).filter((f) => f.sensitive).map((f) => f.name));
+  const values = Object.entries(repair.values ?? {}).map(([field, value]) => `${field} "${sanitise(sensitive.has(field) ? mask(value) : value)}"`);
+  const what = values.length > 0 && !repair.action ? values.join(', ') : sanitise(repair.reason);
+  const lines = [`fix (${repair.confidence}): ${what}`];
+  if (repair.confidence === 'review' && what !== repair.reason) lines.push(`  why: ${sanitise(repair.reason)}`);
+  return lines;
+}
+
+function issueLines(report: Report, issue: Issue): string[] {
+  const where = issue.line === null ? 'file' : `line ${issue.line}`;
+  const lines = [`  ${where.padEnd(10)} ${issue.code}${issue.field ? `  [${issue.field}]` : ''}`, `             ${sanitise(issue.message)}`];
+  if (issue.repair) lines.push(...repairText(report, issue.repair).map((l) => `             ${l}`));
+  return lines;
+}
+
+export function textReport(report: Report): string {
+  const out: string[] = [];
+  const { input, issues } = report;
+  const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[input.eol];
+  out.push(`${sanitise(report.file)}`);
+  out.push(`  format   ${report.format.id}: ${report.format.title}`);
+  out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.delimiter ?? ''}-delimited records`);
+  out.push(`  records  ${n(report.records)} in all, ${n(report.detailRecords)} detail records, ${n(report.flaggedRecords)} flagged`);
+  if (report.facts.limits) out.push(`  limits   ${report.facts.limits} (--max-errors, --max-records)`);
+  const rejects = issues.filter((i) => i.severity === 'reject');
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  if (rejects.length > 0) {
+    out.push('', `WOULD BE REJECTED: the receiving system would refuse the whole file (${rejects.length} reason${rejects.length === 1 ? '' : 's'})`);
+    for (const issue of rejects) out.push(...issueLines(report, issue));
+  }
+  if (errors.length > 0) {
+    out.push('', `FLAGGED RECORDS: ${n(report.flaggedRecords)} record${report.flaggedRecords === 1 ? '' : 's'} to fix (${n(errors.length)} error${errors.length === 1 ? '' : 's'})`);
+    for (const issue of errors) out.push(...issueLines(report, issue));
+  }
+  if (warnings.length > 0) {
+    out.push('', `WARNINGS: ${n(warnings.length)}`);
+    for (const issue of warnings) out.push(...issueLines(report, issue));
+  }
+  if (issues.length > 0) {
+    const counts = new Map<string, { severity: Issue['severity']; count: number }>();
+    for (const i of issues) counts.set(i.code, { severity: i.severity, count: (counts.get(i.code)?.count ?? 0) + 1 });
+    out.push('', 'BY CODE (rollfix explain CODE tells more)');
+    const sorted = [...counts].sort(([, a], [, b]) => severityRank[a.severity] - severityRank[b.severity] || b.count - a.count);
+    for (const [code, { severity, count }] of sorted) out.push(`  ${severity.padEnd(8)} ${code.padEnd(34)} ${n(count).padStart(8)}`);
+  }
+  const safe = issues.filter((i) => i.repair?.confidence === 'safe').length;
+  const review = issues.filter((i) => i.repair?.confidence === 'review').length;
+  const manual = issues.filter((i) => i.severity !== 'warning' && !i.repair).length;
+  out.push('', verdict(report));
+  if (safe + review + manual > 0) {
+    out.push(`  ${n(safe)} safe repair${safe === 1 ? '' : 's'} (rollfix fix FILE --auto applies them), ${n(review)} to review, ${n(manual)} without a proposal`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function verdict(report: Report): string {
+  if (report.rejected) return 'RESULT: would be rejected (exit 2)';
+  if (report.flaggedRecords > 0) return `RESULT: accepted, with ${n(report.flaggedRecords)} flagged record${report.flaggedRecords === 1 ? '' : 's'} for the Fix Errors stage (exit 1)`;
+  return 'RESULT: clean, ready to upload (exit 0)';
+}
+
+/** `check --json`: the public shape scripts rely on. Extend it; never rename or remove a key. */
+export function jsonReport(report: Report): string {
+  return JSON.stringify({
+    format: report.format.id,
+    rejected: report.rejected,
+    records: report.records,
+    detailRecords: report.detailRecords,
+    flaggedRecords: report.flaggedRecords,
+    encoding: report.input.encoding,
+    lineEnding: { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[report.input.eol],
+    limits: report.limits,
+    issues: report.issues.map((i) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair })),
+  }, null, 2) + '\n';
+}

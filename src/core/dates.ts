@@ -1,0 +1,92 @@
+/**
+ * Dates: checking a value against the one layout a field requires, and proposing that layout
+ * from the others clerks' exports produce. A proposal is `safe` only when the value can mean a
+ * single date; when day and month could be swapped, or the century is a guess, it is `review`.
+ */
+import type { Proposal } from './field-spec.js';
+
+export type DateFormat = 'mm/dd/yyyy' | 'dd/mm/yyyy';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export function dateExists(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const STRICT = /^(\d\d)\/(\d\d)\/(\d{4})$/;
+
+/** Returns why the value is not a valid date in `format`, or null when it is. */
+export function dateProblem(value: string, format: DateFormat): string | null {
+  const m = STRICT.exec(value);
+  if (!m) return `must have the '${format}' format`;
+  const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [month, day] = format === 'mm/dd/yyyy' ? [a, b] : [b, a];
+  if (!dateExists(year, month, day)) return `is not a date that exists (${format})`;
+  return null;
+}
+
+export function formatDate(year: number, month: number, day: number, format: DateFormat): string {
+  const mm = String(month).padStart(2, '0');
+  const dd = String(day).padStart(2, '0');
+  const yyyy = String(year).padStart(4, '0');
+  return format === 'mm/dd/yyyy' ? `${mm}/${dd}/${yyyy}` : `${dd}/${mm}/${yyyy}`;
+}
+
+/** Parses the date as `format` (strictly) into [year, month, day], or null. */
+export function parseDate(value: string, format: DateFormat): [number, number, number] | null {
+  if (dateProblem(value, format) !== null) return null;
+  const [a, b, y] = value.split('/').map(Number);
+  return format === 'mm/dd/yyyy' ? [y, a, b] : [y, b, a];
+}
+
+function fullYear(twoDigits: number, now = new Date()): number {
+  const year = 2000 + twoDigits;
+  return year <= now.getFullYear() ? year : 1900 + twoDigits;
+}
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function propose(y: number, m: number, d: number, format: DateFormat, confidence: Proposal['confidence'], reason: string): Proposal | null {
+  if (!dateExists(y, m, d)) return null;
+  return { value: formatDate(y, m, d, format), confidence, reason };
+}
+
+/** Proposes `format` for a date written another way; null when it cannot tell what date it is. */
+export function repairDate(raw: string, format: DateFormat): Proposal | null {
+  const value = raw.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
+  if (m) return propose(+m[1], +m[2], +m[3], format, 'safe', 'year-first date rewritten as ' + format);
+  m = /^((?:19|20)\d\d)(\d\d)(\d\d)$/.exec(value);
+  if (m) return propose(+m[1], +m[2], +m[3], format, 'safe', 'yyyymmdd date rewritten as ' + format);
+  m = /^(\d{1,2})[-\s.]?([A-Za-z]{3,9})\.?[-\s.,]*(\d{4})$/.exec(value);
+  if (m && monthIndex(m[2]) > 0) return propose(+m[3], monthIndex(m[2]), +m[1], format, 'safe', 'month name rewritten as ' + format);
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(value);
+  if (m && monthIndex(m[1]) > 0) return propose(+m[3], monthIndex(m[1]), +m[2], format, 'safe', 'month name rewritten as ' + format);
+  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})$/.exec(value);
+  if (!m) return null;
+  const [a, sep, b, yearText] = [+m[1], m[2], +m[3], m[4]];
+  const year = yearText.length === 4 ? +yearText : fullYear(+yearText);
+  const [month, day] = format === 'mm/dd/yyyy' ? [a, b] : [b, a];
+  const asWritten = dateExists(year, month, day);
+  const swapped = dateExists(year, day, month) && a !== b;
+  if (yearText.length === 2) {
+    if (!asWritten) return null;
+    return propose(year, month, day, format, 'review', `two-digit year read as ${year}`);
+  }
+  if (asWritten && !swapped) {
+    return propose(year, month, day, format, 'safe', `rewritten as ${format}`);
+  }
+  if (asWritten && swapped) {
+    // 3/4/2011 with slashes is this format missing its zeros; with dashes or dots it may come
+    // from a system that writes the day first.
+    const confidence = sep === '/' ? 'safe' : 'review';
+    return propose(year, month, day, format, confidence, confidence === 'safe' ? `rewritten as ${format}` : `day and month could be either way round: read as ${format}`);
+  }
+  if (swapped) {
+    return propose(year, day, month, format, 'review', `day and month appear swapped: read the other way round`);
+  }
+  return null;
+}

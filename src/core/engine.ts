@@ -1,0 +1,99 @@
+/**
+ * The two passes behind the commands: `checkFile` streams a file through its format's Validator
+ * and returns a report; `fixFile` streams it through the format's Fixer into a new file, writes
+ * the change report, then checks what it wrote so the clerk is told what is really left.
+ */
+import { basename } from 'node:path';
+import type { Change, CheckOptions, Format, ValidationResult } from './format.js';
+import type { Issue } from './issue.js';
+import { inspectInput, scanLines, type InputInfo } from '../io/line-reader.js';
+import { InputError } from '../io/input-error.js';
+import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
+import { detectFormat, formatById, FORMATS } from '../../formats/registry.js';
+
+export interface Report extends ValidationResult {
+  file: string;
+  format: Format;
+  input: InputInfo;
+  rejected: boolean;
+  limits: { maxErrors: number; maxRecords: number };
+}
+
+export async function resolveFormat(input: InputInfo, formatId?: string): Promise<Format> {
+  if (formatId) {
+    const format = formatById(formatId);
+    if (!format) throw new InputError(`unknown format "${formatId}"; known formats: ${FORMATS.map((f) => f.id).join(', ')}`, 64);
+    return format;
+  }
+  if (input.size === 0) throw new InputError(`${input.path} is empty (0 bytes): there is nothing to check`);
+  const format = detectFormat(input.sample, basename(input.path));
+  if (!format) {
+    throw new InputError(`${input.path} does not look like any format rollfix knows (${FORMATS.map((f) => f.id).join(', ')}); if you know its format, name it with --format`, 65);
+  }
+  return format;
+}
+
+function summarise(file: string, format: Format, input: InputInfo, result: ValidationResult, options: CheckOptions): Report {
+  return {
+    ...result,
+    file,
+    format,
+    input,
+    rejected: result.issues.some((i) => i.severity === 'reject'),
+    limits: { maxErrors: options.maxErrors, maxRecords: options.maxRecords },
+  };
+}
+
+export async function checkFile(path: string, options: CheckOptions, formatId?: string): Promise<Report> {
+  const first = await inspectInput(path);
+  const format = await resolveFormat(first, formatId);
+  const { result, input } = await scanLines(first, (input) => {
+    const validator = format.validator(options, input);
+    return { line: (text, line) => validator.line(text, line), finish: (stats) => validator.finish(stats) };
+  });
+  return summarise(path, format, input, result, options);
+}
+
+export interface FixResult {
+  output: string;
+  changeReport: string;
+  changes: Change[];
+  /** The check of the written file. */
+  after: Report;
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function changeReportCsv(changes: readonly Change[], eol = '\n'): string {
+  const rows = [['line', 'field', 'before', 'after', 'code'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, c.before, c.after, c.code])];
+  return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
+}
+
+export async function fixFile(path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string): Promise<FixResult> {
+  const first = await inspectInput(path);
+  const format = await resolveFormat(first, formatId);
+  let writer: SafeWriter | null = null;
+  try {
+    const { result } = await scanLines(first, (input) => {
+      writer?.abort();
+      const out = (writer = new SafeWriter(output, input.encoding, input.bom));
+      const fixer = format.fixer(options, input);
+      const emit = (lines: string[]) => {
+        for (const l of lines) out.write(l + input.eol);
+      };
+      return { line: (text, line) => emit(fixer.line(text, line)), finish: () => (emit(fixer.finish()), fixer.changes) };
+    });
+    writer!.commit();
+    writeFileSafely(changeReport, changeReportCsv(result));
+    const after = await checkFile(output, options, format.id);
+    return { output, changeReport, changes: result, after };
+  } catch (error) {
+    (writer as SafeWriter | null)?.abort();
+    throw error;
+  }
+}
+
+export type { Issue };

@@ -1,0 +1,75 @@
+/**
+ * What a format folder provides (DESIGN.md section 1). The engine in src/core knows nothing of
+ * any one format: it streams lines into a format's Validator (for `check`) or Fixer (for `fix`).
+ */
+import type { FieldSpec } from './field-spec.js';
+import type { Issue } from './issue.js';
+import type { IssueType } from './issue-type.js';
+import type { InputInfo, ReadStats } from '../io/line-reader.js';
+
+export interface CheckOptions {
+  /** The submitting user's current district (seed 003's "current location"). */
+  district?: string;
+  /** School directory: school code → district code. */
+  schools?: ReadonlyMap<string, string>;
+  /** Rejection limits; 0 turns a limit off. */
+  maxErrors: number;
+  maxRecords: number;
+}
+
+export interface RecordLayout {
+  /** e.g. 'header', 'detail', 'trailer'. */
+  kind: string;
+  /** How the record is recognised, in a clerk's words (for `rollfix formats` and docs). */
+  title: string;
+  fields: readonly FieldSpec[];
+}
+
+export interface ValidationResult {
+  issues: Issue[];
+  /** Every record in the file, header and trailer included (blank lines are not records). */
+  records: number;
+  /** Records that carry the data (students); the ones the Fix Errors stage is about. */
+  detailRecords: number;
+  /** Detail records with at least one error or rejection (warnings do not flag a record). */
+  flaggedRecords: number;
+  /** Facts shown in the report's first lines, e.g. { delimiter: 'comma' }. */
+  facts: Record<string, string>;
+}
+
+export interface Validator {
+  line(text: string, line: number): void;
+  finish(stats: ReadStats): ValidationResult;
+}
+
+/** One change written to the change report. */
+export interface Change {
+  line: number;
+  field: string;
+  before: string;
+  after: string;
+  code: string;
+}
+
+export interface Fixer {
+  /** The output lines for one input line: usually one, none when the record is deleted. */
+  line(text: string, line: number): string[];
+  /** Lines to write after the last input line (a recomputed or added trailer). */
+  finish(): string[];
+  readonly changes: Change[];
+}
+
+export interface Format {
+  id: string;
+  title: string;
+  /** The seed document it implements. */
+  seed: string;
+  /** How it is recognised, for `rollfix formats`. */
+  detection: string;
+  /** 0 (not this format) to 1 (certainly this format), from the first lines and the file name. */
+  detect(sample: readonly string[], fileName: string): number;
+  layouts: readonly RecordLayout[];
+  issueTypes: readonly IssueType[];
+  validator(options: CheckOptions, input: InputInfo): Validator;
+  fixer(options: CheckOptions, input: InputInfo): Fixer;
+}

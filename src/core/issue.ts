@@ -1,0 +1,39 @@
+/**
+ * The issue model (DESIGN.md section 2). An issue is one thing wrong with a file, a record or a
+ * field; its `code` is a public contract (scripts filter on it), so codes are never renamed.
+ */
+export type Severity = 'reject' | 'error' | 'warning';
+export type Scope = 'file' | 'record' | 'field';
+export type Confidence = 'safe' | 'review';
+
+/** A proposed fix. `safe` ones are applied by `fix --auto`; `review` ones wait for the clerk. */
+export interface Repair {
+  confidence: Confidence;
+  /** One short sentence a clerk reads before accepting. */
+  reason: string;
+  /** New values for fields of the issue's record, by field name (suffix parsing sets two). */
+  values?: Record<string, string>;
+  /** A whole-record or whole-file action instead of field values. */
+  action?: 'delete-record' | 'drop-empty-extra-fields' | 'recompute-trailer-count' | 'copy-transmission-id' | 'add-trailer';
+}
+
+export interface Issue {
+  code: string;
+  severity: Severity;
+  scope: Scope;
+  /** 1-based physical line of the input file; null for file-wide issues. */
+  line: number | null;
+  /** The field's name exactly as the specification writes it; null when not about one field. */
+  field: string | null;
+  message: string;
+  repair: Repair | null;
+}
+
+export const severityRank: Record<Severity, number> = { reject: 0, error: 1, warning: 2 };
+
+/** Orders issues as a clerk reads them: file-wide first, then by line, then by severity. */
+export function compareIssues(a: Issue, b: Issue): number {
+  const la = a.line ?? 0;
+  const lb = b.line ?? 0;
+  return la - lb || severityRank[a.severity] - severityRank[b.severity];
+}

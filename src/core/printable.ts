@@ -1,0 +1,35 @@
+/**
+ * Characters that must never reach a terminal or a receiving system from inside a value:
+ * C0/C1 controls (escape sequences start with ESC or CSI), DEL, zero-width characters, bidi
+ * overrides and isolates, the BOM, and Unicode line/paragraph separators.
+ */
+const NON_PRINTABLE_SOURCE =
+  '[\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\ufff9-\\ufffb]';
+
+const nonPrintableTest = new RegExp(NON_PRINTABLE_SOURCE);
+const nonPrintableAll = new RegExp(NON_PRINTABLE_SOURCE, 'g');
+
+export function hasNonPrintable(value: string): boolean {
+  return nonPrintableTest.test(value);
+}
+
+export function stripNonPrintable(value: string): string {
+  return value.replace(nonPrintableAll, '');
+}
+
+/** Describes the first few offending characters as code points, for a message. */
+export function describeNonPrintable(value: string): string {
+  const found = value.match(nonPrintableAll) ?? [];
+  const names = [...new Set(found)].slice(0, 3).map(
+    (c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'),
+  );
+  return names.join(', ') + (new Set(found).size > 3 ? ', ...' : '');
+}
+
+/** Shows a value safely in a terminal: every non-printable character becomes a visible `<U+XXXX>`. */
+export function sanitise(value: string): string {
+  return value.replace(
+    nonPrintableAll,
+    (c) => '<U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') + '>',
+  );
+}

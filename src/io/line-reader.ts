@@ -1,0 +1,174 @@
+/**
+ * Streaming input: the file is read in 1 MB chunks, decoded and cut into lines without ever
+ * holding the whole file. `inspectInput` looks at the first 64 KB to refuse what is not text and
+ * to guess the encoding and line ending; `readLines` then streams every line to a callback.
+ *
+ * Encoding: UTF-8 (with or without BOM) unless the bytes are not valid UTF-8, then Windows-1252.
+ * The first 64 KB may be plain ASCII while a later name is not UTF-8: `readLines` then throws
+ * `EncodingChanged` and `scanLines` starts the pass again as Windows-1252, so no byte is ever
+ * replaced by U+FFFD and lost.
+ */
+import { open, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { decodeCp1252 } from './cp1252.js';
+import { describeFsError, InputError } from './input-error.js';
+
+export type Encoding = 'utf-8' | 'windows-1252';
+export type LineEnding = '\n' | '\r\n' | '\r';
+
+export interface InputInfo {
+  path: string;
+  size: number;
+  encoding: Encoding;
+  bom: boolean;
+  eol: LineEnding;
+  /** The first lines, decoded, for format detection. */
+  sample: string[];
+}
+
+export interface ReadStats {
+  lines: number;
+  /** Lines ending otherwise than `eol` (the output uses `eol` throughout). */
+  otherEndings: number;
+  endsWithNewline: boolean;
+}
+
+const CHUNK = 1 << 20;
+const SNIFF = 1 << 16;
+/** A batch record is a few hundred bytes; a longer "line" means this is not a batch file. */
+export const MAX_LINE = 16 << 20;
+
+class EncodingChanged extends Error {}
+
+/** Length of `bytes` without an incomplete UTF-8 sequence at its end. */
+function completeUtf8(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+function looksBinary(head: Buffer): string | null {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return 'it is UTF-16 text; save it as UTF-8 or Windows-1252 (in Excel: "CSV UTF-8") and try again';
+  }
+  let controls = 0;
+  for (const b of head) {
+    if (b === 0) return 'it contains NUL bytes, so it is a binary file (a spreadsheet, archive or image?), not a text batch file';
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+  }
+  return controls > head.length / 10 ? 'most of it is control bytes, so it is a binary file, not a text batch file' : null;
+}
+
+function detectEol(text: string): LineEnding {
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
+  if (lf >= 0) return '\n';
+  return text.includes('\r') ? '\r' : '\n';
+}
+
+export async function inspectInput(path: string): Promise<InputInfo> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw describeFsError(path, error);
+  }
+  if (info.isDirectory()) throw new InputError(`cannot read ${path}: it is a folder, not a file`);
+  if (!info.isFile()) throw new InputError(`cannot read ${path}: it is not a regular file (a pipe or device?); copy it to a file first`);
+  const head = Buffer.alloc(Math.min(SNIFF, info.size));
+  try {
+    const handle = await open(path, 'r');
+    try {
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw describeFsError(path, error);
+  }
+  const binary = looksBinary(head);
+  if (binary) throw new InputError(`cannot check ${path}: ${binary}`);
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const body = head.subarray(bom ? 3 : 0, completeUtf8(head));
+  const encoding: Encoding = bom || isUtf8(body) ? 'utf-8' : 'windows-1252';
+  const text = encoding === 'utf-8' ? body.toString('utf8') : decodeCp1252(head);
+  const eol = detectEol(text);
+  const sample = text.split(eol === '\r' ? '\r' : '\n', 50).map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  return { path, size: info.size, encoding, bom, eol, sample };
+}
+
+/** Streams every line (without its ending) to `onLine`, with its 1-based line number. */
+export async function readLines(input: InputInfo, onLine: (text: string, line: number) => void): Promise<ReadStats> {
+  const handle = await open(input.path, 'r').catch((error) => {
+    throw describeFsError(input.path, error);
+  });
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const splitOn = input.eol === '\r' ? '\r' : '\n';
+  const stats: ReadStats = { lines: 0, otherEndings: 0, endsWithNewline: false };
+  let carry = '';
+  let pending = Buffer.alloc(0);
+  let position = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      if (bytesRead === 0) break;
+      let bytes = pending.length ? Buffer.concat([pending, buffer.subarray(0, bytesRead)]) : buffer.subarray(0, bytesRead);
+      if (position === 0 && input.bom) bytes = bytes.subarray(3);
+      position += bytesRead;
+      let text: string;
+      if (input.encoding === 'utf-8') {
+        const end = completeUtf8(bytes);
+        const whole = bytes.subarray(0, end);
+        if (!isUtf8(whole)) throw new EncodingChanged();
+        pending = Buffer.from(bytes.subarray(end));
+        text = whole.toString('utf8');
+      } else {
+        pending = Buffer.alloc(0);
+        text = decodeCp1252(bytes);
+      }
+      text = carry + text;
+      let start = 0;
+      for (let cut = text.indexOf(splitOn); cut !== -1; cut = text.indexOf(splitOn, start)) {
+        let end = cut;
+        if (splitOn === '\n' && end > start && text.charCodeAt(end - 1) === 13) end--;
+        const crlf = end !== cut;
+        if (crlf !== (input.eol === '\r\n')) stats.otherEndings++;
+        onLine(text.slice(start, end), ++stats.lines);
+        start = cut + 1;
+      }
+      carry = text.slice(start);
+      if (carry.length > MAX_LINE) {
+        throw new InputError(`cannot check ${input.path}: line ${stats.lines + 1} is longer than ${MAX_LINE >> 20} MB, so this is not a batch file`, 65);
+      }
+    }
+    if (pending.length) throw new EncodingChanged();
+    stats.endsWithNewline = carry.length === 0 && stats.lines > 0;
+    if (carry.length > 0) onLine(carry, ++stats.lines);
+  } finally {
+    await handle.close();
+  }
+  return stats;
+}
+
+/**
+ * Runs one full pass: `start()` makes a fresh consumer, and if the file turns out not to be
+ * UTF-8 part way through, the pass starts again as Windows-1252 with a new consumer.
+ */
+export async function scanLines<T>(
+  input: InputInfo,
+  start: (input: InputInfo) => { line: (text: string, line: number) => void; finish: (stats: ReadStats) => T },
+): Promise<{ result: T; input: InputInfo }> {
+  try {
+    const consumer = start(input);
+    return { result: consumer.finish(await readLines(input, consumer.line)), input };
+  } catch (error) {
+    if (!(error instanceof EncodingChanged)) throw error;
+    const retry: InputInfo = { ...input, encoding: 'windows-1252' };
+    const consumer = start(retry);
+    return { result: consumer.finish(await readLines(retry, consumer.line)), input: retry };
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Writing a new file so that it is never left half-written: lines go to a temporary file beside
+ * the target (same folder, so the rename cannot cross file systems), which is fsynced and then
+ * renamed over the target in one step; the folder is fsynced so the rename survives a crash.
+ * Files are created 0600: they hold students' personal data.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Encoding } from './line-reader.js';
+import { encodeCp1252 } from './cp1252.js';
+
+const FLUSH_AT = 1 << 20;
+
+export class SafeWriter {
+  private fd: number;
+  private buffered: string[] = [];
+  private size = 0;
+  readonly temp: string;
+
+  constructor(readonly target: string, private encoding: Encoding = 'utf-8', bom = false) {
+    this.temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+    this.fd = openSync(this.temp, 'wx', 0o600);
+    if (bom && encoding === 'utf-8') writeSync(this.fd, Buffer.from([0xef, 0xbb, 0xbf]));
+  }
+
+  write(text: string): void {
+    this.buffered.push(text);
+    this.size += text.length;
+    if (this.size >= FLUSH_AT) this.flush();
+  }
+
+  private flush(): void {
+    if (this.size === 0) return;
+    const text = this.buffered.join('');
+    this.buffered = [];
+    this.size = 0;
+    const bytes = this.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeCp1252(text);
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
+  }
+
+  /** Makes the file appear at its target, complete. */
+  commit(): void {
+    try {
+      this.flush();
+      fsyncSync(this.fd);
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+    closeSync(this.fd);
+    renameSync(this.temp, this.target);
+    try {
+      const dir = openSync(dirname(this.target), 'r');
+      fsyncSync(dir);
+      closeSync(dir);
+    } catch {
+      // Some file systems refuse to fsync a folder; the rename itself is still atomic.
+    }
+  }
+
+  /** Leaves nothing behind. */
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    try {
+      unlinkSync(this.temp);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Writes a whole small file (a change report) the same safe way. */
+export function writeFileSafely(target: string, text: string, encoding: Encoding = 'utf-8'): void {
+  const writer = new SafeWriter(target, encoding);
+  writer.write(text);
+  writer.commit();
+}
