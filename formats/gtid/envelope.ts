@@ -22,7 +22,7 @@ export function checkHeader(fields: readonly string[], line: number, actual: str
   }
   if (fields.length < HEADER.fields.length) out.push(missing(line, 'The header record', fields.length, HEADER.fields.length));
   if (fields.length > HEADER.fields.length) out.push(extraFields(line, 'The header record', fields, HEADER.fields.length));
-  checkFields(HEADER, fields, line, true, out);
+  checkFields(HEADER, fields, line, false, out);
   const declared = declaredDelimiter(fields[5]);
   const delimiterIssue = out.find((i) => i.field === 'Delimiter');
   if (!declared && actual && delimiterIssue && !delimiterIssue.repair) {
@@ -63,7 +63,7 @@ export function checkTrailer(fields: readonly string[], line: number, facts: Tra
     return out;
   }
   if (fields.length > TRAILER.fields.length) out.push(extraFields(line, 'The trailer record', fields, TRAILER.fields.length));
-  checkFields(TRAILER, fields.slice(0, 2), line, true, out);
+  checkFields(TRAILER, fields.slice(0, 2), line, false, out);
   const count = fields[2];
   const actual = String(facts.records);
   if (count !== actual) {

@@ -7,8 +7,7 @@
 import type { Change, CheckOptions, Fixer } from '../../src/core/format.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { applySafeRepairs } from '../../src/core/repair-engine.js';
-import { hasNonPrintable } from '../../src/core/printable.js';
-import { KeyIndex } from '../../src/core/key-index.js';
+import { KeyIndex, PLAIN, QUOTED, profileLine } from '../../src/core/key-index.js';
 import { joinRecord, splitRecord } from '../../src/io/delimited.js';
 import { DETAIL, HEADER, TRAILER, declaredDelimiter } from './spec.js';
 import { envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
@@ -68,15 +67,16 @@ export class GtidFixer implements Fixer {
 
   private detail(text: string, line: number): string | null {
     const delimiter = (this.delimiter ??= text.includes('\t') ? '\t' : ',');
-    const { fields, quoteError } = splitRecord(text, delimiter);
+    const profile = profileLine(text, delimiter === '\t');
+    const { fields, quoteError } = splitRecord(text, delimiter, (profile & QUOTED) !== 0);
     if (quoteError || fields.length < DETAIL.fields.length) return text;
-    const printable = !hasNonPrintable(delimiter === '\t' ? text.replaceAll('\t', ' ') : text);
-    const check = (f: readonly string[], clean = false) => {
-      const issues = validateDetail(f, line, this.options, !clean);
+    const plain = (profile & PLAIN) !== 0;
+    const check = (f: readonly string[], lineIsPlain = false) => {
+      const issues = validateDetail(f, line, this.options, lineIsPlain);
       if (f.length > DETAIL.fields.length) issues.unshift(extraFields(line, 'Detail record', f, DETAIL.fields.length));
       return issues;
     };
-    const initial = check(fields, printable);
+    const initial = check(fields, plain);
     const fixed = initial.some((i) => i.repair?.confidence === 'safe')
       ? applySafeRepairs(DETAIL, fields, line, check, initial)
       : { fields, changes: [] };

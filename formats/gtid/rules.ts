@@ -100,9 +100,9 @@ function gradeAgeRule(fields: readonly string[], line: number, out: Issue[]): vo
 }
 
 /** Every issue of one complete (16-field) detail record, cross-record duplicates aside. */
-export function validateDetail(fields: readonly string[], line: number, options: CheckOptions, printable = true): Issue[] {
+export function validateDetail(fields: readonly string[], line: number, options: CheckOptions, plain = false): Issue[] {
   const out: Issue[] = [];
-  checkFields(DETAIL, fields, line, printable, out);
+  checkFields(DETAIL, fields, line, plain, out);
   lastNameRule(fields, line, out);
   ssnRule(fields, line, out);
   locationRule(fields, line, options, out);

@@ -8,8 +8,8 @@ import type { CheckOptions, ValidationResult, Validator } from '../../src/core/f
 import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo, ReadStats } from '../../src/io/line-reader.js';
 import { compareIssues } from '../../src/core/issue.js';
-import { hasNonPrintable } from '../../src/core/printable.js';
-import { splitRecord } from '../../src/io/delimited.js';
+import { PLAIN, QUOTED, profileLine } from '../../src/core/key-index.js';
+import { splitPlain, splitRecord } from '../../src/io/delimited.js';
 import { DETAIL, F, declaredDelimiter } from './spec.js';
 import { delimiterName, envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
 import { checkHeader, checkTrailer, extraFields, limitsText } from './envelope.js';
@@ -28,12 +28,13 @@ export class GtidValidator implements Validator {
   private sniffed: ',' | '\t' | null;
   private trailer: { line: number; fields: string[]; separator: string } | null = null;
   private firstTh = 0;
-  private duplicates = new DuplicateFinder();
+  private duplicates: DuplicateFinder;
   private blank = 0;
 
   constructor(private options: CheckOptions, input: InputInfo) {
     this.sniffed = sniffDelimiter(input.sample);
     this.delimiter = this.sniffed;
+    this.duplicates = new DuplicateFinder(input.size / 80);
   }
 
   line(text: string, line: number): void {
@@ -78,18 +79,25 @@ export class GtidValidator implements Validator {
   private detail(text: string, line: number): void {
     this.details++;
     const delimiter = (this.delimiter ??= text.includes('\t') ? '\t' : ',');
-    const { fields, quoteError } = splitRecord(text, delimiter);
-    if (quoteError) {
-      this.push({ code: 'record/unclosed-quote', severity: 'error', scope: 'record', line, field: null, message: `A double quote opens but never closes in this record`, repair: null });
+    const profile = profileLine(text, delimiter === '\t');
+    let fields: string[];
+    if ((profile & QUOTED) === 0) {
+      fields = splitPlain(text, delimiter);
+    } else {
+      const split = splitRecord(text, delimiter, true);
+      fields = split.fields;
+      if (split.quoteError) {
+        this.push({ code: 'record/unclosed-quote', severity: 'error', scope: 'record', line, field: null, message: `A double quote opens but never closes in this record`, repair: null });
+      }
     }
     const want = DETAIL.fields.length;
     if (fields.length < want) {
       this.push({ code: 'gtid/missing-fields', severity: 'reject', scope: 'record', line, field: null, message: `Detail record has ${fields.length} field${fields.length === 1 ? '' : 's'} (${delimiterName(delimiter)}-delimited); it needs ${want}`, repair: null });
     } else {
       if (fields.length > want) this.push(extraFields(line, 'Detail record', fields, want));
-      const printable = !hasNonPrintable(delimiter === '\t' ? text.replaceAll('\t', ' ') : text);
-      for (const issue of validateDetail(fields, line, this.options, printable)) this.push(issue);
-      this.duplicates.check(text, fields, line, this.issues);
+      const issues = validateDetail(fields, line, this.options, (profile & PLAIN) !== 0);
+      for (let i = 0; i < issues.length; i++) this.issues.push(issues[i]);
+      this.duplicates.check(profile ^ text.length, fields, line, this.issues);
     }
   }
 

@@ -9,18 +9,36 @@ export type DateFormat = 'mm/dd/yyyy' | 'dd/mm/yyyy';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function dateExists(year: number, month: number, day: number): boolean {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS[month] + (leap ? 1 : 0);
 }
 
-const STRICT = /^(\d\d)\/(\d\d)\/(\d{4})$/;
+/** Two ASCII digits at `i` as a number, or -1. Hand-parsed: this runs for every date of every record. */
+function twoDigits(value: string, i: number): number {
+  const a = value.charCodeAt(i) - 48;
+  const b = value.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Splits a strict `nn/nn/nnnn` into its three numbers, or null. */
+function strictParts(value: string): [number, number, number] | null {
+  if (value.length !== 10 || value.charCodeAt(2) !== 47 || value.charCodeAt(5) !== 47) return null;
+  const a = twoDigits(value, 0);
+  const b = twoDigits(value, 3);
+  const hi = twoDigits(value, 6);
+  const lo = twoDigits(value, 8);
+  return a < 0 || b < 0 || hi < 0 || lo < 0 ? null : [a, b, hi * 100 + lo];
+}
 
 /** Returns why the value is not a valid date in `format`, or null when it is. */
 export function dateProblem(value: string, format: DateFormat): string | null {
-  const m = STRICT.exec(value);
-  if (!m) return `must have the '${format}' format`;
-  const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const parts = strictParts(value);
+  if (!parts) return `must have the '${format}' format`;
+  const [a, b, year] = parts;
   const [month, day] = format === 'mm/dd/yyyy' ? [a, b] : [b, a];
   if (!dateExists(year, month, day)) return `is not a date that exists (${format})`;
   return null;
@@ -36,7 +54,7 @@ export function formatDate(year: number, month: number, day: number, format: Dat
 /** Parses the date as `format` (strictly) into [year, month, day], or null. */
 export function parseDate(value: string, format: DateFormat): [number, number, number] | null {
   if (dateProblem(value, format) !== null) return null;
-  const [a, b, y] = value.split('/').map(Number);
+  const [a, b, y] = strictParts(value)!;
   return format === 'mm/dd/yyyy' ? [y, a, b] : [y, b, a];
 }
 

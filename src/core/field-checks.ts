@@ -17,9 +17,9 @@ export interface FieldFinding {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Receiving systems store VarChar2(n) in bytes: a name with accents can overflow in UTF-8. */
-function lengthProblem(spec: FieldSpec, value: string): string | null {
+function lengthProblem(spec: FieldSpec, value: string, plain: boolean): string | null {
   if (value.length > spec.maxLength) return `is ${value.length} characters long; at most ${spec.maxLength} allowed`;
-  if (value.length * 2 > spec.maxLength && NON_ASCII.test(value)) {
+  if (!plain && value.length * 2 > spec.maxLength && NON_ASCII.test(value)) {
     const bytes = Buffer.byteLength(value, 'utf8');
     if (bytes > spec.maxLength) return `is ${bytes} bytes long in UTF-8; at most ${spec.maxLength} allowed`;
   }
@@ -33,7 +33,7 @@ function shown(spec: FieldSpec, value: string): string {
 function kindProblem(spec: FieldSpec, value: string): FieldFinding | null {
   switch (spec.kind) {
     case 'code':
-      if (spec.codes!.includes(value)) return null;
+      if (inCodes(spec, value)) return null;
       return { code: 'field/code', severity: 'error', message: `${spec.name}${shown(spec, value)} is not one of ${spec.codes!.join(', ')}` };
     case 'date': {
       const problem = dateProblem(value, spec.dateFormat ?? 'mm/dd/yyyy');
@@ -52,12 +52,25 @@ function kindProblem(spec: FieldSpec, value: string): FieldFinding | null {
 }
 
 function isBlank(value: string): boolean {
-  return value.length === 0 || value.trim().length === 0;
+  if (value.length === 0) return true;
+  const c = value.charCodeAt(0);
+  return (c === 32 || c === 9 || c === 160 || c > 0x1000) && value.trim().length === 0;
 }
 
-/** The first problem with a field's value, or null. Pass `printable: false` when the line was already seen clean. */
-export function fieldFinding(spec: FieldSpec, value: string, printable = true): FieldFinding | null {
-  if (printable && hasNonPrintable(value)) {
+const codeSets = new WeakMap<FieldSpec, Set<string>>();
+
+function inCodes(spec: FieldSpec, value: string): boolean {
+  let set = codeSets.get(spec);
+  if (!set) codeSets.set(spec, (set = new Set(spec.codes)));
+  return set.has(value);
+}
+
+/**
+ * The first problem with a field's value, or null. `plain`: the whole line is already known to be
+ * printable ASCII, so the searches for control characters and multi-byte characters are skipped.
+ */
+export function fieldFinding(spec: FieldSpec, value: string, plain = false): FieldFinding | null {
+  if (!plain && hasNonPrintable(value)) {
     return { code: 'field/non-printable', severity: 'error', message: `${spec.name} contains invisible or control characters (${describeNonPrintable(value)})` };
   }
   if (isBlank(value)) {
@@ -66,7 +79,7 @@ export function fieldFinding(spec: FieldSpec, value: string, printable = true): 
   // The kind first: "Grade 3" in a 2-character grade field is a wrong code, not a long one.
   const kind = kindProblem(spec, value);
   if (kind) return kind;
-  const tooLong = lengthProblem(spec, value);
+  const tooLong = lengthProblem(spec, value, plain);
   if (tooLong) return { code: 'field/too-long', severity: 'error', message: `${spec.name} ${tooLong}` };
   if (value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32) {
     return { code: 'field/whitespace', severity: 'warning', message: `${spec.name} has spaces before or after the value` };

@@ -1,81 +1,103 @@
 /**
  * Duplicate detection that does not keep the records: each key is reduced to two independent
  * 32-bit hashes (a 64-bit fingerprint; for a million keys the chance that two different keys
- * collide is about 3 in 100 million) and stored with its first line number in flat typed arrays,
- * open addressing with linear probing. About 12 bytes per distinct key instead of a JS string.
+ * collide is about 3 in 100 million) and stored with its first line number and a 32-bit payload
+ * in flat typed arrays, open addressing with linear probing: 16 bytes per distinct key instead
+ * of a JS string and a Map entry.
  */
-export function hash64(text: string): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  return [h1 | 0, (h2 ^ text.length) | 0];
-}
-
 export class KeyIndex {
-  private h1: Int32Array;
-  private h2: Int32Array;
-  /** First line the key was seen on; negative once that first line has been reported too. */
-  private lines: Int32Array;
+  /**
+   * Slots of four Int32s: hash a, hash b, first line, payload. Interleaved so that one probe
+   * touches one cache line: with a million keys the table is far larger than the CPU cache and
+   * separate arrays cost four cache misses per lookup.
+   * The line is negative once that first line has been reported too; 0 marks an empty slot.
+   */
+  private table: Int32Array;
   private size = 0;
+  private slot = -1;
+  /** The payload stored with the key the last `firstLine` call found. */
+  matchedPayload = 0;
 
-  constructor(capacity = 1 << 12) {
-    this.h1 = new Int32Array(capacity);
-    this.h2 = new Int32Array(capacity);
-    this.lines = new Int32Array(capacity);
+  /** `expected`: how many distinct keys are likely, so the table rarely has to grow. */
+  constructor(expected = 4096) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.table = new Int32Array(capacity * 4);
+  }
+
+  private find(key: string): boolean {
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c ^ key.length;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    const t = this.table;
+    const mask = (t.length >> 2) - 1;
+    let slot = (a ^ (b >>> 7)) & mask;
+    while (t[slot * 4 + 2] !== 0 && (t[slot * 4] !== a || t[slot * 4 + 1] !== b)) slot = (slot + 1) & mask;
+    this.slot = slot * 4;
+    t[slot * 4] = a;
+    t[slot * 4 + 1] = b;
+    return t[slot * 4 + 2] !== 0;
   }
 
   /**
-   * Records `line` under `key` if it is new and returns 0; otherwise returns the first line the
-   * key was seen on, negated if that line was already marked reported with `markReported`.
+   * Records `line` (and `payload`) under `key` if the key is new and returns 0; otherwise returns
+   * the first line the key was seen on (negated once `markReported`) and sets `matchedPayload`.
    */
-  firstLine(key: string, line: number): number {
-    const [a, b] = hash64(key);
-    const mask = this.lines.length - 1;
-    let slot = (a ^ (b >>> 7)) & mask;
-    while (this.lines[slot] !== 0) {
-      if (this.h1[slot] === a && this.h2[slot] === b) return this.lines[slot];
-      slot = (slot + 1) & mask;
+  firstLine(key: string, line: number, payload = 0): number {
+    if (this.find(key)) {
+      this.matchedPayload = this.table[this.slot + 3];
+      return this.table[this.slot + 2];
     }
-    this.h1[slot] = a;
-    this.h2[slot] = b;
-    this.lines[slot] = line;
-    if (++this.size * 2 > this.lines.length) this.grow();
+    this.table[this.slot + 2] = line;
+    this.table[this.slot + 3] = payload;
+    if (++this.size * 2 > this.table.length >> 2) this.grow();
     return 0;
   }
 
   /** Marks the first occurrence of `key` as reported, so it is flagged once only. */
   markReported(key: string): void {
-    const [a, b] = hash64(key);
-    const mask = this.lines.length - 1;
-    let slot = (a ^ (b >>> 7)) & mask;
-    while (this.lines[slot] !== 0) {
-      if (this.h1[slot] === a && this.h2[slot] === b) {
-        this.lines[slot] = -Math.abs(this.lines[slot]);
-        return;
-      }
-      slot = (slot + 1) & mask;
-    }
+    if (this.find(key)) this.table[this.slot + 2] = -Math.abs(this.table[this.slot + 2]);
   }
 
   private grow(): void {
-    const [h1, h2, lines] = [this.h1, this.h2, this.lines];
-    const capacity = lines.length * 2;
-    this.h1 = new Int32Array(capacity);
-    this.h2 = new Int32Array(capacity);
-    this.lines = new Int32Array(capacity);
-    const mask = capacity - 1;
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] === 0) continue;
-      let slot = (h1[i] ^ (h2[i] >>> 7)) & mask;
-      while (this.lines[slot] !== 0) slot = (slot + 1) & mask;
-      this.h1[slot] = h1[i];
-      this.h2[slot] = h2[i];
-      this.lines[slot] = lines[i];
+    const old = this.table;
+    const t = (this.table = new Int32Array(old.length * 2));
+    const mask = (t.length >> 2) - 1;
+    for (let i = 0; i < old.length; i += 4) {
+      if (old[i + 2] === 0) continue;
+      let slot = (old[i] ^ (old[i + 1] >>> 7)) & mask;
+      while (t[slot * 4 + 2] !== 0) slot = (slot + 1) & mask;
+      t.set(old.subarray(i, i + 4), slot * 4);
     }
   }
 }
+
+/**
+ * One pass over a line that yields a 30-bit hash of it, whether it is plain printable ASCII
+ * (bit 0) and whether it has a double quote (bit 1). A plain line needs no per-field search for control characters and no byte
+ * counting, which takes two regular-expression passes off the hot path of a million records.
+ * `allowTab`: the tab is the record delimiter, not a control character in a value.
+ */
+export function profileLine(text: string, allowTab: boolean): number {
+  let h = 0x811c9dc5 ^ text.length;
+  let plain = PLAIN;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 34) {
+      if (c === 34) plain |= QUOTED;
+      else if (!(c === 9 && allowTab)) plain &= ~PLAIN;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return (h & ~3) | plain;
+}
+
+/** Bit 0 of a line profile: printable ASCII only. */
+export const PLAIN = 1;
+/** Bit 1 of a line profile: the line has a double quote, so it needs the CSV parser. */
+export const QUOTED = 2;
