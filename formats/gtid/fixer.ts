@@ -5,7 +5,7 @@
  * second pass. Records that cannot be repaired are written as they came, byte for byte.
  */
 import type { Change, CheckOptions, Fixer } from '../../src/core/format.js';
-import type { InputInfo } from '../../src/io/line-reader.js';
+import type { InputInfo, ReadStats } from '../../src/io/line-reader.js';
 import { applySafeRepairs } from '../../src/core/repair-engine.js';
 import { KeyIndex, PLAIN, QUOTED, profileLine } from '../../src/core/key-index.js';
 import { joinRecord, splitRecord } from '../../src/io/delimited.js';
@@ -36,10 +36,9 @@ export class GtidFixer implements Fixer {
       return [];
     }
     const out: string[] = [];
-    if (this.trailer) out.push(this.trailer.text); // a trailer with records after it is not the trailer
-    this.trailer = null;
     const type = recordType(text);
     this.seen++;
+    let held = this.trailer;
     if (type === 'TT') {
       this.trailer = { line, fields: splitEnvelope(text), separator: envelopeSeparator(text), text };
     } else if (type === 'TH' && this.seen === 1) {
@@ -47,8 +46,14 @@ export class GtidFixer implements Fixer {
     } else if (type === 'ID') {
       const record = this.detail(text, line);
       if (record !== null) out.push(record);
+      else held = null; // a deleted record does not move the trailer: it is still last
     } else {
       out.push(text);
+    }
+    // A trailer with a record written after it is not the trailer: it goes out as it came.
+    if (held) {
+      out.unshift(held.text);
+      if (this.trailer === held) this.trailer = null;
     }
     this.written += out.length;
     return out;
@@ -89,7 +94,7 @@ export class GtidFixer implements Fixer {
     return record;
   }
 
-  finish(): string[] {
+  finish(stats: ReadStats): string[] {
     const records = this.written + 1;
     if (this.trailer) {
       const { fields, line, separator, text } = this.trailer;
@@ -99,7 +104,8 @@ export class GtidFixer implements Fixer {
       this.changes.push(...fixed.changes);
       return [fixed.changes.length ? fixed.fields.join(separator) : text];
     }
-    if (this.headerTid === null) return [];
+    // Ending mid-line, the file was probably cut short: a person decides (see the validator).
+    if (this.headerTid === null || !stats.endsWithNewline) return [];
     const added = ['TT', this.headerTid, String(records)].join(this.headerSeparator);
     this.changes.push({ line: 0, field: '', before: '(no trailer)', after: added.replaceAll('\t', ' '), code: 'gtid/missing-record-type' });
     return [added];

@@ -47,11 +47,12 @@ function pass(value: string, result: CleansedName): string {
     for (const m of found.reverse()) v = v.slice(0, m.index) + v.slice(m.index! + m[0].length);
     result.steps.push('suffix');
     if (found.length > 1) result.notes.push('more than one suffix; the first was kept');
-    if (result.suffix.trim() !== '' && bare(result.suffix) !== bare(suffix)) {
-      result.notes.push(`Legal Name Suffix already says "${result.suffix}"; kept`);
-    } else {
+    if (result.suffix.trim() === '') {
       result.suffix = suffix;
-    }
+    } else if (bare(result.suffix) !== bare(suffix)) {
+      result.notes.push(`Legal Name Suffix already says "${result.suffix}"; kept`);
+    } // else the suffix field already says the same: keep its spelling
+
     if (/^[iv]$/i.test(found[0][1])) result.notes.push(`"${suffix}" may be an initial rather than a suffix`);
   }
   const parens = v.replace(/\([^()]*\)/g, ' ');

@@ -121,9 +121,11 @@ export class GtidValidator implements Validator {
       const facts = { records: this.records, headerTransmissionId: this.headerTid };
       for (const issue of checkTrailer(this.trailer.fields, this.trailer.line, facts, this.trailer.separator)) this.push(issue);
     } else {
-      const canAdd = this.headerTid !== null;
-      this.push(fileIssue('gtid/missing-record-type', `The trailer record (TT) is missing: it must be the last record${stats.endsWithNewline ? '' : '; the file also ends without a line break, so it may have been cut short'}`,
-        canAdd ? { confidence: 'safe', reason: `add TT with Transmission ID ${this.headerTid} and the record count`, action: 'add-trailer' } : null));
+      // A file that also ends mid-line was probably cut short in transfer: adding a trailer
+      // would hide the lost records, so a person decides (re-export, or add it).
+      const cut = !stats.endsWithNewline;
+      this.push(fileIssue('gtid/missing-record-type', `The trailer record (TT) is missing: it must be the last record${cut ? '; the file also ends without a line break, so it may have been cut short' : ''}`,
+        this.headerTid === null ? null : { confidence: cut ? 'review' : 'safe', reason: `add TT with Transmission ID ${this.headerTid} and the record count${cut ? ' (or export the file again if records were lost)' : ''}`, action: 'add-trailer' }));
     }
     if (options.maxRecords > 0 && this.records > options.maxRecords) {
       this.push(fileIssue('gtid/too-many-records', `The file has ${this.records.toLocaleString('en-US')} records; the limit is ${options.maxRecords.toLocaleString('en-US')}`));

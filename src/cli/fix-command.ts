@@ -69,8 +69,19 @@ export async function fixCommand(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (error instanceof UnencodableError || code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOENT' || code === 'EEXIST') {
-      process.stderr.write(`rollfix: cannot write ${output}: ${(error as Error).message}\n`);
+    const reasons: Record<string, string> = {
+      ENOENT: `the folder ${dirname(output)} does not exist`,
+      EACCES: `permission denied in ${dirname(output)}`,
+      EPERM: `permission denied in ${dirname(output)}`,
+      EROFS: 'the file system is read-only',
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'your disk quota is used up',
+      EEXIST: 'a temporary file of another rollfix run is in the way; try again',
+      EISDIR: 'it is a folder',
+    };
+    const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : reasons[code ?? ''];
+    if (reason) {
+      process.stderr.write(`rollfix: cannot write ${output}: ${reason}. Nothing was written; the input is unchanged.\n`);
       return EXIT.cannotWrite;
     }
     throw error;

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { Change, CheckOptions, Format, ValidationResult } from './format.js';
 import type { Issue } from './issue.js';
-import { inspectInput, scanLines, type InputInfo } from '../io/line-reader.js';
+import { inspectInput, scanLines, type InputInfo, type ReadStats } from '../io/line-reader.js';
 import { InputError } from '../io/input-error.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
 import { detectFormat, formatById, FORMATS } from '../../formats/registry.js';
@@ -81,10 +81,18 @@ export async function fixFile(path: string, output: string, changeReport: string
       writer?.abort();
       const out = (writer = new SafeWriter(output, input.encoding, input.bom));
       const fixer = format.fixer(options, input);
+      // Line endings go between lines, and after the last only if the input had one there: a
+      // file that ends mid-line may have been cut short, and the output must still say so.
+      let written = 0;
       const emit = (lines: string[]) => {
-        for (const l of lines) out.write(l + input.eol);
+        for (const l of lines) out.write(written++ === 0 ? l : input.eol + l);
       };
-      return { line: (text, line) => emit(fixer.line(text, line)), finish: () => (emit(fixer.finish()), fixer.changes) };
+      const finish = (stats: ReadStats) => {
+        emit(fixer.finish(stats));
+        if (stats.endsWithNewline && written > 0) out.write(input.eol);
+        return fixer.changes;
+      };
+      return { line: (text, line) => emit(fixer.line(text, line)), finish };
     });
     writer!.commit();
     writeFileSafely(changeReport, changeReportCsv(result));

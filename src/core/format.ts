@@ -55,7 +55,7 @@ export interface Fixer {
   /** The output lines for one input line: usually one, none when the record is deleted. */
   line(text: string, line: number): string[];
   /** Lines to write after the last input line (a recomputed or added trailer). */
-  finish(): string[];
+  finish(stats: ReadStats): string[];
   readonly changes: Change[];
 }
 

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, fixture, SAMPLE, tempDir, tempFile } from './helpers.js';
+
+describe('rollfix check', () => {
+  it('exits 0 clean, 1 flagged, 2 rejected', () => {
+    expect(cli(['check', fixture('clean.txt')]).status).toBe(0);
+    expect(cli(['check', fixture('windows-1252.txt')]).status).toBe(1);
+    expect(cli(['check', SAMPLE]).status).toBe(2);
+  });
+  it('writes the documented JSON shape, with lines and field names as the seed writes them', () => {
+    const { stdout, status } = cli(['check', fixture('records.txt'), '--json', '--district', '644']);
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ format: 'gtid', rejected: false, records: 22, detailRecords: 20, flaggedRecords: 18, limits: { maxErrors: 1000, maxRecords: 1000000 } });
+    expect(report.issues[0]).toEqual({
+      code: 'gtid/last-name-suffix', severity: 'error', line: 2, field: 'Legal Last Name',
+      message: 'Legal Last Name "Smith, Jr. (Jones)" contains a suffix, parentheses and special characters',
+      repair: { confidence: 'safe', reason: 'cleansed to "Smith" + suffix "Jr."', values: { 'Legal Last Name': 'Smith', 'Legal Name Suffix': 'Jr.' } },
+    });
+    for (const issue of report.issues) expect(Object.keys(issue)).toEqual(['code', 'severity', 'line', 'field', 'message', 'repair']);
+  });
+  it('reports file-wide issues with a null line, and the limits given by flags', () => {
+    const report = JSON.parse(cli(['check', fixture('clean.txt'), '--json', '--max-records', '4', '--max-errors', '7']).stdout);
+    expect(report.rejected).toBe(true);
+    expect(report.limits).toEqual({ maxErrors: 7, maxRecords: 4 });
+    expect(report.issues).toEqual([expect.objectContaining({ code: 'gtid/too-many-records', line: null, field: null })]);
+  });
+  it('takes the limits and district from the settings, and flags override them', () => {
+    const config = tempDir();
+    expect(cli(['config', 'set', 'maxRecords', '4'], { ROLLFIX_CONFIG_DIR: config }).status).toBe(0);
+    expect(cli(['check', fixture('clean.txt')], { ROLLFIX_CONFIG_DIR: config }).status).toBe(2);
+    expect(cli(['check', fixture('clean.txt'), '--max-records', '0'], { ROLLFIX_CONFIG_DIR: config }).status).toBe(0);
+    expect(cli(['config', 'set', 'district', '611'], { ROLLFIX_CONFIG_DIR: config }).status).toBe(0);
+    expect(cli(['check', fixture('clean.txt'), '--max-records', '0'], { ROLLFIX_CONFIG_DIR: config }).stdout).toContain('gtid/district-not-current');
+    const refused = cli(['config', 'set', 'maxErrors', 'lots'], { ROLLFIX_CONFIG_DIR: config });
+    expect(refused.status).toBe(64);
+    expect(refused.stderr).toMatch(/not saved: maxErrors must be a whole number/);
+    expect(cli(['config', 'get', 'maxErrors'], { ROLLFIX_CONFIG_DIR: config }).stdout).toBe('1000\n');
+  });
+  it('reads a school directory file', () => {
+    const schools = tempFile('school,district\n0177,611\n');
+    const { stdout } = cli(['check', fixture('clean.txt'), '--schools', schools, '--json']);
+    expect(JSON.parse(stdout).issues.map((i: { code: string }) => i.code)).toEqual(Array(3).fill('gtid/school-not-in-district'));
+    const missing = cli(['check', fixture('clean.txt'), '--schools', '/nonexistent/schools.csv']);
+    expect(missing).toMatchObject({ status: 66 });
+    expect(missing.stderr).toMatch(/cannot read \/nonexistent\/schools.csv: there is no such file/);
+  });
+  it('answers bad input with a message and the right exit code, never a stack trace', () => {
+    const cases: [string[], number, RegExp][] = [
+      [['check', fixture('empty.txt')], 66, /is empty/],
+      [['check', fixture('binary.bin')], 66, /binary file/],
+      [['check', fixture('other-format.csv')], 65, /does not look like any format/],
+      [['check', '/nonexistent.txt'], 66, /no such file/],
+      [['check', tempDir()], 66, /folder/],
+      [['check'], 64, /check needs a FILE/],
+      [['check', 'a', 'b'], 64, /one FILE/],
+      [['check', fixture('clean.txt'), '--bogus'], 64, /Unknown option '--bogus'/],
+      [['check', fixture('clean.txt'), '--max-errors', '-3'], 64, /--max-errors/],
+      [['check', fixture('clean.txt'), '--max-errors', 'many'], 64, /--max-errors must be a whole number/],
+      [['check', fixture('clean.txt'), '--format', 'nope'], 64, /unknown format "nope"/],
+      [['frobnicate', 'x'], 64, /unknown command/],
+      [['explain', 'gtid/nope'], 64, /no issue code/],
+    ];
+    for (const [args, status, message] of cases) {
+      const result = cli(args);
+      expect(result.status, args.join(' ')).toBe(status);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+  it('checks a file of the wrong format when told its format', () => {
+    const { status, stdout } = cli(['check', fixture('other-format.csv'), '--format', 'gtid', '--json']);
+    expect(status).toBe(2);
+    expect(JSON.parse(stdout).issues.map((i: { code: string }) => i.code)).toContain('gtid/missing-record-type');
+  });
+  it('reads a unclosed quote, a 5 MB line and a file with no line ending as reports', () => {
+    expect(cli(['check', fixture('unclosed-quote.txt')]).status).toBe(1);
+    const long = tempFile(`TH\t09/05/2025\t08:15:00\t4711\t1.0\tdelimiter=,\nID,${'x'.repeat(5 << 20)}\nTT\t4711\t3\n`);
+    const result = cli(['check', long, '--json']);
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout).issues[0].code).toBe('gtid/missing-fields');
+  });
+});
+
+describe('rollfix fix --auto', () => {
+  it('writes NAME.fixed.EXT and a change report beside the input, then says what is left', () => {
+    const dir = tempDir();
+    const input = join(dir, 'batch.txt');
+    copyFileSync(SAMPLE, input);
+    const result = cli(['fix', input, '--auto']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`Wrote ${join(dir, 'batch.fixed.txt')}`);
+    expect(result.stdout).toContain('11 changes in 9 records');
+    expect(result.stdout).toContain('RESULT: accepted, with 6 flagged records');
+    expect(readFileSync(join(dir, 'batch.fixed.changes.csv'), 'utf8').split('\n')[0]).toBe('line,field,before,after,code');
+    expect(statSync(join(dir, 'batch.fixed.txt')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(input)).toEqual(readFileSync(SAMPLE));
+    expect(cli(['check', join(dir, 'batch.fixed.txt')]).status).toBe(1);
+  });
+  it('never overwrites its input, and replaces an existing output only with --force', () => {
+    const input = tempFile(readFileSync(fixture('trailer-count.txt')));
+    const same = cli(['fix', input, '--auto', '-o', input]);
+    expect(same.status).toBe(64);
+    expect(same.stderr).toMatch(/never overwrites its input/);
+    const out = join(tempDir(), 'out.txt');
+    writeFileSync(out, 'keep me');
+    const refused = cli(['fix', input, '--auto', '-o', out]);
+    expect(refused.status).toBe(73);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(cli(['fix', input, '--auto', '-o', out, '--force']).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('TT\t4711\t5');
+  });
+  it('says so when the output cannot be written, and leaves no partial file', () => {
+    const dir = join(tempDir(), 'no-such-folder');
+    const result = cli(['fix', fixture('clean.txt'), '--auto', '-o', join(dir, 'out.txt')]);
+    expect(result.status).toBe(73);
+    expect(result.stderr).toMatch(/cannot write .*out\.txt/);
+    expect(existsSync(dir)).toBe(false);
+  });
+  it('needs --auto', () => {
+    expect(cli(['fix', SAMPLE]).stderr).toMatch(/fix needs --auto/);
+  });
+});
+
+describe('rollfix formats, explain, --help, --version', () => {
+  it('lists formats and explains every code', () => {
+    expect(cli(['formats']).stdout).toMatch(/^gtid {2}Student Batch File v1.0/);
+    const list = cli(['explain']).stdout.trim().split('\n');
+    for (const code of ['gtid/missing-record-type', 'gtid/missing-fields', 'gtid/trailer-count', 'gtid/transmission-id-mismatch', 'gtid/too-many-errors', 'gtid/too-many-records']) {
+      expect(list.some((l) => l.startsWith(code) && l.includes('reject'))).toBe(true);
+      expect(cli(['explain', code]).stdout).toMatch(/How to fix:/);
+    }
+  });
+  it('prints help for every command and the version', () => {
+    expect(cli(['--help']).stdout).toMatch(/Usage:/);
+    for (const command of ['check', 'fix', 'config']) expect(cli([command, '--help']).stdout, command).toMatch(/^Usage: rollfix/);
+    expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
