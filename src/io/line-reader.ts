@@ -97,7 +97,7 @@ export async function inspectInput(path: string): Promise<InputInfo> {
   const encoding: Encoding = bom || isUtf8(body) ? 'utf-8' : 'windows-1252';
   const text = encoding === 'utf-8' ? body.toString('utf8') : decodeCp1252(head);
   const eol = detectEol(text);
-  const sample = text.split(eol === '\r' ? '\r' : '\n', 50).map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const sample = text.split(eol === '\r' ? '\r' : '\n', 50).map((l) => l.replace(/\r+$/, ''));
   return { path, size: info.size, encoding, bom, eol, sample };
 }
 
@@ -134,7 +134,8 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
       let start = 0;
       for (let cut = text.indexOf(splitOn); cut !== -1; cut = text.indexOf(splitOn, start)) {
         let end = cut;
-        if (splitOn === '\n' && end > start && text.charCodeAt(end - 1) === 13) end--;
+        // "\r\r\n" comes from a CRLF file converted twice: every CR before the LF is line ending.
+        if (splitOn === '\n') while (end > start && text.charCodeAt(end - 1) === 13) end--;
         const crlf = end !== cut;
         if (crlf !== (input.eol === '\r\n')) stats.otherEndings++;
         onLine(text.slice(start, end), ++stats.lines);
@@ -147,6 +148,7 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
     }
     if (pending.length) throw new EncodingChanged();
     stats.endsWithNewline = carry.length === 0 && stats.lines > 0;
+    if (splitOn === '\n') carry = carry.replace(/\r+$/, '');
     if (carry.length > 0) onLine(carry, ++stats.lines);
   } finally {
     await handle.close();

@@ -45,6 +45,9 @@ describe('inspectInput', () => {
     const stats = await readLines(info, () => {});
     expect(stats).toMatchObject({ lines: 3, otherEndings: 1, endsWithNewline: false });
   });
+  it('takes every CR before an LF as line ending ("\\r\\r\\n" from a file converted twice)', async () => {
+    expect(await lines(await inspectInput(tempFile('\nTHTH\r\r\nID\r\r')))).toEqual(['', 'THTH', 'ID']);
+  });
   it('reads a 5 MB single line', async () => {
     const long = 'ID,' + 'x'.repeat(5 << 20);
     expect((await lines(await inspectInput(tempFile(long))))[0].length).toBe(long.length);
