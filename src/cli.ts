@@ -11,6 +11,12 @@ import { workstationCommand } from './cli/workstation-command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { UsageError } from './cli/usage-error.js';
 import { InputError } from './io/input-error.js';
+import { parentPort } from 'node:worker_threads';
+import { enableParallelCheck, isPartWorker, runPartFromWorkerData } from './core/parallel-check.js';
+import { formatById } from '../formats/registry.js';
+
+// This bundle is also the worker that checks one part of a large file (core/parallel-check.ts).
+if (isPartWorker()) await runPartFromWorkerData(formatById, (message, transfer) => parentPort!.postMessage(message, transfer));
 
 declare const ROLLFIX_VERSION: string;
 export const VERSION = typeof ROLLFIX_VERSION === 'string' ? ROLLFIX_VERSION : 'dev';
@@ -61,6 +67,7 @@ async function run(args: string[]): Promise<number> {
 }
 
 export async function main(args: string[]): Promise<number> {
+  enableParallelCheck(fileURLToPath(import.meta.url));
   try {
     return await run(args);
   } catch (error) {

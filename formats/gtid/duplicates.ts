@@ -2,11 +2,15 @@
  * Duplicates within one file: the same record twice, and two different records sharing a Local
  * Student ID, an SSN or a GTID. Keys are compared as the receiving system would after our safe
  * repairs (SSN digits only, IDs trimmed), so "123-45-6789" and "123456789" are the same SSN.
- * Both records of a pair are flagged: the later one at once, the earlier one (which has already
- * gone by) through `backflags`, once per key.
+ *
+ * Keys are logged as the records stream by and resolved at the end (see FingerprintLog). The
+ * whole line's hash rides along with the Local Student ID: an exact repeat must share that ID,
+ * so a repeat is a Local Student ID match whose line hash matches the first record's too. An
+ * exact repeat is only `gtid/duplicate-record` (its SSN and GTID are not counted again); other
+ * records sharing a key are flagged, and so is the first record with that key, once.
  */
 import type { Issue } from '../../src/core/issue.js';
-import { KeyIndex } from '../../src/core/key-index.js';
+import { duplicates, FingerprintLog, type FingerprintData } from '../../src/core/fingerprint-log.js';
 import { DETAIL, F } from './spec.js';
 
 interface KeyRule {
@@ -14,49 +18,70 @@ interface KeyRule {
   code: string;
   what: string;
   key: (value: string) => string;
-  seen: KeyIndex;
 }
 
 const trimmed = (v: string) => (v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32 ? v.trim() : v);
 const NINE_DIGITS = /^\d{9}$/;
-const digits = (v: string) => (v.length === 9 && NINE_DIGITS.test(v) ? v : v.replace(/\D/g, ''));
+const digits = (v: string) => (v.length === 0 || (v.length === 9 && NINE_DIGITS.test(v)) ? v : v.replace(/\D/g, ''));
+
+const fieldIssue = (code: string, line: number, field: string, message: string): Issue => ({ code, severity: 'error', scope: 'field', line, field, message, repair: null });
+
+const RULES: KeyRule[] = [
+  { index: F.localId, code: 'gtid/duplicate-local-id', what: 'Local Student ID', key: trimmed },
+  { index: F.ssn, code: 'gtid/duplicate-ssn', what: 'SSN', key: digits },
+  { index: F.gtid, code: 'gtid/duplicate-gtid', what: 'GTID', key: trimmed },
+];
 
 export class DuplicateFinder {
-  private keys: KeyRule[];
-  /** Issues for earlier records, found when their duplicate arrived. */
-  readonly backflags: Issue[] = [];
+  private logs: FingerprintLog[];
 
-  /** `expected`: about how many records the file has, to size the indexes once. */
+  /** `expected`: about how many records this part has, to size the logs once. */
   constructor(expected: number) {
-    this.keys = [
-      { index: F.localId, code: 'gtid/duplicate-local-id', what: 'Local Student ID', key: trimmed, seen: new KeyIndex(expected) },
-      { index: F.ssn, code: 'gtid/duplicate-ssn', what: 'SSN', key: digits, seen: new KeyIndex(expected / 2) },
-      { index: F.gtid, code: 'gtid/duplicate-gtid', what: 'GTID', key: trimmed, seen: new KeyIndex(expected / 2) },
-    ];
+    this.logs = [new FingerprintLog(expected), new FingerprintLog(expected / 2), new FingerprintLog(expected / 2)];
+  }
+
+  /** The logged keys of each rule, sorted: what a part of the file hands to `issues`. */
+  data(): FingerprintData[] {
+    return this.logs.map((log) => log.sortedData());
+  }
+
+  /** Logs the keys of one complete detail record; `lineHash` identifies the whole line. */
+  add(lineHash: number, fields: readonly string[], line: number): void {
+    for (let r = 0; r < RULES.length; r++) {
+      const rule = RULES[r];
+      const key = rule.key(fields[rule.index]);
+      if (key === '' || (rule.index === F.ssn && key.length !== 9)) continue;
+      this.logs[r].add(key, line, lineHash);
+    }
   }
 
   /**
-   * `lineHash` identifies the whole line. An exact repeat must share the Local Student ID, so the
-   * line hash is kept as the payload of the Local Student ID index instead of in an index of its
-   * own: a repeat is a Local Student ID match whose line hash matches too.
+   * The duplicate issues of the whole file, from the sorted keys of its parts in file order,
+   * each with the number of lines before it.
    */
-  check(lineHash: number, fields: readonly string[], line: number, out: Issue[]): void {
-    for (const rule of this.keys) {
-      const key = rule.key(fields[rule.index]);
-      if (key === '' || (rule.index === F.ssn && key.length !== 9)) continue;
-      const first = rule.seen.firstLine(key, line, lineHash);
-      if (first === 0) continue;
-      if (rule.index === F.localId && rule.seen.matchedPayload === lineHash) {
-        out.push({ code: 'gtid/duplicate-record', severity: 'error', scope: 'record', line, field: null, message: `This record repeats line ${Math.abs(first)} exactly`, repair: { confidence: 'safe', reason: 'delete the repeated copy', action: 'delete-record' } });
-        return;
-      }
+  static issues(parts: Array<{ keys: FingerprintData[]; lineOffset: number }>): Issue[] {
+    const out: Issue[] = [];
+    const repeats = new Set<number>();
+    RULES.forEach((rule, r) => {
       const name = DETAIL.fields[rule.index].name;
-      const shown = rule.index === F.ssn ? '' : ` ${key}`;
-      out.push({ code: rule.code, severity: 'error', scope: 'field', line, field: name, message: `${rule.what}${shown} is also on line ${Math.abs(first)}`, repair: null });
-      if (first > 0) {
-        rule.seen.markReported(key);
-        this.backflags.push({ code: rule.code, severity: 'error', scope: 'field', line: first, field: name, message: `${rule.what}${shown} is also on line ${line}`, repair: null });
+      const flag = (line: number, other: number) => out.push(fieldIssue(rule.code, line, name, `This ${rule.what} is also on line ${other}`));
+      for (const group of duplicates(parts.map((p) => ({ data: p.keys[r], lineOffset: p.lineOffset })))) {
+        const [first, firstHash] = group[0];
+        if (repeats.has(first)) continue;
+        let reported = false;
+        for (const [line, hash] of group.slice(1)) {
+          if (repeats.has(line)) continue;
+          if (rule.index === F.localId && hash === firstHash) {
+            repeats.add(line);
+            out.push({ code: 'gtid/duplicate-record', severity: 'error', scope: 'record', line, field: null, message: `This record repeats line ${first} exactly`, repair: { confidence: 'safe', reason: 'delete the repeated copy', action: 'delete-record' } });
+            continue;
+          }
+          flag(line, first);
+          if (!reported) flag(first, line);
+          reported = true;
+        }
       }
-    }
+    });
+    return out;
   }
 }

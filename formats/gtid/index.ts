@@ -3,9 +3,9 @@ import type { Format } from '../../src/core/format.js';
 import { GENERIC_ISSUES } from '../../src/core/generic-issues.js';
 import { GTID_ISSUES } from './issues.js';
 import { DETAIL, HEADER, TRAILER } from './spec.js';
-import { GtidValidator } from './validator.js';
+import { GtidPartChecker, GtidValidator, mergeParts, type GtidPart } from './validator.js';
 import { GtidFixer } from './fixer.js';
-import { recordType } from './records.js';
+import { recordType, sniffDelimiter } from './records.js';
 
 export const gtid: Format = {
   id: 'gtid',
@@ -25,4 +25,11 @@ export const gtid: Format = {
   issueTypes: [...GENERIC_ISSUES, ...GTID_ISSUES],
   validator: (options, input) => new GtidValidator(options, input),
   fixer: (options, input) => new GtidFixer(options, input),
+  parts: {
+    // The first record must be the header and the sample must show the delimiter, so every part
+    // reads its records the same way without seeing the others.
+    canSplit: (input) => /^TH[\t ]/.test(input.sample[0] ?? '') && sniffDelimiter(input.sample) !== null,
+    checker: (options, input, first, share) => new GtidPartChecker(options, input, first, share),
+    merge: (parts, options, input) => mergeParts(parts as GtidPart[], options, input),
+  },
 };

@@ -59,6 +59,22 @@ export interface Fixer {
   readonly changes: Change[];
 }
 
+/** One part of a large file, checked on its own thread (see parallel-check.ts). */
+export interface PartChecker {
+  line(text: string, line: number): void;
+  /** Plain data (it crosses threads): whatever the format's `merge` needs. */
+  finishPart(stats: ReadStats): unknown;
+}
+
+/** How a format checks a large file in parts; the parts are merged in file order. */
+export interface PartSupport {
+  /** Whether this file can be cut into parts (its first record says how to read the rest). */
+  canSplit(input: InputInfo): boolean;
+  /** `first`: the part starts the file. `share`: its fraction of the file, to size buffers. */
+  checker(options: CheckOptions, input: InputInfo, first: boolean, share: number): PartChecker;
+  merge(parts: unknown[], options: CheckOptions, input: InputInfo): ValidationResult;
+}
+
 export interface Format {
   id: string;
   title: string;
@@ -71,5 +87,7 @@ export interface Format {
   layouts: readonly RecordLayout[];
   issueTypes: readonly IssueType[];
   validator(options: CheckOptions, input: InputInfo): Validator;
+  /** Optional: check a large file in parts on several threads. */
+  parts?: PartSupport;
   fixer(options: CheckOptions, input: InputInfo): Fixer;
 }

@@ -37,3 +37,26 @@ export function compareIssues(a: Issue, b: Issue): number {
   const lb = b.line ?? 0;
   return la - lb || severityRank[a.severity] - severityRank[b.severity];
 }
+
+/** A copy of a string that shares no memory with the larger string it may be a slice of. */
+function detach(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/**
+ * The issue with every string copied. Values and messages are built from slices of a 1 MB chunk
+ * of the file; an issue kept until the end of a check would keep its whole chunk alive
+ * (measured: +120 MB on a million records with 2% flagged).
+ */
+export function detachIssue(issue: Issue): Issue {
+  const { repair } = issue;
+  return {
+    ...issue,
+    message: detach(issue.message),
+    repair: repair && {
+      ...repair,
+      reason: detach(repair.reason),
+      ...(repair.values ? { values: Object.fromEntries(Object.entries(repair.values).map(([k, v]) => [k, detach(v)])) } : {}),
+    },
+  };
+}

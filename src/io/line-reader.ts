@@ -38,7 +38,8 @@ const SNIFF = 1 << 16;
 /** A batch record is a few hundred bytes; a longer "line" means this is not a batch file. */
 export const MAX_LINE = 16 << 20;
 
-class EncodingChanged extends Error {}
+/** The file is not UTF-8 after all: the pass must start again as Windows-1252. */
+export class EncodingChanged extends Error {}
 
 /** Length of `bytes` without an incomplete UTF-8 sequence at its end. */
 function completeUtf8(bytes: Buffer): number {
@@ -101,8 +102,17 @@ export async function inspectInput(path: string): Promise<InputInfo> {
   return { path, size: info.size, encoding, bom, eol, sample };
 }
 
-/** Streams every line (without its ending) to `onLine`, with its 1-based line number. */
-export async function readLines(input: InputInfo, onLine: (text: string, line: number) => void): Promise<ReadStats> {
+/** A byte range of the file, starting just after a line break (or at 0) and ending at one. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Streams every line (without its ending) to `onLine`, with its 1-based line number, counted
+ * from the start of `range` when one is given.
+ */
+export async function readLines(input: InputInfo, onLine: (text: string, line: number) => void, range?: ByteRange): Promise<ReadStats> {
   const handle = await open(input.path, 'r').catch((error) => {
     throw describeFsError(input.path, error);
   });
@@ -111,10 +121,11 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
   const stats: ReadStats = { lines: 0, otherEndings: 0, endsWithNewline: false };
   let carry = '';
   let pending = Buffer.alloc(0);
-  let position = 0;
+  let position = range?.start ?? 0;
+  const end = range?.end ?? Infinity;
   try {
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position), position);
       if (bytesRead === 0) break;
       let bytes = pending.length ? Buffer.concat([pending, buffer.subarray(0, bytesRead)]) : buffer.subarray(0, bytesRead);
       if (position === 0 && input.bom) bytes = bytes.subarray(3);

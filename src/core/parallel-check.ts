@@ -1,0 +1,118 @@
+/**
+ * Checking a large file on several threads. The file is cut at line breaks into one part per
+ * core; the main thread checks the first part while workers check the others, each with the
+ * format's PartChecker, and the format merges the parts in file order. Workers run the same
+ * bundle as the command (dist/rollfix.js), which starts a part when it finds `rollfixPart` in
+ * its workerData. If a part finds the file is not UTF-8 after all, the caller checks again on one
+ * thread as Windows-1252. Without a bundle (tests run the sources) everything stays on one thread.
+ */
+import { Worker, workerData } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { open } from 'node:fs/promises';
+import type { CheckOptions, Format, ValidationResult } from './format.js';
+import { EncodingChanged, readLines, type ByteRange, type InputInfo } from '../io/line-reader.js';
+
+let workerScript: string | null = null;
+
+/** Set by the command line: the bundle file that workers run. */
+export function enableParallelCheck(bundle: string): void {
+  workerScript = bundle;
+}
+
+/** Below this size a worker's start-up (about 60 ms) costs more than it saves. */
+const MIN_BYTES = Number(process.env.ROLLFIX_PARALLEL_MIN_BYTES ?? 8 << 20);
+const THREADS = Math.max(1, Math.min(Number(process.env.ROLLFIX_THREADS ?? availableParallelism()), 8));
+
+interface PartJob {
+  rollfixPart: true;
+  formatId: string;
+  input: InputInfo;
+  options: CheckOptions;
+  range: ByteRange;
+  share: number;
+}
+
+type PartReply = { part: unknown } | { encodingChanged: true } | { error: string };
+
+/** Cuts [0, size) into `count` ranges that each start just after a line break. */
+async function cutAtLineBreaks(input: InputInfo, count: number): Promise<ByteRange[]> {
+  const handle = await open(input.path, 'r');
+  const breakByte = input.eol === '\r' ? 0x0d : 0x0a;
+  const starts = [0];
+  try {
+    const window = Buffer.alloc(1 << 16);
+    for (let k = 1; k < count; k++) {
+      let at = Math.floor((input.size * k) / count);
+      let cut = -1;
+      while (cut < 0 && at < input.size) {
+        const { bytesRead } = await handle.read(window, 0, window.length, at);
+        const index = window.subarray(0, bytesRead).indexOf(breakByte);
+        if (index >= 0) cut = at + index + 1;
+        at += bytesRead;
+      }
+      if (cut > starts[starts.length - 1] && cut < input.size) starts.push(cut);
+    }
+  } finally {
+    await handle.close();
+  }
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? input.size }));
+}
+
+async function checkPart(format: Format, job: Omit<PartJob, 'rollfixPart' | 'formatId'>, first: boolean): Promise<unknown> {
+  const checker = format.parts!.checker(job.options, job.input, first, job.share);
+  const stats = await readLines(job.input, (text, line) => checker.line(text, line), job.range);
+  return checker.finishPart(stats);
+}
+
+function inWorker(job: PartJob): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerScript!, { workerData: job });
+    worker.once('message', (reply: PartReply) => {
+      if ('part' in reply) resolve(reply.part);
+      else if ('encodingChanged' in reply) reject(new EncodingChanged());
+      else reject(new Error(reply.error));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** The check of the whole file on several threads, or null when it is better done on one. */
+export async function checkInParts(format: Format, input: InputInfo, options: CheckOptions): Promise<ValidationResult | null> {
+  if (!workerScript || !format.parts || THREADS < 2 || input.size < MIN_BYTES || input.encoding !== 'utf-8' || !format.parts.canSplit(input)) return null;
+  const ranges = await cutAtLineBreaks(input, THREADS);
+  if (ranges.length < 2) return null;
+  const jobs = ranges.map((range) => ({ input, options, range, share: (range.end - range.start) / input.size }));
+  const parts = await Promise.all([
+    checkPart(format, jobs[0], true),
+    ...jobs.slice(1).map((job) => inWorker({ ...job, rollfixPart: true, formatId: format.id })),
+  ]);
+  return format.parts.merge(parts, options, input);
+}
+
+/** In a worker: check the part described by workerData and send it back. */
+/** The buffers of the typed arrays in a part (shallowly): moved to the main thread, not copied. */
+function transferables(value: unknown, depth = 0, found: ArrayBuffer[] = []): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer && !found.includes(value.buffer)) found.push(value.buffer);
+  } else if (value && typeof value === 'object' && depth < 3 && !(Array.isArray(value) && value.length > 16)) {
+    for (const v of Object.values(value)) transferables(v, depth + 1, found);
+  }
+  return found;
+}
+
+export async function runPartFromWorkerData(formatById: (id: string) => Format | undefined, reply: (message: PartReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const job = workerData as PartJob;
+  try {
+    const format = formatById(job.formatId);
+    if (!format?.parts) throw new Error(`format ${job.formatId} cannot be checked in parts`);
+    const part = await checkPart(format, job, false);
+    reply({ part }, transferables(part));
+  } catch (error) {
+    reply(error instanceof EncodingChanged ? { encodingChanged: true } : { error: (error as Error).stack ?? String(error) });
+  }
+}
+
+export function isPartWorker(): boolean {
+  return (workerData as PartJob | undefined)?.rollfixPart === true;
+}
