@@ -9,7 +9,7 @@ import type { InputInfo, ReadStats } from '../../src/io/line-reader.js';
 import { applySafeRepairs } from '../../src/core/repair-engine.js';
 import { KeyIndex, PLAIN, QUOTED, profileLine } from '../../src/core/key-index.js';
 import { joinRecord, splitRecord } from '../../src/io/delimited.js';
-import { DETAIL, HEADER, TRAILER, declaredDelimiter } from './spec.js';
+import { DETAIL, F, HEADER, TRAILER, declaredDelimiter } from './spec.js';
 import { envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
 import { checkHeader, checkTrailer, extraFields } from './envelope.js';
 import { validateDetail } from './rules.js';
@@ -23,11 +23,13 @@ export class GtidFixer implements Fixer {
   private sniffed: ',' | '\t' | null;
   private delimiter: ',' | '\t' | null;
   private trailer: { line: number; fields: string[]; separator: string; text: string } | null = null;
-  private records = new KeyIndex();
+  /** Local Student ID → first line and line hash, to find exact repeats. */
+  private records: KeyIndex;
 
   constructor(private options: CheckOptions, input: InputInfo) {
     this.sniffed = sniffDelimiter(input.sample);
     this.delimiter = this.sniffed;
+    this.records = new KeyIndex(input.size / 80);
   }
 
   line(text: string, line: number): string[] {
@@ -86,7 +88,11 @@ export class GtidFixer implements Fixer {
       ? applySafeRepairs(DETAIL, fields, line, check, initial)
       : { fields, changes: [] };
     const record = fixed.changes.length ? joinRecord(fixed.fields, delimiter) : text;
-    if (this.records.firstLine(record, line) !== 0) {
+    // As the check does (duplicates.ts): an exact repeat shares the Local Student ID and the
+    // line hash of the first record with that ID. Only the short ID is hashed here.
+    const hash = (fixed.changes.length ? profileLine(record, delimiter === '\t') : profile) ^ record.length;
+    const localId = fixed.fields[F.localId].trim();
+    if (localId !== '' && this.records.firstLine(localId, line, hash) !== 0 && this.records.matchedPayload === hash) {
       this.changes.push({ line, field: '', before: '(whole record)', after: '(deleted: repeats an earlier record)', code: 'gtid/duplicate-record' });
       return null;
     }
