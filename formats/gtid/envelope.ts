@@ -3,6 +3,7 @@
  * through the layouts, the header's Delimiter against the records, and the trailer's two
  * whole-file rules (rejection reasons 3 and 4).
  */
+import { count } from '../../src/core/count.js';
 import type { CheckOptions } from '../../src/core/format.js';
 import type { Issue } from '../../src/core/issue.js';
 import { checkFields } from '../../src/core/record-check.js';
@@ -87,6 +88,6 @@ export function checkTrailer(fields: readonly string[], line: number, facts: Tra
 
 /** The rejection limits, as the report shows them. */
 export function limitsText(options: CheckOptions): string {
-  const n = (v: number) => (v === 0 ? 'no limit' : v.toLocaleString('en-US'));
+  const n = (v: number) => (v === 0 ? 'no limit' : count(v));
   return `at most ${n(options.maxErrors)} records in error, ${n(options.maxRecords)} records in all`;
 }

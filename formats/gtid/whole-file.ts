@@ -3,6 +3,7 @@
  * (rejection reasons 1, 3, 4), the limits (reasons 5 and 6), mixed line endings, and the count of
  * flagged records. Issues come out sorted as a clerk reads them.
  */
+import { count } from '../../src/core/count.js';
 import type { CheckOptions, ValidationResult } from '../../src/core/format.js';
 import type { ReadStats } from '../../src/io/line-reader.js';
 import { compareIssues, type Issue } from '../../src/core/issue.js';
@@ -20,7 +21,7 @@ export interface WholeFile {
 }
 
 const fileIssue = (code: string, message: string, repair: Issue['repair'] = null): Issue => ({ code, severity: 'reject', scope: 'file', line: null, field: null, message, repair });
-const n = (v: number) => v.toLocaleString('en-US');
+const n = count;
 
 /** Records other than header and trailer with at least one error (warnings do not count). */
 function flaggedRecords(issues: readonly Issue[], file: WholeFile): number {

@@ -9,9 +9,9 @@ Settings (flags of check and fix override them for one run):
 ${Object.entries(SETTINGS).map(([k, s]) => `  ${k.padEnd(11)} ${s.description}`).join('\n')}
 `;
 
-export function configCommand(args: string[]): number {
+export async function configCommand(args: string[]): Promise<number> {
   const [verb, key, value] = args;
-  const store = openSettings();
+  const store = await openSettings();
   const needKey = () => {
     if (!key || !isSettingKey(key)) throw new UsageError(`config ${verb} needs a setting name: ${Object.keys(SETTINGS).join(', ')}`);
     return key;

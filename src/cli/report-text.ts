@@ -3,11 +3,12 @@
  * in plain words with their fix, then the flagged records, then warnings and counts by code.
  * Every value from the file goes through the sanitiser; sensitive values are masked.
  */
+import { count } from '../core/count.js';
 import type { Report } from '../core/engine.js';
 import { severityRank, type Issue, type Repair } from '../core/issue.js';
 import { sanitise } from '../core/printable.js';
 
-const n = (v: number) => v.toLocaleString('en-US');
+const n = count;
 
 export function mask(value: string): string {
   return value.length <= 4 ? '*'.repeat(value.length) : '*'.repeat(value.length - 4) + value.slice(-4);
