@@ -11,6 +11,7 @@
  * The chance that two different keys share a fingerprint is about 3 in 100 million for a million
  * keys. The streaming fixer, which must decide as it goes, keeps using KeyIndex.
  */
+import { fingerprint, FINGERPRINT } from './fingerprint.js';
 /**
  * A log's entries as plain typed arrays (what crosses between threads): `a` sorted, and `order`
  * the index of each sorted entry in `b`, `lines` and `payloads`, which stay in log order: only
@@ -40,14 +41,9 @@ export class FingerprintLog {
   }
 
   add(key: string, line: number, payload = 0): void {
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c ^ key.length;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
+    fingerprint(key);
+    const a = FINGERPRINT[0];
+    const b = FINGERPRINT[1];
     if (this.size === this.a.length) this.grow();
     const i = this.size++;
     this.a[i] = a;

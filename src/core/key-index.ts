@@ -5,6 +5,7 @@
  * in flat typed arrays, open addressing with linear probing: about 20 bytes per distinct key
  * instead of a JS string and a Map entry.
  */
+import { fingerprint, FINGERPRINT } from './fingerprint.js';
 export class KeyIndex {
   /**
    * Slots of two Int32s, hash a and first line, side by side so that a probe touches one cache
@@ -30,14 +31,9 @@ export class KeyIndex {
   }
 
   private find(key: string): boolean {
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c ^ key.length;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
+    fingerprint(key);
+    const a = FINGERPRINT[0];
+    const b = FINGERPRINT[1];
     const t = this.slots;
     const mask = this.second.length - 1;
     let slot = (a ^ (b >>> 7)) & mask;
