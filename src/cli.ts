@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { checkCommand, CHECK_HELP } from './cli/check-command.js';
 import { fixCommand, FIX_HELP } from './cli/fix-command.js';
-import { explainCommand, formatsCommand } from './cli/info-commands.js';
+import { explainCommand, EXPLAIN_HELP, formatsCommand, FORMATS_HELP } from './cli/info-commands.js';
 import { configCommand, CONFIG_HELP } from './cli/config-command.js';
 import { workstationCommand } from './cli/workstation-command.js';
 import { EXIT } from './cli/exit-codes.js';
@@ -47,13 +47,13 @@ async function run(args: string[]): Promise<number> {
   switch (command) {
     case 'check': return checkCommand(rest);
     case 'fix': return fixCommand(rest);
-    case 'formats': return formatsCommand();
+    case 'formats': return formatsCommand(rest);
     case 'explain': return explainCommand(rest);
     case 'config':
       if (rest.includes('--help') || rest.includes('-h')) return process.stdout.write(CONFIG_HELP), EXIT.clean;
       return configCommand(rest);
     case 'help': {
-      const topic = { check: CHECK_HELP, fix: FIX_HELP, config: CONFIG_HELP }[rest[0] ?? ''];
+      const topic = { check: CHECK_HELP, fix: FIX_HELP, config: CONFIG_HELP, formats: FORMATS_HELP, explain: EXPLAIN_HELP }[rest[0] ?? ''];
       return process.stdout.write(topic ?? HELP), EXIT.clean;
     }
     case '--help': case '-h': return process.stdout.write(HELP), EXIT.clean;

@@ -135,7 +135,10 @@ describe('rollfix formats, explain, --help, --version', () => {
   });
   it('prints help for every command and the version', () => {
     expect(cli(['--help']).stdout).toMatch(/Usage:/);
-    for (const command of ['check', 'fix', 'config']) expect(cli([command, '--help']).stdout, command).toMatch(/^Usage: rollfix/);
+    for (const command of ['check', 'fix', 'config', 'formats', 'explain']) {
+      expect(cli([command, '--help']).stdout, command).toMatch(/^Usage: rollfix/);
+      expect(cli(['help', command]).stdout, command).toMatch(/^Usage: rollfix/);
+    }
     expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });

@@ -4,7 +4,21 @@ import type { IssueType } from '../core/issue-type.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
-export function formatsCommand(): number {
+export const FORMATS_HELP = `Usage: rollfix formats
+
+Lists every format rollfix checks, the specification it implements, how a file is recognised
+(content first, file name second) and its record layouts.
+`;
+
+export const EXPLAIN_HELP = `Usage: rollfix explain [CODE]
+
+Without CODE: every issue code with its severity and title. With CODE (e.g. gtid/trailer-count):
+what the receiving system does, why, and how to fix it.
+`;
+
+export function formatsCommand(args: string[] = []): number {
+  if (args.includes('--help') || args.includes('-h')) return process.stdout.write(FORMATS_HELP), EXIT.clean;
+  if (args.length > 0) throw new UsageError(`formats takes no arguments`);
   for (const format of FORMATS) {
     process.stdout.write(`${format.id}  ${format.title}\n  seed: ${format.seed}\n  detected by: ${format.detection}\n`);
     for (const layout of format.layouts) process.stdout.write(`  ${layout.title}\n`);
@@ -19,6 +33,7 @@ export function allIssueTypes(): IssueType[] {
 }
 
 export function explainCommand(args: string[]): number {
+  if (args.includes('--help') || args.includes('-h')) return process.stdout.write(EXPLAIN_HELP), EXIT.clean;
   const types = allIssueTypes();
   if (args.length === 0) {
     for (const t of types) process.stdout.write(`${t.code.padEnd(32)} ${t.severity.padEnd(8)} ${t.title}\n`);
