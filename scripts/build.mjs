@@ -19,7 +19,10 @@ await build({
   packages: 'bundle',
   sourcemap: 'linked',
   logLevel: 'warning',
-  define: { ROLLFIX_VERSION: JSON.stringify(version) },
+  jsx: 'automatic',
+  // Ink loads its devtools (and this optional package) only when DEV=true: keep it out.
+  external: ['react-devtools-core'],
+  define: { ROLLFIX_VERSION: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __rollfixRequire } from 'node:module'; const require = __rollfixRequire(import.meta.url);" },
 });

@@ -5,6 +5,7 @@ import { GTID_ISSUES } from './issues.js';
 import { DETAIL, HEADER, TRAILER } from './spec.js';
 import { GtidPartChecker, GtidValidator, mergeParts, type GtidPart } from './validator.js';
 import { GtidFixer } from './fixer.js';
+import { gtidRecordModel } from './record-model.js';
 import { recordType, sniffDelimiter } from './records.js';
 
 export const gtid: Format = {
@@ -25,6 +26,7 @@ export const gtid: Format = {
   issueTypes: [...GENERIC_ISSUES, ...GTID_ISSUES],
   validator: (options, input) => new GtidValidator(options, input),
   fixer: (options, input) => new GtidFixer(options, input),
+  records: gtidRecordModel,
   parts: {
     // The first record must be the header and the sample must show the delimiter, so every part
     // reads its records the same way without seeing the others.

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { Change, CheckOptions, Format, ValidationResult } from './format.js';
 import type { Issue } from './issue.js';
-import { EncodingChanged, inspectInput, scanLines, type InputInfo, type ReadStats } from '../io/line-reader.js';
+import { EncodingChanged, inspectInput, scanLines, type InputInfo, type Progress, type ReadStats } from '../io/line-reader.js';
 import { checkInParts } from './parallel-check.js';
 import { InputError } from '../io/input-error.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
@@ -45,11 +45,11 @@ function summarise(file: string, format: Format, input: InputInfo, result: Valid
   };
 }
 
-export async function checkFile(path: string, options: CheckOptions, formatId?: string): Promise<Report> {
+export async function checkFile(path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
   const first = await inspectInput(path);
   const format = await resolveFormat(first, formatId);
   try {
-    const result = await checkInParts(format, first, options);
+    const result = await checkInParts(format, first, options, progress);
     if (result) return summarise(path, format, first, result, options);
   } catch (error) {
     if (!(error instanceof EncodingChanged)) throw error; // then check again on one thread, below
@@ -57,7 +57,7 @@ export async function checkFile(path: string, options: CheckOptions, formatId?: 
   const { result, input } = await scanLines(first, (input) => {
     const validator = format.validator(options, input);
     return { line: (text, line) => validator.line(text, line), finish: (stats) => validator.finish(stats) };
-  });
+  }, progress);
   return summarise(path, format, input, result, options);
 }
 

@@ -89,5 +89,40 @@ export interface Format {
   validator(options: CheckOptions, input: InputInfo): Validator;
   /** Optional: check a large file in parts on several threads. */
   parts?: PartSupport;
+  /** How the workstation edits this format's records. */
+  records(options: CheckOptions, input: InputInfo): RecordModel;
   fixer(options: CheckOptions, input: InputInfo): Fixer;
+}
+
+/** Live facts of the file being edited, for the checks that depend on the whole file. */
+export interface LiveFile {
+  /** Records after the clerk's deletions and additions (blank lines are not records). */
+  records: number;
+  /** Detail records with at least one error now. */
+  flagged: number;
+  /** Whether a record has been added at the end (a trailer). */
+  appended: boolean;
+  /** The current fields of the first record (the header), if it is one. */
+  header: string[] | null;
+}
+
+/**
+ * What the workstation needs to edit records of a format one field at a time: cut a line into
+ * fields, write fields back as a line, and check one record again after an edit.
+ */
+export interface RecordModel {
+  /** The record's layout and fields, or null for a line that is not edited field by field. */
+  parse(text: string, line: number): { layout: RecordLayout; fields: string[] } | null;
+  /** The line for `fields`, in the file's delimiter; `original` is kept when nothing changed. */
+  serialise(layout: RecordLayout, fields: readonly string[], original: string): string;
+  /** Issues of one record, without the cross-record ones (duplicates) that only a whole check finds. */
+  check(layout: RecordLayout, fields: readonly string[], line: number, file: LiveFile): Issue[];
+  /** Issue codes only a whole check can find; kept from it until their field is edited. */
+  crossRecordCodes: ReadonlySet<string>;
+  /** Fields that identify a record in the error table, in order (e.g. last name, first name, local ID). */
+  keyFields: readonly string[];
+  /** File-wide issues now, from those of the last whole check and the live facts. */
+  fileIssues(checked: readonly Issue[], file: LiveFile, options: CheckOptions): Issue[];
+  /** The line to add at the end for an `add-trailer` repair, or null. */
+  trailerFor(file: LiveFile): string | null;
 }

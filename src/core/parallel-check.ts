@@ -10,7 +10,7 @@ import { Worker, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { open } from 'node:fs/promises';
 import type { CheckOptions, Format, ValidationResult } from './format.js';
-import { EncodingChanged, readLines, type ByteRange, type InputInfo } from '../io/line-reader.js';
+import { EncodingChanged, readLines, type ByteRange, type InputInfo, type Progress } from '../io/line-reader.js';
 
 let workerScript: string | null = null;
 
@@ -58,9 +58,9 @@ async function cutAtLineBreaks(input: InputInfo, count: number): Promise<ByteRan
   return starts.map((start, i) => ({ start, end: starts[i + 1] ?? input.size }));
 }
 
-async function checkPart(format: Format, job: Omit<PartJob, 'rollfixPart' | 'formatId'>, first: boolean): Promise<unknown> {
+async function checkPart(format: Format, job: Omit<PartJob, 'rollfixPart' | 'formatId'>, first: boolean, progress?: Progress): Promise<unknown> {
   const checker = format.parts!.checker(job.options, job.input, first, job.share);
-  const stats = await readLines(job.input, (text, line) => checker.line(text, line), job.range);
+  const stats = await readLines(job.input, (text, line) => checker.line(text, line), job.range, progress);
   return checker.finishPart(stats);
 }
 
@@ -78,13 +78,14 @@ function inWorker(job: PartJob): Promise<unknown> {
 }
 
 /** The check of the whole file on several threads, or null when it is better done on one. */
-export async function checkInParts(format: Format, input: InputInfo, options: CheckOptions): Promise<ValidationResult | null> {
+/** `progress` follows the first part, which the others keep pace with. */
+export async function checkInParts(format: Format, input: InputInfo, options: CheckOptions, progress?: Progress): Promise<ValidationResult | null> {
   if (!workerScript || !format.parts || THREADS < 2 || input.size < MIN_BYTES || input.encoding !== 'utf-8' || !format.parts.canSplit(input)) return null;
   const ranges = await cutAtLineBreaks(input, THREADS);
   if (ranges.length < 2) return null;
   const jobs = ranges.map((range) => ({ input, options, range, share: (range.end - range.start) / input.size }));
   const parts = await Promise.all([
-    checkPart(format, jobs[0], true),
+    checkPart(format, jobs[0], true, progress),
     ...jobs.slice(1).map((job) => inWorker({ ...job, rollfixPart: true, formatId: format.id })),
   ]);
   return format.parts.merge(parts, options, input);

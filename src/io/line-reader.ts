@@ -102,6 +102,9 @@ export async function inspectInput(path: string): Promise<InputInfo> {
   return { path, size: info.size, encoding, bom, eol, sample };
 }
 
+/** Told the fraction of the file (or range) read so far, after each chunk. */
+export type Progress = (fraction: number) => void;
+
 /** A byte range of the file, starting just after a line break (or at 0) and ending at one. */
 export interface ByteRange {
   start: number;
@@ -112,7 +115,7 @@ export interface ByteRange {
  * Streams every line (without its ending) to `onLine`, with its 1-based line number, counted
  * from the start of `range` when one is given.
  */
-export async function readLines(input: InputInfo, onLine: (text: string, line: number) => void, range?: ByteRange): Promise<ReadStats> {
+export async function readLines(input: InputInfo, onLine: (text: string, line: number) => void, range?: ByteRange, onProgress?: Progress): Promise<ReadStats> {
   const handle = await open(input.path, 'r').catch((error) => {
     throw describeFsError(input.path, error);
   });
@@ -130,6 +133,7 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
       let bytes = pending.length ? Buffer.concat([pending, buffer.subarray(0, bytesRead)]) : buffer.subarray(0, bytesRead);
       if (position === 0 && input.bom) bytes = bytes.subarray(3);
       position += bytesRead;
+      onProgress?.((position - (range?.start ?? 0)) / ((range?.end ?? input.size) - (range?.start ?? 0) || 1));
       let text: string;
       if (input.encoding === 'utf-8') {
         const end = completeUtf8(bytes);
@@ -174,14 +178,15 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
 export async function scanLines<T>(
   input: InputInfo,
   start: (input: InputInfo) => { line: (text: string, line: number) => void; finish: (stats: ReadStats) => T },
+  onProgress?: Progress,
 ): Promise<{ result: T; input: InputInfo }> {
   try {
     const consumer = start(input);
-    return { result: consumer.finish(await readLines(input, consumer.line)), input };
+    return { result: consumer.finish(await readLines(input, consumer.line, undefined, onProgress)), input };
   } catch (error) {
     if (!(error instanceof EncodingChanged)) throw error;
     const retry: InputInfo = { ...input, encoding: 'windows-1252' };
     const consumer = start(retry);
-    return { result: consumer.finish(await readLines(retry, consumer.line)), input: retry };
+    return { result: consumer.finish(await readLines(retry, consumer.line, undefined, onProgress)), input: retry };
   }
 }

@@ -1,0 +1,72 @@
+/**
+ * GTID records for the workstation: the three layouts cut and joined as the checker and the
+ * fixer do, one record checked again after each edit, and the whole-file rejection reasons kept
+ * up to date from the live record count and header.
+ */
+import type { CheckOptions, LiveFile, RecordLayout, RecordModel } from '../../src/core/format.js';
+import type { Issue } from '../../src/core/issue.js';
+import type { InputInfo } from '../../src/io/line-reader.js';
+import { count } from '../../src/core/count.js';
+import { joinRecord, splitRecord } from '../../src/io/delimited.js';
+import { DETAIL, HEADER, TRAILER, declaredDelimiter } from './spec.js';
+import { envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
+import { checkHeader, checkTrailer, extraFields } from './envelope.js';
+import { validateDetail } from './rules.js';
+
+const CROSS_RECORD = new Set(['gtid/duplicate-record', 'gtid/duplicate-local-id', 'gtid/duplicate-ssn', 'gtid/duplicate-gtid']);
+const LIMIT_CODES = new Set(['gtid/too-many-errors', 'gtid/too-many-records']);
+
+export function gtidRecordModel(options: CheckOptions, input: InputInfo): RecordModel {
+  const sniffed = sniffDelimiter(input.sample);
+  const headerFields = /^TH[\t ]/.test(input.sample[0] ?? '') ? splitEnvelope(input.sample[0]) : null;
+  const delimiter = sniffed ?? declaredDelimiter(headerFields?.[5]) ?? ',';
+  const separators = new Map<RecordLayout, string>();
+  const headerTid = (file: LiveFile) => (file.header && /^\d+$/.test(file.header[3] ?? '') ? file.header[3] : null);
+
+  return {
+    crossRecordCodes: CROSS_RECORD,
+    keyFields: ['Legal Last Name', 'Legal First Name', 'Local Student ID'],
+    parse(text, line) {
+      const type = recordType(text);
+      if (type === 'ID') {
+        const { fields, quoteError } = splitRecord(text, delimiter);
+        return quoteError || fields.length < DETAIL.fields.length ? null : { layout: DETAIL, fields };
+      }
+      if (type === 'TH' && line === 1) {
+        separators.set(HEADER, envelopeSeparator(text));
+        return { layout: HEADER, fields: splitEnvelope(text) };
+      }
+      if (type === 'TT') {
+        const fields = splitEnvelope(text);
+        separators.set(TRAILER, envelopeSeparator(text));
+        return fields.length >= TRAILER.fields.length ? { layout: TRAILER, fields } : null;
+      }
+      return null;
+    },
+    serialise(layout, fields, original) {
+      if (layout === DETAIL) return joinRecord(fields, delimiter);
+      const separator = separators.get(layout) ?? envelopeSeparator(original);
+      return fields.join(separator === ',' ? '\t' : separator);
+    },
+    check(layout, fields, line, file) {
+      if (layout === DETAIL) {
+        const issues = validateDetail(fields, line, options);
+        if (fields.length > DETAIL.fields.length) issues.unshift(extraFields(line, 'Detail record', fields, DETAIL.fields.length));
+        return issues;
+      }
+      if (layout === HEADER) return checkHeader(fields, line, sniffed, separators.get(HEADER) ?? '\t');
+      return checkTrailer(fields, line, { records: file.records, headerTransmissionId: headerTid(file) }, separators.get(TRAILER) ?? '\t');
+    },
+    fileIssues(checked, file) {
+      const kept = checked.filter((i) => !LIMIT_CODES.has(i.code) && !(file.appended && i.code === 'gtid/missing-record-type' && /trailer/.test(i.message)));
+      const reject = (code: string, message: string): Issue => ({ code, severity: 'reject', scope: 'file', line: null, field: null, message, repair: null });
+      if (options.maxRecords > 0 && file.records > options.maxRecords) kept.push(reject('gtid/too-many-records', `The file has ${count(file.records)} records; the limit is ${count(options.maxRecords)}`));
+      if (options.maxErrors > 0 && file.flagged > options.maxErrors) kept.push(reject('gtid/too-many-errors', `${count(file.flagged)} records are in error; the limit is ${count(options.maxErrors)}`));
+      return kept;
+    },
+    trailerFor(file) {
+      const tid = headerTid(file);
+      return tid === null ? null : ['TT', tid, String(file.records + 1)].join(envelopeSeparator(input.sample[0] ?? '') === ' ' ? ' ' : '\t');
+    },
+  };
+}

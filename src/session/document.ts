@@ -1,0 +1,62 @@
+/**
+ * The file open in the workstation: everything that does not change while the clerk works, read
+ * once. Lines come from the LineStore on demand; issues from the whole check, by line.
+ */
+import { basename } from 'node:path';
+import type { CheckOptions, Format, RecordModel } from '../core/format.js';
+import type { Issue } from '../core/issue.js';
+import { checkFile, type Report } from '../core/engine.js';
+import { LineStore } from '../io/line-store.js';
+
+export interface Doc {
+  path: string;
+  name: string;
+  report: Report;
+  format: Format;
+  options: CheckOptions;
+  store: LineStore;
+  model: RecordModel;
+  /** Issues of the whole check, by line. */
+  checked: ReadonlyMap<number, readonly Issue[]>;
+  checkedFileIssues: readonly Issue[];
+  /** Lines the whole check flagged, in file order: the rows of the error table. */
+  flaggedLines: readonly number[];
+  /** The line of the trailer (last record, if it is one), or 0. */
+  trailerLine: number;
+  /** Whether the file ends with a line break (kept when writing). */
+  endsWithNewline: boolean;
+}
+
+export function buildDoc(path: string, report: Report, store: LineStore, options: CheckOptions): Doc {
+  const checked = new Map<number, Issue[]>();
+  const checkedFileIssues: Issue[] = [];
+  for (const issue of report.issues) {
+    if (issue.line === null) checkedFileIssues.push(issue);
+    else checked.set(issue.line, [...(checked.get(issue.line) ?? []), issue]);
+  }
+  const model = report.format.records(options, report.input);
+  let last = store.count;
+  while (last > 0 && store.line(last).trim() === '') last--;
+  const trailerLine = last > 1 && model.parse(store.line(last), last)?.layout.kind === 'trailer' ? last : 0;
+  return {
+    path,
+    name: basename(path),
+    report,
+    format: report.format,
+    options,
+    store,
+    model,
+    checked,
+    checkedFileIssues,
+    flaggedLines: [...checked.keys()].sort((a, b) => a - b),
+    trailerLine,
+    endsWithNewline: store.count === 0 || report.input.size === 0 ? true : store.endsWithNewline,
+  };
+}
+
+/** Checks the file and reads it for editing; `progress` gets the fraction done. */
+export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: (fraction: number) => void): Promise<Doc> {
+  const report = await checkFile(path, options, formatId, progress);
+  const store = await LineStore.load(report.input);
+  return buildDoc(path, report, store, options);
+}

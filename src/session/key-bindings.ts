@@ -1,0 +1,63 @@
+/**
+ * Every key of the workstation, as data (after gemini-cli's keyBindings.ts): the key map, the
+ * help screen and the footer hints are all generated from this list. Ctrl-S and Ctrl-Q are never
+ * bound: they are XON/XOFF flow control and freeze many SSH terminals.
+ */
+export type ScreenId = 'summary' | 'table' | 'record' | 'write';
+
+export type CommandId =
+  | 'app.help' | 'app.quit' | 'app.write' | 'app.table' | 'app.undo' | 'app.redo' | 'app.back'
+  | 'summary.fix-file' | 'summary.start'
+  | 'table.down' | 'table.up' | 'table.page-down' | 'table.page-up' | 'table.first' | 'table.last'
+  | 'table.open' | 'table.search' | 'table.jump' | 'table.filter'
+  | 'record.down' | 'record.up' | 'record.edit' | 'record.accept' | 'record.accept-all'
+  | 'record.next' | 'record.previous' | 'record.delete' | 'record.reveal'
+  | 'write.start' | 'write.edit-path';
+
+export interface KeyBinding {
+  command: CommandId;
+  /** Key names as shown in help: a character, or up, down, pageup, pagedown, enter, escape, ctrl-r. */
+  keys: readonly string[];
+  description: string;
+  /** Screens where it works; none: everywhere. */
+  screens?: readonly ScreenId[];
+  /** Shown in the footer of its screens. */
+  footer?: string;
+}
+
+export const KEY_BINDINGS: readonly KeyBinding[] = [
+  { command: 'summary.start', keys: ['enter'], description: 'start fixing at the first flagged record', screens: ['summary'], footer: 'Enter fix records' },
+  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, Transmission ID, missing trailer)', screens: ['summary'], footer: 'f fix file' },
+  { command: 'table.down', keys: ['down', 'j'], description: 'next row', screens: ['table'] },
+  { command: 'table.up', keys: ['up', 'k'], description: 'previous row', screens: ['table'] },
+  { command: 'table.page-down', keys: ['pagedown'], description: 'next page', screens: ['table'] },
+  { command: 'table.page-up', keys: ['pageup'], description: 'previous page', screens: ['table'] },
+  { command: 'table.first', keys: ['g'], description: 'first row', screens: ['table'] },
+  { command: 'table.last', keys: ['G'], description: 'last row', screens: ['table'] },
+  { command: 'table.open', keys: ['enter'], description: 'open the record', screens: ['table'], footer: 'Enter open' },
+  { command: 'table.search', keys: ['/'], description: 'search names, IDs and values', screens: ['table'], footer: '/ search' },
+  { command: 'table.jump', keys: [':'], description: 'jump to a line number', screens: ['table'], footer: ': line' },
+  { command: 'table.filter', keys: ['c'], description: 'show only one issue code (a picker)', screens: ['table'], footer: 'c code' },
+  { command: 'record.down', keys: ['down', 'j'], description: 'next field', screens: ['record'] },
+  { command: 'record.up', keys: ['up', 'k'], description: 'previous field', screens: ['record'] },
+  { command: 'record.edit', keys: ['enter'], description: 'edit the field (Enter keeps, Esc cancels)', screens: ['record'], footer: 'Enter edit' },
+  { command: 'record.accept', keys: ['a'], description: 'accept the proposed repair', screens: ['record'], footer: 'a accept' },
+  { command: 'record.accept-all', keys: ['A'], description: 'accept this repair in every record with the same issue', screens: ['record'], footer: 'A all' },
+  { command: 'record.next', keys: ['n'], description: 'next flagged record', screens: ['record'], footer: 'n/p next/prev' },
+  { command: 'record.previous', keys: ['p'], description: 'previous flagged record', screens: ['record'] },
+  { command: 'record.delete', keys: ['d'], description: 'delete the record (a true duplicate); undo brings it back', screens: ['record'], footer: 'd delete' },
+  { command: 'record.reveal', keys: ['v'], description: 'show or mask the SSN and other national IDs', screens: ['record'] },
+  { command: 'write.start', keys: ['enter'], description: 'write the file and its change report', screens: ['write'], footer: 'Enter write' },
+  { command: 'write.edit-path', keys: ['e'], description: 'edit the output path (Enter keeps, Esc cancels)', screens: ['write'], footer: 'e edit path' },
+  { command: 'app.undo', keys: ['u'], description: 'undo (any number of steps, across records)', footer: 'u undo' },
+  { command: 'app.redo', keys: ['ctrl-r'], description: 'redo' },
+  { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary', 'record'], footer: 't table' },
+  { command: 'app.write', keys: ['w'], description: 'write the resubmission file', footer: 'w write' },
+  { command: 'app.back', keys: ['escape'], description: 'back (clears a filter or search first)' },
+  { command: 'app.help', keys: ['?'], description: 'this help', footer: '? help' },
+  { command: 'app.quit', keys: ['q'], description: 'quit (asks first when edits are not written)', footer: 'q quit' },
+];
+
+export function bindingsFor(screen: ScreenId): KeyBinding[] {
+  return KEY_BINDINGS.filter((b) => !b.screens || b.screens.includes(screen));
+}

@@ -1,0 +1,183 @@
+/**
+ * The file as the clerk has changed it so far: the original overlaid with the edit log.
+ *
+ * Only what edits touch is kept: the current fields of edited records, the deleted lines, the
+ * appended lines, and the issues of the records checked again since the whole check. Applying
+ * a log entry updates those, then checks again each record it touched and the trailer (whose
+ * count and Transmission ID depend on the others); undo applies the entry's inverse the same way.
+ * Cross-record issues (duplicates) come from the whole check and stay on a record until the
+ * field they are about is edited; the written file is checked whole again.
+ */
+import type { Issue } from '../core/issue.js';
+import type { LiveFile, RecordLayout } from '../core/format.js';
+import type { Doc } from './document.js';
+import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './edit-log.js';
+
+export interface Live {
+  log: EditLog;
+  /** Current fields of edited records, by line. */
+  fields: ReadonlyMap<number, readonly string[]>;
+  deleted: ReadonlySet<number>;
+  /** Lines added after the last line (numbered from `doc.store.count + 1`). */
+  appended: readonly string[];
+  /** Current issues of every line with issues: the whole check's, replaced where checked again. */
+  issues: ReadonlyMap<number, readonly Issue[]>;
+  fileIssues: readonly Issue[];
+  /** Records now (header and trailer included). */
+  records: number;
+  /** Log cursor at the last write; edits past it are unsaved. */
+  savedAt: number;
+}
+
+const isFlagging = (i: Issue) => i.severity !== 'warning';
+
+export function initialLive(doc: Doc): Live {
+  return {
+    log: EMPTY_LOG,
+    fields: new Map(),
+    deleted: new Set(),
+    appended: [],
+    issues: doc.checked,
+    fileIssues: doc.checkedFileIssues,
+    records: doc.report.records,
+    savedAt: 0,
+  };
+}
+
+/** The text of line `n` as it was read (appended lines included). */
+export function originalText(doc: Doc, live: Live, n: number): string {
+  return n <= doc.store.count ? doc.store.line(n) : (live.appended[n - doc.store.count - 1] ?? '');
+}
+
+export function recordAt(doc: Doc, live: Live, n: number): { layout: RecordLayout; fields: readonly string[] } | null {
+  const parsed = doc.model.parse(originalText(doc, live, n), n);
+  if (!parsed) return null;
+  return { layout: parsed.layout, fields: live.fields.get(n) ?? parsed.fields };
+}
+
+export function issuesAt(live: Live, n: number): readonly Issue[] {
+  return live.deleted.has(n) ? [] : (live.issues.get(n) ?? []);
+}
+
+/** The line the trailer is on now: an appended one, or the file's own. */
+export function trailerLine(doc: Doc, live: Live): number {
+  return live.appended.length > 0 ? doc.store.count + live.appended.length : doc.trailerLine;
+}
+
+/** Detail records with at least one error now. */
+export function flaggedCount(doc: Doc, live: Live): number {
+  const trailer = trailerLine(doc, live);
+  let n = 0;
+  for (const [line, issues] of live.issues) {
+    if (line !== 1 && line !== trailer && !live.deleted.has(line) && issues.some(isFlagging)) n++;
+  }
+  return n;
+}
+
+export function liveFile(doc: Doc, live: Live): LiveFile {
+  const header = recordAt(doc, live, 1);
+  return {
+    records: live.records,
+    flagged: flaggedCount(doc, live),
+    appended: live.appended.length > 0,
+    header: header?.layout.kind === 'header' ? [...header.fields] : null,
+  };
+}
+
+/** Whether the receiving system would reject the file as it is now. */
+export function isRejected(live: Live): boolean {
+  if (live.fileIssues.some((i) => i.severity === 'reject')) return true;
+  for (const [line, issues] of live.issues) if (!live.deleted.has(line) && issues.some((i) => i.severity === 'reject')) return true;
+  return false;
+}
+
+export function unsavedEdits(live: Live): number {
+  return Math.abs(live.log.cursor - live.savedAt);
+}
+
+/** Checks `lines` again and the trailer, then the file-wide issues. */
+function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
+  const issues = new Map(live.issues);
+  const next = { ...live, issues };
+  const touched = new Set(lines);
+  const trailer = trailerLine(doc, live);
+  if (trailer) touched.add(trailer);
+  const file = liveFile(doc, next); // record counts and header: the same for every record below
+  for (const n of touched) {
+    const record = recordAt(doc, next, n);
+    if (!record) continue;
+    const original = doc.model.parse(originalText(doc, live, n), n)!.fields;
+    const unchanged = (field: string | null) => {
+      if (field === null) return record.fields.every((v, i) => v === original[i]);
+      const i = record.layout.fields.findIndex((f) => f.name === field);
+      return record.fields[i] === original[i];
+    };
+    const kept = (doc.checked.get(n) ?? []).filter((i) => doc.model.crossRecordCodes.has(i.code) && unchanged(i.field));
+    const now = [...doc.model.check(record.layout, record.fields, n, file), ...kept];
+    if (now.length > 0) issues.set(n, now);
+    else issues.delete(n);
+  }
+  next.fileIssues = doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, next), doc.options);
+  return next;
+}
+
+function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; records: number }, edit: Edit | ReturnType<typeof inverse>): number | null {
+  switch (edit.kind) {
+    case 'set': {
+      const text = edit.line <= doc.store.count ? doc.store.line(edit.line) : (live.appended[edit.line - doc.store.count - 1] ?? '');
+      const record = doc.model.parse(text, edit.line);
+      const current = live.fields.get(edit.line) ?? record?.fields;
+      if (!current || !record) return null;
+      const index = record.layout.fields.findIndex((f) => f.name === edit.field);
+      const fields = [...current];
+      fields[index] = edit.after;
+      live.fields.set(edit.line, fields);
+      return edit.line;
+    }
+    case 'delete':
+      live.deleted.add(edit.line);
+      live.records--;
+      return edit.line;
+    case 'undelete':
+      live.deleted.delete(edit.line);
+      live.records++;
+      return edit.line;
+    case 'append':
+      live.appended.push(edit.text);
+      live.records++;
+      return doc.store.count + live.appended.length;
+    case 'unappend':
+      live.appended.pop();
+      live.records--;
+      return null;
+  }
+}
+
+function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse>>, log: EditLog): Live {
+  const work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], records: live.records };
+  const touched: number[] = [];
+  for (const edit of edits) {
+    const line = applyEdit(doc, work, edit);
+    if (line !== null) touched.push(line);
+  }
+  return recheck(doc, { ...live, ...work, log }, touched);
+}
+
+/** Makes a new log entry take effect (dropping what undo had left to redo). */
+export function commit(doc: Doc, live: Live, entry: LogEntry): Live {
+  const log = { entries: [...live.log.entries.slice(0, live.log.cursor), entry], cursor: live.log.cursor + 1 };
+  const savedAt = live.savedAt > live.log.cursor ? -1 : live.savedAt; // the saved state can no longer be reached
+  return { ...run(doc, live, entry.edits, log), savedAt };
+}
+
+export function undo(doc: Doc, live: Live): Live {
+  if (live.log.cursor === 0) return live;
+  const entry = live.log.entries[live.log.cursor - 1];
+  return run(doc, live, [...entry.edits].reverse().map(inverse), { ...live.log, cursor: live.log.cursor - 1 });
+}
+
+export function redo(doc: Doc, live: Live): Live {
+  if (live.log.cursor === live.log.entries.length) return live;
+  const entry = live.log.entries[live.log.cursor];
+  return run(doc, live, entry.edits, { ...live.log, cursor: live.log.cursor + 1 });
+}

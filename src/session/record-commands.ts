@@ -1,0 +1,145 @@
+/**
+ * What the record stepper's commands do to the state: move between fields and flagged records,
+ * edit a field (checked again at every keystroke), accept a repair, accept it for every record
+ * with the same issue, delete a record, and apply the safe whole-file fixes.
+ */
+import type { Issue } from '../core/issue.js';
+import type { Edit, LogEntry } from './edit-log.js';
+import { commit, issuesAt, liveFile, recordAt, trailerLine } from './live.js';
+import { fieldIssues, type State } from './workstation-state.js';
+
+/** Edits that apply one issue's repair to its record; empty when it has none the workstation can apply. */
+export function repairEdits(state: State, line: number, issue: Issue): Edit[] {
+  const repair = issue.repair;
+  if (!repair) return [];
+  if (repair.action === 'delete-record') return [{ kind: 'delete', line, code: issue.code }];
+  const record = recordAt(state.doc, state.live, line);
+  if (!record || !repair.values) return [];
+  const edits: Edit[] = [];
+  for (const [field, after] of Object.entries(repair.values)) {
+    const index = record.layout.fields.findIndex((f) => f.name === field);
+    if (index >= 0 && record.fields[index] !== after) edits.push({ kind: 'set', line, field, before: record.fields[index], after, code: issue.code });
+  }
+  return edits;
+}
+
+function apply(state: State, entry: LogEntry, message: string): State {
+  if (entry.edits.length === 0) return { ...state, message: 'Nothing to change' };
+  return { ...state, live: commit(state.doc, state.live, entry), message };
+}
+
+/** The first field with an issue, or 0. */
+export function firstFlaggedField(state: State, line: number): number {
+  const record = recordAt(state.doc, state.live, line);
+  if (!record) return 0;
+  const names = new Set(issuesAt(state.live, line).map((i) => i.field));
+  const index = record.layout.fields.findIndex((f) => names.has(f.name));
+  return index < 0 ? 0 : index;
+}
+
+export function openRecord(state: State, line: number): State {
+  const next = { ...state, screen: 'record' as const, record: { ...state.record, line, draft: null, field: 0 } };
+  next.record.field = firstFlaggedField(next, line);
+  return next;
+}
+
+/** The next (or previous) record the whole check flagged that still has issues. */
+export function stepRecord(state: State, direction: 1 | -1): State {
+  const lines = state.doc.flaggedLines;
+  let at = lines.indexOf(state.record.line);
+  for (let i = 0; i < lines.length; i++) {
+    at += direction;
+    if (at < 0 || at >= lines.length) break;
+    if (issuesAt(state.live, lines[at]).length > 0) return openRecord({ ...state, message: null }, lines[at]);
+  }
+  return { ...state, message: direction === 1 ? 'No flagged record after this one: w writes the file' : 'No flagged record before this one' };
+}
+
+/** The issue `a` accepts: the first with a repair on the field under the cursor, else on the record. */
+export function issueToAccept(state: State): Issue | null {
+  const { line, field } = state.record;
+  return fieldIssues(state, line, field).find((i) => i.repair) ?? fieldIssues(state, line, -1).find((i) => i.repair) ?? null;
+}
+
+export function accept(state: State): State {
+  const issue = issueToAccept(state);
+  if (!issue) return { ...state, message: 'No proposed repair here: Enter edits the field' };
+  const edits = repairEdits(state, state.record.line, issue);
+  if (edits.length === 0) return { ...state, message: 'That repair changes the record layout: use rollfix fix --auto for it' };
+  const done = apply(state, { label: `accept ${issue.code} on line ${state.record.line}`, edits }, `Accepted: ${issue.repair!.reason}`);
+  return { ...done, record: { ...done.record, field: firstFlaggedField(done, state.record.line) } };
+}
+
+/** Records whose current issues include `code` with a repair the workstation can apply. */
+export function acceptAllEdits(state: State, code: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const line of state.doc.flaggedLines) {
+    const issue = issuesAt(state.live, line).find((i) => i.code === code && i.repair);
+    if (issue) edits.push(...repairEdits(state, line, issue));
+  }
+  return edits;
+}
+
+export function askAcceptAll(state: State): State {
+  const issue = issueToAccept(state);
+  if (!issue) return { ...state, message: 'No proposed repair here to accept everywhere' };
+  const lines = new Set(acceptAllEdits(state, issue.code).map((e) => (e.kind === 'append' ? 0 : e.line)));
+  return { ...state, confirm: { kind: 'accept-all', code: issue.code, count: lines.size } };
+}
+
+export function acceptAll(state: State, code: string): State {
+  const edits = acceptAllEdits(state, code);
+  const records = new Set(edits.map((e) => (e.kind === 'append' ? 0 : e.line))).size;
+  const done = apply(state, { label: `accept ${code} in ${records} records`, edits }, `Accepted ${code} in ${records} records (u undoes them all)`);
+  return { ...done, record: { ...done.record, field: firstFlaggedField(done, state.record.line) } };
+}
+
+export function deleteRecord(state: State, line: number): State {
+  const done = apply(state, { label: `delete line ${line}`, edits: [{ kind: 'delete', line }] }, `Deleted line ${line} (u brings it back)`);
+  return done.screen === 'record' ? stepRecord(done, 1) : done;
+}
+
+/** The safe repairs of the whole-file rejections: header, trailer and a missing trailer. */
+export function fixFile(state: State): State {
+  const { doc, live } = state;
+  const edits: Edit[] = [];
+  for (const line of [1, trailerLine(doc, live)]) {
+    if (!line) continue;
+    for (const issue of issuesAt(live, line)) {
+      if (issue.severity === 'reject' && issue.repair?.confidence === 'safe') edits.push(...repairEdits(state, line, issue));
+    }
+  }
+  const addTrailer = live.fileIssues.find((i) => i.repair?.action === 'add-trailer' && i.repair.confidence === 'safe');
+  const text = addTrailer ? doc.model.trailerFor(liveFile(doc, live)) : null;
+  if (text) edits.push({ kind: 'append', text, code: addTrailer!.code });
+  if (edits.length === 0) return { ...state, message: 'No safe whole-file fix to apply' };
+  return apply(state, { label: 'fix the header and trailer', edits }, `Applied ${edits.length} whole-file fix${edits.length === 1 ? '' : 'es'}`);
+}
+
+export function startDraft(state: State): State {
+  const record = recordAt(state.doc, state.live, state.record.line);
+  if (!record) return { ...state, message: 'This line is not a record that can be edited field by field' };
+  const text = record.fields[state.record.field] ?? '';
+  return updateDraft(state, text);
+}
+
+/** Sets the draft and checks the record with it, so the message follows every keystroke. */
+export function updateDraft(state: State, text: string): State {
+  const { line, field } = state.record;
+  const record = recordAt(state.doc, state.live, line)!;
+  const fields = [...record.fields];
+  fields[field] = text;
+  const name = record.layout.fields[field].name;
+  const issues = state.doc.model.check(record.layout, fields, line, liveFile(state.doc, state.live)).filter((i) => i.field === name);
+  return { ...state, record: { ...state.record, draft: { text, issues } }, message: null };
+}
+
+export function commitDraft(state: State): State {
+  const { line, field, draft } = state.record;
+  const record = recordAt(state.doc, state.live, line);
+  if (!draft || !record) return state;
+  const name = record.layout.fields[field].name;
+  const cleared = { ...state, record: { ...state.record, draft: null } };
+  if (record.fields[field] === draft.text) return cleared;
+  return apply(cleared, { label: `edit ${name} on line ${line}`, edits: [{ kind: 'set', line, field: name, before: record.fields[field], after: draft.text }] }, `${name} changed`);
+}

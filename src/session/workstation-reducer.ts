@@ -1,0 +1,162 @@
+/**
+ * The workstation reducer: (state, action) → state, pure, tested without rendering. Keys arrive
+ * as commands (key-map.ts); while a prompt, a draft or the output path is being typed they
+ * arrive as text. The only side effect, writing, is asked for by setting `write.status` to
+ * 'writing'; the app performs it and answers with 'write.done' or 'write.failed'.
+ */
+import { recordAt, redo, undo, unsavedEdits } from './live.js';
+import { accept, acceptAll, askAcceptAll, commitDraft, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
+import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
+import type { CommandId } from './key-bindings.js';
+import type { Edit } from './edit-log.js';
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+function moveRow(state: State, to: number): State {
+  const last = tableRows(state).length - 1;
+  return { ...state, table: { ...state.table, row: clamp(to, 0, Math.max(0, last)) } };
+}
+
+function back(state: State): State {
+  if (state.screen === 'table' && (state.table.filter || state.table.search)) {
+    return { ...state, table: { ...state.table, filter: null, search: '', row: 0 }, message: 'Filter cleared' };
+  }
+  const to = state.screen === 'record' ? 'table' : 'summary';
+  if (to === 'table') {
+    const row = tableRows(state).indexOf(state.record.line);
+    return { ...state, screen: 'table', table: { ...state.table, row: row < 0 ? state.table.row : row } };
+  }
+  return { ...state, screen: to };
+}
+
+/** On the record screen, undo and redo show the record and field they changed. */
+function showEdit(state: State, edit: Edit | undefined): State {
+  if (state.screen !== 'record' || !edit || edit.kind === 'append') return state;
+  const record = recordAt(state.doc, state.live, edit.line);
+  const field = edit.kind === 'set' && record ? record.layout.fields.findIndex((f) => f.name === edit.field) : 0;
+  return { ...state, record: { ...state.record, line: edit.line, field: Math.max(0, field), draft: null } };
+}
+
+function command(state: State, id: CommandId): State {
+  const s = { ...state, message: null };
+  switch (id) {
+    case 'app.help': return { ...s, help: !s.help };
+    case 'app.quit': return unsavedEdits(s.live) > 0 ? { ...s, confirm: { kind: 'quit' } } : { ...s, quit: true };
+    case 'app.write': return { ...s, screen: 'write', write: { ...s.write, status: 'ready', error: undefined } };
+    case 'write.edit-path': return { ...s, write: { ...s.write, draft: s.write.path, status: 'ready' } };
+    case 'app.table': return { ...s, screen: 'table' };
+    case 'app.back': return back(s);
+    case 'app.undo': {
+      if (s.live.log.cursor === 0) return { ...s, message: 'Nothing to undo' };
+      const entry = s.live.log.entries[s.live.log.cursor - 1];
+      return showEdit({ ...s, live: undo(s.doc, s.live), message: `Undone: ${entry.label}` }, entry.edits[0]);
+    }
+    case 'app.redo': {
+      if (s.live.log.cursor === s.live.log.entries.length) return { ...s, message: 'Nothing to redo' };
+      const entry = s.live.log.entries[s.live.log.cursor];
+      return showEdit({ ...s, live: redo(s.doc, s.live), message: `Redone: ${entry.label}` }, entry.edits[0]);
+    }
+    case 'summary.fix-file': return fixFile(s);
+    case 'summary.start': return s.doc.flaggedLines.length ? openRecord(s, s.doc.flaggedLines[0]) : { ...s, message: 'No flagged records: w writes the file' };
+    case 'table.down': return moveRow(s, s.table.row + 1);
+    case 'table.up': return moveRow(s, s.table.row - 1);
+    case 'table.page-down': return moveRow(s, s.table.row + tablePageSize(s));
+    case 'table.page-up': return moveRow(s, s.table.row - tablePageSize(s));
+    case 'table.first': return moveRow(s, 0);
+    case 'table.last': return moveRow(s, Number.MAX_SAFE_INTEGER);
+    case 'table.open': {
+      const line = tableRows(s)[s.table.row];
+      return line === undefined ? { ...s, message: 'No record here' } : openRecord(s, line);
+    }
+    case 'table.search': return { ...s, table: { ...s.table, prompt: { kind: 'search', text: s.table.search } } };
+    case 'table.jump': return { ...s, table: { ...s.table, prompt: { kind: 'jump', text: '' } } };
+    case 'table.filter': return codeChoices(s).length ? { ...s, table: { ...s.table, picker: { index: 0 } } } : { ...s, message: 'No issue codes to filter by' };
+    case 'record.down': {
+      const count = recordAt(s.doc, s.live, s.record.line)?.layout.fields.length ?? 1;
+      return { ...s, record: { ...s.record, field: Math.min(count - 1, s.record.field + 1) } };
+    }
+    case 'record.up': return { ...s, record: { ...s.record, field: Math.max(0, s.record.field - 1) } };
+    case 'record.edit': return startDraft(s);
+    case 'record.accept': return accept(s);
+    case 'record.accept-all': return askAcceptAll(s);
+    case 'record.next': return stepRecord(s, 1);
+    case 'record.previous': return stepRecord(s, -1);
+    case 'record.delete': return { ...s, confirm: { kind: 'delete', line: s.record.line } };
+    case 'record.reveal': return { ...s, record: { ...s.record, reveal: !s.record.reveal } };
+    case 'write.start': return s.write.path.trim() ? { ...s, write: { ...s.write, status: 'writing', replace: false } } : { ...s, message: 'Type the path to write to' };
+  }
+}
+
+function answer(state: State, yes: boolean): State {
+  const confirm = state.confirm;
+  const s = { ...state, confirm: null };
+  if (!confirm || !yes) return { ...s, message: confirm ? 'Cancelled' : null };
+  switch (confirm.kind) {
+    case 'accept-all': return acceptAll(s, confirm.code);
+    case 'delete': return deleteRecord(s, confirm.line);
+    case 'quit': return { ...s, quit: true };
+    case 'replace': return { ...s, write: { ...s.write, status: 'writing', replace: true } };
+  }
+}
+
+/** Text typed into whichever field is open: a prompt, a draft, or the output path. */
+function text(state: State, edit: (t: string) => string): State {
+  const prompt = state.table.prompt;
+  if (prompt) {
+    const typed = edit(prompt.text);
+    if (prompt.kind === 'jump' && !/^\d*$/.test(typed)) return state;
+    return { ...state, table: { ...state.table, prompt: { ...prompt, text: typed } } };
+  }
+  if (state.record.draft) return updateDraft(state, edit(state.record.draft.text));
+  if (state.write.draft !== null) return { ...state, write: { ...state.write, draft: edit(state.write.draft) } };
+  return state;
+}
+
+function commitText(state: State): State {
+  const prompt = state.table.prompt;
+  if (prompt?.kind === 'search') return { ...state, table: { ...state.table, search: prompt.text, prompt: null, row: 0 } };
+  if (prompt?.kind === 'jump') {
+    const line = Number(prompt.text);
+    const closed = { ...state, table: { ...state.table, prompt: null } };
+    const row = tableRows(closed).findIndex((n) => n >= line);
+    if (!prompt.text || line < 1 || line > state.doc.store.count) return { ...closed, message: `No line ${prompt.text} (the file has ${state.doc.store.count})` };
+    if (tableRows(closed).includes(line)) return moveRow(closed, row);
+    return { ...moveRow(closed, row < 0 ? Number.MAX_SAFE_INTEGER : row), message: `Line ${line} is not flagged; showing the next flagged one` };
+  }
+  if (state.record.draft) return commitDraft(state);
+  if (state.write.draft !== null) return { ...state, write: { ...state.write, path: state.write.draft.trim() || state.write.path, draft: null } };
+  return state;
+}
+
+function cancelText(state: State): State {
+  if (state.table.prompt) return { ...state, table: { ...state.table, prompt: null } };
+  if (state.record.draft) return { ...state, record: { ...state.record, draft: null }, message: 'Edit cancelled' };
+  if (state.write.draft !== null) return { ...state, write: { ...state.write, draft: null } };
+  return back(state);
+}
+
+export function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case 'command': return command(state, action.id);
+    case 'answer': return answer(state, action.yes);
+    case 'text': return text(state, (t) => t + action.input);
+    case 'text.backspace': return text(state, (t) => t.slice(0, -1));
+    case 'text.commit': return commitText(state);
+    case 'text.cancel': return cancelText(state);
+    case 'picker.move': {
+      const picker = state.table.picker;
+      if (!picker) return state;
+      const choices = codeChoices(state);
+      if (action.delta === 0) {
+        const code = choices[picker.index]?.code ?? null;
+        return { ...state, table: { ...state.table, picker: null, filter: code, row: 0 }, message: code ? `Showing ${code} only (Esc shows all)` : null };
+      }
+      if (Number.isNaN(action.delta)) return { ...state, table: { ...state.table, picker: null } };
+      return { ...state, table: { ...state.table, picker: { index: clamp(picker.index + action.delta, 0, choices.length - 1) } } };
+    }
+    case 'resize': return { ...state, columns: action.columns, rows: action.rows };
+    case 'write.done': return { ...state, live: { ...state.live, savedAt: state.live.log.cursor }, write: { ...state.write, status: 'done', written: action.written } };
+    case 'write.exists': return { ...state, write: { ...state.write, status: 'ready' }, confirm: { kind: 'replace', path: state.write.path } };
+    case 'write.failed': return { ...state, write: { ...state.write, status: 'failed', error: action.error } };
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The workstation's state and the selectors screens draw from. Screens read this and dispatch
+ * actions; they never parse or validate. Everything here is plain data plus the Doc (which does
+ * not change) and the Live overlay (which the reducer replaces, never mutates).
+ */
+import type { Issue } from '../core/issue.js';
+import type { Doc } from './document.js';
+import type { CommandId, ScreenId } from './key-bindings.js';
+import type { Written } from './write-file.js';
+import { initialLive, issuesAt, recordAt, type Live } from './live.js';
+
+export type Confirm =
+  | { kind: 'accept-all'; code: string; count: number }
+  | { kind: 'delete'; line: number }
+  | { kind: 'quit' }
+  | { kind: 'replace'; path: string };
+
+export type Prompt = { kind: 'search' | 'jump'; text: string };
+
+export interface State {
+  doc: Doc;
+  live: Live;
+  screen: ScreenId;
+  help: boolean;
+  columns: number;
+  rows: number;
+  table: { row: number; filter: string | null; search: string; prompt: Prompt | null; picker: { index: number } | null };
+  record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean };
+  /** `draft`: the path being typed (e), null otherwise. `replace`: yes to replacing an existing file. */
+  write: { path: string; draft: string | null; status: 'ready' | 'writing' | 'done' | 'failed'; replace?: boolean; error?: string; written?: Written };
+  confirm: Confirm | null;
+  message: string | null;
+  quit: boolean;
+}
+
+export type Action =
+  | { type: 'command'; id: CommandId }
+  | { type: 'text'; input: string }
+  | { type: 'text.backspace' }
+  | { type: 'text.commit' }
+  | { type: 'text.cancel' }
+  | { type: 'answer'; yes: boolean }
+  | { type: 'picker.move'; delta: number }
+  | { type: 'resize'; columns: number; rows: number }
+  | { type: 'write.exists' }
+  | { type: 'write.done'; written: Written }
+  | { type: 'write.failed'; error: string };
+
+export function defaultOutput(path: string): string {
+  return path.replace(/(\.[^./\\]*)?$/, (ext) => `.fixed${ext}`);
+}
+
+export function initialState(doc: Doc, columns = 80, rows = 24): State {
+  return {
+    doc,
+    live: initialLive(doc),
+    screen: 'summary',
+    help: false,
+    columns,
+    rows,
+    table: { row: 0, filter: null, search: '', prompt: null, picker: null },
+    record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: false },
+    write: { path: defaultOutput(doc.path), draft: null, status: 'ready' },
+    confirm: null,
+    message: null,
+    quit: false,
+  };
+}
+
+/** Rows of the error table: the lines the whole check flagged, through the filter and search. */
+export function tableRows(state: State): readonly number[] {
+  const { doc, live, table } = state;
+  let lines = doc.flaggedLines;
+  if (table.filter) lines = lines.filter((n) => issuesAt(live, n).some((i) => i.code === table.filter));
+  const needle = table.search.toLowerCase();
+  if (needle) {
+    lines = lines.filter((n) => {
+      const record = recordAt(doc, live, n);
+      return (record ? record.fields.join(' ') : doc.store.line(n)).toLowerCase().includes(needle);
+    });
+  }
+  return lines;
+}
+
+/** Rows the table shows at once: the screen less title, header, footer and status lines. */
+export function tablePageSize(state: State): number {
+  return Math.max(3, state.rows - 6);
+}
+
+/** Every issue code that has records now, with how many: the filter picker's choices. */
+export function codeChoices(state: State): Array<{ code: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const n of state.doc.flaggedLines) {
+    for (const code of new Set(issuesAt(state.live, n).map((i) => i.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+}
+
+/** The issues of the record's field at `index` (or record-wide ones when `index` is -1). */
+export function fieldIssues(state: State, line: number, index: number): readonly Issue[] {
+  const record = recordAt(state.doc, state.live, line);
+  const name = record && index >= 0 ? record.layout.fields[index]?.name : null;
+  return issuesAt(state.live, line).filter((i) => i.field === name);
+}
+
+/** 1-based position of the current record among the flagged ones, and how many there are. */
+export function position(state: State): { index: number; total: number } {
+  const lines = state.doc.flaggedLines;
+  const at = lines.indexOf(state.record.line);
+  return { index: at + 1, total: lines.length };
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDoc } from '../../src/session/document.js';
+import { reducer } from '../../src/session/workstation-reducer.js';
+import { initialState, tableRows, type Action, type State } from '../../src/session/workstation-state.js';
+import { actionFor } from '../../src/session/key-map.js';
+import { issuesAt, isRejected, recordAt, unsavedEdits } from '../../src/session/live.js';
+import { writeDoc } from '../../src/session/write-file.js';
+import type { CommandId } from '../../src/session/key-bindings.js';
+import { OPTIONS, SAMPLE, tempDir, tempFile } from '../helpers.js';
+
+async function open(path = SAMPLE): Promise<State> {
+  return initialState(await openDoc(path, OPTIONS));
+}
+const run = (state: State, ...actions: Array<Action | CommandId>) =>
+  actions.reduce((s, a) => reducer(s, typeof a === 'string' ? { type: 'command', id: a } : a), state);
+const type = (state: State, text: string) => reducer(state, { type: 'text', input: text });
+const field = (s: State, line: number, name: string) => {
+  const r = recordAt(s.doc, s.live, line)!;
+  return r.fields[r.layout.fields.findIndex((f) => f.name === name)];
+};
+const codes = (s: State, line: number) => issuesAt(s.live, line).map((i) => i.code);
+const yes: Action = { type: 'answer', yes: true };
+
+describe('workstation reducer', () => {
+  it('starts on the summary and Enter opens the first flagged record on its first flagged field', async () => {
+    const s = run(await open(), 'summary.start');
+    expect(s.screen).toBe('record');
+    expect(s.record.line).toBe(3);
+    expect(s.record.field).toBe(3); // Legal Last Name
+  });
+  it('accepts a repair, undoes it and redoes it', async () => {
+    let s = run(await open(), 'summary.start', 'record.accept');
+    expect([field(s, 3, 'Legal Last Name'), field(s, 3, 'Legal Name Suffix')]).toEqual(['Smith', 'Jr.']);
+    expect(codes(s, 3)).toEqual(['gtid/duplicate-local-id']);
+    expect(unsavedEdits(s.live)).toBe(1);
+    s = run(s, 'app.undo');
+    expect(field(s, 3, 'Legal Last Name')).toBe('Smith, Jr. (Jones)');
+    expect(codes(s, 3)).toEqual(['gtid/last-name-suffix', 'gtid/duplicate-local-id']);
+    s = run(s, 'app.redo');
+    expect(field(s, 3, 'Legal Last Name')).toBe('Smith');
+    expect(run(s, 'app.redo').message).toBe('Nothing to redo');
+  });
+  it('undoes any number of steps across records, and a new edit drops what was undone', async () => {
+    let s = run(await open(), 'summary.start', 'record.accept', 'record.next', 'record.accept', 'record.next', 'record.accept');
+    expect([field(s, 3, 'Legal Last Name'), field(s, 4, 'Current Grade Level'), field(s, 5, 'Legal Name Suffix')]).toEqual(['Smith', 'KK', 'III']);
+    s = run(s, 'app.undo', 'app.undo');
+    expect([field(s, 4, 'Current Grade Level'), field(s, 5, 'Legal Name Suffix')]).toEqual(['K', '']);
+    expect([s.record.line, s.record.field]).toEqual([4, 9]); // shows what was undone
+    s = run(s, 'record.accept');
+    expect(s.live.log.entries).toHaveLength(2);
+    expect(run(s, 'app.redo').message).toBe('Nothing to redo');
+  });
+  it('edits a field in place, checking the draft at every keystroke', async () => {
+    let s = run(await open(), 'summary.start', 'record.next', 'record.next', 'record.next', 'record.next');
+    expect(s.record.line).toBe(7);
+    expect(s.record.field).toBe(7); // Gender
+    s = run(s, 'record.edit');
+    expect(s.record.draft?.text).toBe('Male');
+    for (let i = 0; i < 4; i++) s = run(s, { type: 'text.backspace' });
+    expect(s.record.draft?.issues.map((i) => i.code)).toEqual(['field/required']);
+    s = type(s, 'X');
+    expect(s.record.draft?.issues.map((i) => i.code)).toEqual(['field/code']);
+    s = run(s, { type: 'text.backspace' });
+    s = type(s, 'M');
+    expect(s.record.draft?.issues).toEqual([]);
+    s = run(s, { type: 'text.commit' });
+    expect(field(s, 7, 'Gender')).toBe('M');
+    expect(codes(s, 7)).toEqual([]);
+    expect(run(run(s, 'record.edit'), { type: 'text.cancel' }).record.draft).toBeNull();
+  });
+  it('accepts one repair in every record with the same issue code, as one undo step', async () => {
+    let s = run(await open(), 'summary.start', 'record.next'); // line 4, grade "K"
+    s = run(s, 'record.accept-all');
+    expect(s.confirm).toEqual({ kind: 'accept-all', code: 'field/code', count: 3 });
+    s = reducer(s, yes);
+    expect([field(s, 4, 'Current Grade Level'), field(s, 7, 'Gender'), field(s, 15, 'Current Grade Level')]).toEqual(['KK', 'M', '03']);
+    expect(s.live.log.entries).toHaveLength(1);
+    s = run(s, 'app.undo');
+    expect([field(s, 4, 'Current Grade Level'), field(s, 7, 'Gender'), field(s, 15, 'Current Grade Level')]).toEqual(['K', 'Male', 'Grade 3']);
+  });
+  it('deletes a repeated record after asking, which also mends the trailer count', async () => {
+    let s = await open();
+    expect(isRejected(s.live)).toBe(true);
+    s = run(s, 'app.table', 'table.jump');
+    s = run(type(s, '17'), { type: 'text.commit' }, 'table.open');
+    expect(s.record.line).toBe(17);
+    s = run(s, 'record.delete');
+    expect(s.confirm).toEqual({ kind: 'delete', line: 17 });
+    expect(run(s, 'record.delete', { type: 'answer', yes: false }).live.deleted.size).toBe(0);
+    s = reducer(s, yes);
+    expect(s.live.deleted.has(17)).toBe(true);
+    expect(s.live.records).toBe(17);
+    expect(codes(s, 18)).toEqual([]); // the trailer says 17: right again
+    expect(isRejected(s.live)).toBe(false);
+    s = run(s, 'app.undo');
+    expect(codes(s, 18)).toEqual(['gtid/trailer-count']);
+  });
+  it('applies the safe whole-file fixes with f', async () => {
+    const s = run(await open(), 'summary.fix-file');
+    expect(field(s, 18, 'Number of Records')).toBe('18');
+    expect(isRejected(s.live)).toBe(false);
+  });
+  it('adds a missing trailer with f', async () => {
+    const file = tempFile(readFileSync(join(import.meta.dirname, '../fixtures/gtid/missing-trailer.txt')));
+    const s = run(await open(file), 'summary.fix-file');
+    expect(s.live.appended).toEqual(['TT\t4711\t4']);
+    expect(isRejected(s.live)).toBe(false);
+  });
+  it('moves through the table, pages, searches, jumps and filters by code', async () => {
+    let s = run(await open(), 'app.table');
+    expect(tableRows(s)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18]);
+    s = run(s, 'table.down', 'table.down', 'table.up');
+    expect(s.table.row).toBe(1);
+    s = run(s, 'table.page-down');
+    expect(s.table.row).toBe(14);
+    s = run(s, 'table.first');
+    expect(s.table.row).toBe(0);
+    s = run(s, 'table.search');
+    s = type(s, 'walsh');
+    s = run(s, { type: 'text.commit' });
+    expect(tableRows(s)).toEqual([5]);
+    s = run(s, 'app.back');
+    expect(tableRows(s)).toHaveLength(15);
+    s = run(s, 'table.jump');
+    s = type(s, '12');
+    s = run(s, { type: 'text.commit' });
+    expect(tableRows(s)[s.table.row]).toBe(12);
+    s = run(s, 'table.filter');
+    expect(s.table.picker).toEqual({ index: 0 });
+    s = reducer(s, { type: 'picker.move', delta: 0 });
+    expect(s.table.filter).toBe('field/code');
+    expect(tableRows(s)).toEqual([4, 7, 15]);
+  });
+  it('asks before quitting with unsaved edits, and writes them', async () => {
+    let s = run(await open(), 'app.quit');
+    expect(s.quit).toBe(true);
+    s = run(await open(), 'summary.start', 'record.accept', 'app.quit');
+    expect(s.confirm).toEqual({ kind: 'quit' });
+    s = reducer(s, { type: 'answer', yes: false });
+    expect(s.quit).toBe(false);
+    s = run(s, 'app.write');
+    expect(s.write.path).toBe(SAMPLE.replace(/\.txt$/, '.fixed.txt'));
+    s = run(s, 'write.edit-path');
+    for (let i = 0; i < s.write.path.length; i++) s = run(s, { type: 'text.backspace' });
+    const out = join(tempDir(), 'out.txt');
+    s = run(type(s, out), { type: 'text.commit' }, 'write.start');
+    expect(s.write).toMatchObject({ path: out, status: 'writing' });
+    const written = await writeDoc(s.doc, s.live, out);
+    s = reducer(s, { type: 'write.done', written });
+    expect(unsavedEdits(s.live)).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\r\n')[2]).toBe('ID,0177,644,Smith,Michael,,Jr.,M,07/22/2013,07,100235,,B,,644,2027');
+    expect(readFileSync(written.changeReport, 'utf8')).toContain('3,Legal Last Name,"Smith, Jr. (Jones)",Smith,gtid/last-name-suffix');
+  });
+});
+
+describe('key map', () => {
+  it('maps keys by screen, and text while typing', async () => {
+    const s = await open();
+    expect(actionFor(s, '', { return: true })).toEqual({ type: 'command', id: 'summary.start' });
+    expect(actionFor(s, 'r', { ctrl: true })).toEqual({ type: 'command', id: 'app.redo' });
+    expect(actionFor(s, 's', { ctrl: true })).toBeNull(); // never bind Ctrl-S
+    const record = run(s, 'summary.start');
+    expect(actionFor(record, 'a', {})).toEqual({ type: 'command', id: 'record.accept' });
+    const typing = run(record, 'record.edit');
+    expect(actionFor(typing, 'a', {})).toEqual({ type: 'text', input: 'a' });
+    expect(actionFor(typing, '\u001b[31m', {})).toEqual({ type: 'text', input: '[31m' });
+    expect(actionFor(typing, '', { escape: true })).toEqual({ type: 'text.cancel' });
+    expect(actionFor(run(record, 'record.delete'), 'y', {})).toEqual({ type: 'answer', yes: true });
+  });
+});
