@@ -7,7 +7,7 @@ import { checkCommand, CHECK_HELP } from './cli/check-command.js';
 import { fixCommand, FIX_HELP } from './cli/fix-command.js';
 import { explainCommand, EXPLAIN_HELP, formatsCommand, FORMATS_HELP } from './cli/info-commands.js';
 import { configCommand, CONFIG_HELP } from './cli/config-command.js';
-import { workstationCommand } from './cli/workstation-command.js';
+import { OPEN_HELP, workstationCommand } from './cli/workstation-command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { UsageError } from './cli/usage-error.js';
 import { InputError } from './io/input-error.js';
@@ -53,16 +53,14 @@ async function run(args: string[]): Promise<number> {
       if (rest.includes('--help') || rest.includes('-h')) return process.stdout.write(CONFIG_HELP), EXIT.clean;
       return configCommand(rest);
     case 'help': {
-      const topic = { check: CHECK_HELP, fix: FIX_HELP, config: CONFIG_HELP, formats: FORMATS_HELP, explain: EXPLAIN_HELP }[rest[0] ?? ''];
+      const topic = { open: OPEN_HELP, check: CHECK_HELP, fix: FIX_HELP, config: CONFIG_HELP, formats: FORMATS_HELP, explain: EXPLAIN_HELP }[rest[0] ?? ''];
       return process.stdout.write(topic ?? HELP), EXIT.clean;
     }
     case '--help': case '-h': return process.stdout.write(HELP), EXIT.clean;
+    case undefined: return workstationCommand([], SAMPLE);
     case '--version': case '-V': return process.stdout.write(VERSION + '\n'), EXIT.clean;
-    case undefined: return workstationCommand(SAMPLE);
     default:
-      if (command.startsWith('-')) throw new UsageError(`unknown option ${command}`);
-      if (rest.length > 0) throw new UsageError(`unknown command "${command}"`);
-      return workstationCommand(command);
+      return workstationCommand(args, SAMPLE);
   }
 }
 

@@ -1,15 +1,38 @@
 /**
- * `rollfix [FILE]`. The interactive workstation (issue #3) is not built yet; until it is, this
- * shows the report the workstation's summary will open with, and says how to go on.
+ * `rollfix [FILE]`: the interactive workstation on FILE. Bad input is reported before the screen
+ * is taken over; without a terminal (a pipe, a script) it prints the check report instead.
  */
+import { parseArgs } from 'node:util';
 import { checkFile } from '../core/engine.js';
-import { checkOptions } from './check-options.js';
+import { inspectInput } from '../io/line-reader.js';
+import { resolveFormat } from '../core/engine.js';
+import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
 import { textReport } from './report-text.js';
 import { EXIT } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+import { runWorkstation } from '../../screens/run-workstation.js';
 
-export async function workstationCommand(file: string): Promise<number> {
-  const report = await checkFile(file, checkOptions({}));
-  process.stdout.write(textReport(report));
-  process.stdout.write(`\nThe interactive workstation is not built yet. Meanwhile:\n  rollfix fix ${file} --auto     writes the safe repairs to a new file\n  rollfix explain CODE            tells what an issue means\n`);
-  return EXIT.clean;
+export const OPEN_HELP = `Usage: rollfix [FILE] [options]
+
+Opens FILE in the workstation (no FILE: the bundled GTID sample): the summary, the error table,
+each flagged record with its proposed repairs, and writing the resubmission. ? shows every key.
+  --no-color         no colours (also when NO_COLOR is set); states are shown by symbols
+  --ascii            draw with plain ASCII characters, for terminals that garble lines
+${CHECK_FLAGS_HELP}
+`;
+
+export async function workstationCommand(args: string[], sample: string): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...CHECK_FLAGS, 'no-color': { type: 'boolean' }, ascii: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return process.stdout.write(OPEN_HELP), EXIT.clean;
+  if (positionals.length > 1) throw new UsageError(`unknown command "${positionals[0]}"`);
+  const file = positionals[0] ?? sample;
+  const options = checkOptions(values);
+  await resolveFormat(await inspectInput(file), values.format); // refuse bad input before taking the screen
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    const report = await checkFile(file, options, values.format);
+    process.stdout.write(textReport(report));
+    process.stdout.write('\n(rollfix opens the workstation only in a terminal; this is the report of `rollfix check`.)\n');
+    return EXIT.clean;
+  }
+  return runWorkstation(file, options, { color: values['no-color'] ? false : undefined, ascii: values.ascii, format: values.format });
 }

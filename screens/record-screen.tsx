@@ -1,0 +1,76 @@
+/**
+ * One record, field by field: name, value, status and proposed repair. The cursor row shows its
+ * issue and repair in full below the fields; while a field is being edited its draft and the
+ * draft's issues (checked at every keystroke by the reducer) are shown instead.
+ */
+import type { ReactElement } from 'react';
+import { Box } from 'ink';
+import { Cells } from './components/cells.js';
+import { Line } from './components/line.js';
+import { mask } from './text.js';
+import { useTheme } from './theme-context.js';
+import { issuesAt, recordAt } from '../src/session/live.js';
+import { fieldIssues, position, type State } from '../src/session/workstation-state.js';
+import type { Issue } from '../src/core/issue.js';
+
+function repairText(issue: Issue, show: (field: string, value: string) => string): string {
+  const r = issue.repair!;
+  const values = r.values && !r.action ? Object.entries(r.values).map(([f, v]) => `${f} "${show(f, v)}"`).join(', ') : r.reason;
+  return `${r.confidence === 'safe' ? 'Proposed' : 'Proposed, check it'}: ${values}`;
+}
+
+export function RecordScreen({ state, height }: { state: State; height: number }) {
+  const theme = useTheme();
+  const { doc, live, record: view, columns } = state;
+  const record = recordAt(doc, live, view.line);
+  const issues = issuesAt(live, view.line);
+  const { index, total } = position(state);
+  const where = index > 0 ? `record ${index} of ${total} flagged` : 'not flagged';
+  const status = live.deleted.has(view.line) ? `${theme.symbols.ok} deleted (u brings it back)` : issues.length ? `${theme.symbols.error} ${issues.length} issue${issues.length === 1 ? '' : 's'}` : `${theme.symbols.ok} no issues`;
+  const lines: ReactElement[] = [<Line key="title" text={` Line ${view.line}  ${theme.symbols.separator} ${where} ${theme.symbols.separator} ${status}`} width={columns} bold />];
+  if (!record) {
+    lines.push(<Line key="raw" text={`  ${doc.store.line(view.line)}`} width={columns} />);
+    for (const [i, issue] of issues.entries()) lines.push(<Line key={`i${i}`} text={`  ${theme.symbols.error} ${issue.message}`} width={columns} color={theme.colors.error} />);
+    return <Box flexDirection="column" height={height}>{lines}</Box>;
+  }
+  const sensitive = new Set(record.layout.fields.filter((f) => f.sensitive).map((f) => f.name));
+  const show = (field: string, value: string) => (sensitive.has(field) && !view.reveal && value ? mask(value) : value);
+  const nameWidth = 24;
+  const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);
+  const statusWidth = columns - nameWidth - valueWidth - 2;
+  const cursor = Math.min(view.field, record.layout.fields.length - 1);
+  record.layout.fields.forEach((spec, i) => {
+    const own = issuesAt(live, view.line).filter((x) => x.field === spec.name);
+    const first = own[0];
+    const editing = i === cursor && view.draft;
+    const value = editing ? `${view.draft!.text}_` : show(spec.name, record.fields[i] ?? '');
+    const proposal = first?.repair?.values?.[spec.name];
+    const mark = !first ? theme.symbols.ok : first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;
+    const statusText = !first ? mark : proposal !== undefined ? `${mark} ${theme.symbols.arrow} "${show(spec.name, proposal)}"` : `${mark} ${first.code}`;
+    const color = !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
+    lines.push(
+      <Cells key={spec.name} inverse={i === cursor && !editing} cells={[
+        { text: `${i === cursor ? theme.symbols.cursor : ' '} ${spec.name}`, width: nameWidth, bold: Boolean(first) },
+        { text: ` ${value}`, width: valueWidth + 2, color: editing ? theme.colors.accent : undefined, underline: Boolean(editing) && !theme.color },
+        { text: ` ${statusText}`, width: statusWidth, color },
+      ]} />,
+    );
+  });
+  const room = height - lines.length;
+  const detail: Array<{ text: string; color?: string; bold?: boolean }> = [];
+  const name = record.layout.fields[cursor].name;
+  if (view.draft) {
+    const draftIssues = view.draft.issues;
+    detail.push(draftIssues.length ? { text: ` ${theme.symbols.error} ${draftIssues[0].message}`, color: theme.colors.error } : { text: ` ${theme.symbols.ok} ${name} is valid: Enter keeps it, Esc cancels`, color: theme.colors.ok });
+  } else {
+    const here = fieldIssues(state, view.line, cursor);
+    const recordWide = fieldIssues(state, view.line, -1);
+    for (const issue of [...here, ...recordWide].slice(0, Math.max(1, room - 1))) {
+      detail.push({ text: ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${issue.message}`, color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
+      if (issue.repair) detail.push({ text: `   ${repairText(issue, show)}  (a accepts, A everywhere)`, bold: true });
+    }
+    if (detail.length === 0 && issues.length > 0) detail.push({ text: ` ${issues.length} issue${issues.length === 1 ? '' : 's'} on other fields: ${theme.symbols.arrow} ${issues.map((i) => i.field ?? 'record').join(', ')}` });
+  }
+  for (const [i, d] of detail.slice(0, room).entries()) lines.push(<Line key={`d${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />);
+  return <Box flexDirection="column" height={height}>{lines}</Box>;
+}

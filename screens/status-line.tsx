@@ -1,0 +1,47 @@
+import { Box } from 'ink';
+import { Line } from './components/line.js';
+import { useTheme } from './theme-context.js';
+import { unsavedEdits } from '../src/session/live.js';
+import { bindingsFor } from '../src/session/key-bindings.js';
+import { position, type State } from '../src/session/workstation-state.js';
+
+/** The screen's own keys first, then the global ones while they fit: never cut off. */
+function footerHints(screen: State['screen'], width: number): string {
+  const bindings = bindingsFor(screen).filter((b) => b.footer);
+  const ordered = [...bindings.filter((b) => b.screens), ...bindings.filter((b) => !b.screens)];
+  let out = '';
+  for (const b of ordered) {
+    const next = out ? `${out}  ${b.footer}` : b.footer!;
+    if (next.length > width) break;
+    out = next;
+  }
+  return out;
+}
+
+function confirmText(state: State): string | null {
+  const c = state.confirm;
+  if (!c) return null;
+  switch (c.kind) {
+    case 'accept-all': return `Accept this repair in all ${c.count} records with ${c.code}? y yes, n no`;
+    case 'delete': return `Delete line ${c.line}? (u undoes it) y yes, n no`;
+    case 'quit': return `Quit without writing ${unsavedEdits(state.live)} edit${unsavedEdits(state.live) === 1 ? '' : 's'}? y quits, n stays (w writes)`;
+    case 'replace': return `${c.path} exists. Replace it? y yes, n no`;
+  }
+}
+
+/** The last two rows: a question, a message or the keys of this screen; then where you are. */
+export function StatusLine({ state }: { state: State }) {
+  const theme = useTheme();
+  const sep = ` ${theme.symbols.separator} `;
+  const question = confirmText(state);
+  const hints = footerHints(state.screen, state.columns - 2);
+  const { index, total } = position(state);
+  const where = state.screen === 'record' && index > 0 ? `record ${index} of ${total} flagged` : `${total} flagged`;
+  const unsaved = unsavedEdits(state.live);
+  return (
+    <Box flexDirection="column">
+      <Line text={` ${question ?? state.message ?? hints}`} width={state.columns} bold={Boolean(question)} color={question ? theme.colors.warning : state.message ? theme.colors.accent : theme.colors.dim} />
+      <Line text={` ${state.doc.name}${sep}${where}${sep}${unsaved ? `${unsaved} unsaved edit${unsaved === 1 ? '' : 's'}` : 'no unsaved edits'}${sep}? help`} width={state.columns} inverse />
+    </Box>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Summary: what the file is, whether the receiving system would reject it and why (in plain
+ * words, each with its fix), then the flagged records by issue code. Draws state; never checks.
+ */
+import type { ReactElement } from 'react';
+import { Box } from 'ink';
+import { Line } from './components/line.js';
+import { plural } from './text.js';
+import { useTheme } from './theme-context.js';
+import { issuesAt, isRejected, trailerLine } from '../src/session/live.js';
+import { codeChoices, type State } from '../src/session/workstation-state.js';
+import type { Issue } from '../src/core/issue.js';
+
+function rejections(state: State): Issue[] {
+  const { doc, live } = state;
+  const onLines = [1, trailerLine(doc, live), ...doc.flaggedLines].flatMap((n) => (n ? issuesAt(live, n).map((i) => i) : []));
+  const unique = new Set<Issue>([...live.fileIssues, ...onLines].filter((i) => i.severity === 'reject'));
+  return [...unique];
+}
+
+function fixText(issue: Issue): string {
+  const repair = issue.repair;
+  if (!repair) return `fix: ${issue.code === 'gtid/missing-fields' ? 'open the record (Enter) and complete it' : 'see rollfix explain ' + issue.code}`;
+  const wholeFile = issue.line === null || issue.field === 'Number of Records' || issue.field === 'Transmission ID' || issue.field === 'Delimiter';
+  return repair.confidence === 'safe' && wholeFile ? `press f to ${repair.reason}` : `proposed: ${repair.reason}`;
+}
+
+export function SummaryScreen({ state, height }: { state: State; height: number }) {
+  const theme = useTheme();
+  const { doc, live, columns } = state;
+  const { report } = doc;
+  const w = columns;
+  const lines: ReactElement[] = [];
+  const add = (key: string, text: string, props: { color?: string; bold?: boolean } = {}) => lines.push(<Line key={key} text={text} width={w} {...props} />);
+  const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[report.input.eol];
+  add('format', ` ${doc.format.title} (${doc.format.id})`, { bold: true });
+  add('facts', ` ${plural(live.records, 'record')} (${plural(report.detailRecords - live.deleted.size, 'student')}), ${report.facts.delimiter}-delimited, ${eol}, ${report.input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}`);
+  add('gap1', '');
+  const rejected = rejections(state);
+  if (isRejected(live)) {
+    add('rej', ` ${theme.symbols.reject} WOULD BE REJECTED: the receiving system would refuse the whole file`, { color: theme.colors.error, bold: true });
+    for (const [i, issue] of rejected.slice(0, 4).entries()) {
+      add(`r${i}`, `   ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, { color: theme.colors.error });
+      add(`f${i}`, `     ${theme.symbols.arrow} ${fixText(issue)}`);
+    }
+    if (rejected.length > 4) add('more', `   and ${rejected.length - 4} more (t shows them in the table)`);
+  } else {
+    add('ok', ` ${theme.symbols.ok} Nothing would make the receiving system reject the whole file`, { color: theme.colors.ok, bold: true });
+  }
+  add('gap2', '');
+  const choices = codeChoices(state);
+  const flagged = doc.flaggedLines.filter((n) => issuesAt(live, n).length > 0).length;
+  add('flag', flagged ? ` ${plural(flagged, 'record')} to look at, by issue (Enter starts at the first, t lists them):` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
+  const room = height - lines.length;
+  const shown = choices.length > room ? choices.slice(0, Math.max(0, room - 1)) : choices;
+  const types = new Map(doc.format.issueTypes.map((t) => [t.code, t]));
+  for (const { code, count } of shown) {
+    const type = types.get(code);
+    const mark = type?.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;
+    add(code, `   ${mark} ${code.padEnd(27)} ${String(count).padStart(5)}  ${type?.title ?? ''}`, { color: type?.severity === 'warning' ? theme.colors.warning : undefined });
+  }
+  if (shown.length < choices.length) add('morecodes', `   and ${choices.length - shown.length} more codes (c in the table picks one)`);
+  return <Box flexDirection="column" height={height}>{lines.slice(0, height)}</Box>;
+}

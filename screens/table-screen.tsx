@@ -1,0 +1,79 @@
+/**
+ * The error table: one row per flagged record, windowed: only the rows that fit are drawn,
+ * whatever the file size. Flagged key fields are highlighted (bold and coloured, or underlined
+ * without colour); the first message says what is wrong.
+ */
+import type { ReactElement } from 'react';
+import { Box } from 'ink';
+import { Cells, type Cell } from './components/cells.js';
+import { Line } from './components/line.js';
+import { useTheme } from './theme-context.js';
+import { issuesAt, recordAt } from '../src/session/live.js';
+import { codeChoices, tablePageSize, tableRows, type State } from '../src/session/workstation-state.js';
+
+export function columnsFor(width: number): number[] {
+  const line = 7;
+  const last = Math.max(16, Math.floor((width - line) * 0.22));
+  const first = Math.max(12, Math.floor((width - line) * 0.16));
+  const id = Math.max(11, Math.floor((width - line) * 0.14));
+  return [line, last, first, id, width - line - last - first - id];
+}
+
+function Picker({ state, height }: { state: State; height: number }) {
+  const theme = useTheme();
+  const choices = codeChoices(state);
+  const index = state.table.picker!.index;
+  const top = Math.max(0, Math.min(index - Math.floor(height / 2), choices.length - height + 1));
+  return (
+    <Box flexDirection="column" height={height}>
+      <Line text=" Show only records with this issue (↑/↓, Enter picks, Esc cancels):" width={state.columns} bold />
+      {choices.slice(top, top + height - 1).map((c, i) => (
+        <Line key={c.code} text={`  ${top + i === index ? theme.symbols.cursor : ' '} ${c.code.padEnd(34)} ${String(c.count).padStart(7)}`} width={state.columns} inverse={top + i === index} />
+      ))}
+    </Box>
+  );
+}
+
+export function TableScreen({ state, height }: { state: State; height: number }) {
+  const theme = useTheme();
+  if (state.table.picker) return <Picker state={state} height={height} />;
+  const { doc, live, table, columns } = state;
+  const rows = tableRows(state);
+  const page = tablePageSize(state);
+  const top = Math.max(0, Math.min(table.row - Math.floor(page / 2), rows.length - page));
+  const widths = columnsFor(columns);
+  const keyIndex = (layoutFields: readonly { name: string }[]) => doc.model.keyFields.map((name) => layoutFields.findIndex((f) => f.name === name));
+  const header: Cell[] = ['Line', 'Last name', 'First name', 'Local ID', 'Problem'].map((text, i) => ({ text: ` ${text}`, width: widths[i], bold: true }));
+  const filter = [table.filter && `code ${table.filter}`, table.search && `search "${table.search}"`].filter(Boolean).join(', ');
+  const prompt = table.prompt ? `${table.prompt.kind === 'search' ? '/' : ':'}${table.prompt.text}_` : null;
+  const title = prompt ?? ` ${rows.length} of ${doc.flaggedLines.length} flagged records${filter ? ` (${filter}; Esc shows all)` : ''}`;
+  const body: ReactElement[] = [];
+  for (let i = top; i < Math.min(rows.length, top + page); i++) {
+    const n = rows[i];
+    const record = recordAt(doc, live, n);
+    const issues = issuesAt(live, n);
+    const flaggedFields = new Set(issues.map((x) => x.field));
+    const keys = record ? keyIndex(record.layout.fields).map((k) => (k >= 0 ? record.fields[k] ?? '' : '')) : [doc.store.line(n), '', ''];
+    const names = doc.model.keyFields;
+    const first = issues[0];
+    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${first.message}`;
+    const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
+    const cells: Cell[] = [
+      { text: ` ${n}`, width: widths[0] },
+      ...keys.map((text, k) => {
+        const hot = flaggedFields.has(names[k]);
+        return { text: ` ${text}`, width: widths[k + 1], color: hot ? theme.colors.error : undefined, bold: hot, underline: hot && !theme.color };
+      }),
+      { text: ` ${mark}`, width: widths[4], color },
+    ];
+    body.push(<Cells key={n} cells={cells} inverse={i === table.row} />);
+  }
+  if (rows.length === 0) body.push(<Line key="none" text={table.filter || table.search ? '  No record matches (Esc shows all)' : '  No flagged records'} width={columns} />);
+  return (
+    <Box flexDirection="column" height={height}>
+      <Line text={title} width={columns} bold={!prompt} color={prompt ? theme.colors.accent : undefined} />
+      <Cells cells={header} />
+      {body}
+    </Box>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Fitting text into columns: every value goes through the sanitiser (control characters and
+ * escape sequences become visible placeholders), then is cut to its width with an ellipsis and
+ * padded, so no row ever wraps or moves the cursor.
+ */
+import stringWidth from 'string-width';
+import { sanitise } from '../src/core/printable.js';
+import { count } from '../src/core/count.js';
+
+export function fit(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  const safe = sanitise(text);
+  if (stringWidth(safe) <= width) return safe + ' '.repeat(width - stringWidth(safe));
+  let out = '';
+  for (const ch of safe) {
+    if (stringWidth(out + ch) > width - stringWidth(ellipsis)) break;
+    out += ch;
+  }
+  return out + ellipsis + ' '.repeat(Math.max(0, width - stringWidth(out + ellipsis)));
+}
+
+/** `***-**-6789` style: all but the last four characters hidden. */
+export function mask(value: string): string {
+  return value.length <= 4 ? '*'.repeat(value.length) : '*'.repeat(value.length - 4) + value.slice(-4);
+}
+
+export function plural(n: number, word: string): string {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}

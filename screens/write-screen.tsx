@@ -1,0 +1,46 @@
+/** Write: where the resubmission goes, what it holds, and a clear warning if it would be rejected. */
+import type { ReactElement } from 'react';
+import { Box } from 'ink';
+import { Line } from './components/line.js';
+import { plural } from './text.js';
+import { useTheme } from './theme-context.js';
+import { flaggedCount, isRejected, type Live } from '../src/session/live.js';
+import { defaultReportPath } from '../src/session/write-file.js';
+import type { State } from '../src/session/workstation-state.js';
+
+function fixedRecords(live: Live): number {
+  let n = 0;
+  for (const line of live.fields.keys()) if (!live.deleted.has(line) && !(live.issues.get(line)?.length)) n++;
+  return n;
+}
+
+export function WriteScreen({ state, height }: { state: State; height: number }) {
+  const theme = useTheme();
+  const { live, write, columns } = state;
+  const lines: ReactElement[] = [];
+  const add = (text: string, props: { color?: string; bold?: boolean } = {}) => lines.push(<Line key={lines.length} text={text} width={columns} {...props} />);
+  add(' Write the resubmission file (the file you opened is never changed)', { bold: true });
+  add('');
+  const path = write.draft !== null ? `${write.draft}_` : write.path;
+  add(`   File:           ${path}`, { color: write.draft !== null ? theme.colors.accent : undefined });
+  add(`   Change report:  ${defaultReportPath(write.draft ?? write.path)}`);
+  add('');
+  add(`   ${plural(fixedRecords(live), 'record')} fixed, ${plural(flaggedCount(state.doc, live), 'record')} still flagged, ${plural(live.deleted.size, 'record')} deleted, ${plural(live.log.cursor, 'edit')}`);
+  add('');
+  if (isRejected(live)) add(`   ${theme.symbols.reject} WARNING: as it is, the receiving system would REJECT this file (see the summary)`, { color: theme.colors.error, bold: true });
+  else add(`   ${theme.symbols.ok} Nothing would make the receiving system reject it`, { color: theme.colors.ok });
+  add('');
+  if (write.status === 'writing') add('   Writing…');
+  if (write.status === 'failed') add(`   ${theme.symbols.error} Not written: ${write.error}. Your edits are kept.`, { color: theme.colors.error, bold: true });
+  if (write.status === 'done' && write.written) {
+    const { written } = write;
+    const after = written.after;
+    add(`   ${theme.symbols.ok} Wrote ${written.output}`, { color: theme.colors.ok, bold: true });
+    add(`     and the change report ${written.changeReport} (${plural(written.changes, 'change')})`);
+    const verdict = after.rejected ? 'would be REJECTED' : after.flaggedRecords > 0 ? `accepted, with ${plural(after.flaggedRecords, 'record')} for the Fix Errors stage` : 'clean: ready to upload';
+    add(`     Checked again: ${verdict}`, { color: after.rejected ? theme.colors.error : theme.colors.ok });
+  } else if (write.status !== 'writing') {
+    add(write.draft !== null ? '   Type the path; Enter keeps it, Esc cancels' : '   Enter writes   e edits the path   Esc goes back');
+  }
+  return <Box flexDirection="column" height={height}>{lines.slice(0, height)}</Box>;
+}
