@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // The CLI tests run the real bundle (bin/rollfix), so it is built once before them.
     globalSetup: ['test/build-once.ts'],
     testTimeout: 30_000,

@@ -4,7 +4,7 @@
  */
 import { useEffect, useReducer, useState } from 'react';
 import { existsSync } from 'node:fs';
-import { Box, useApp, useStdout } from 'ink';
+import { Box, Text, useApp, useStdout } from 'ink';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
 import { useKeys } from './use-keys.js';
@@ -76,16 +76,24 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
   }, [state?.quit]);
   useKeys(state, dispatch);
 
-  if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
-    return <Line text={`rollfix needs a terminal of at least ${MIN_COLUMNS}x${MIN_ROWS}; this one is ${size.columns}x${size.rows}. Make it larger.`} width={size.columns} />;
-  }
-  if (!state) return <Loading fraction={progress} columns={size.columns} name={name} />;
-  const height = size.rows - 3;
+  if (!state) return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? <TooSmall columns={size.columns} rows={size.rows} /> : <Loading fraction={progress} columns={size.columns} name={name} />;
+  return <Frame state={{ ...state, columns: size.columns, rows: size.rows }} />;
+}
+
+function TooSmall({ columns, rows }: { columns: number; rows: number }) {
+  return <Text wrap="wrap">{`rollfix needs a terminal of at least ${MIN_COLUMNS}x${MIN_ROWS}; this one is ${columns}x${rows}. Make it larger, or press q to quit.`}</Text>;
+}
+
+/** One whole screen for a state: what the snapshot tests render. */
+export function Frame({ state }: { state: State }) {
+  const theme = useTheme();
+  if (state.columns < MIN_COLUMNS || state.rows < MIN_ROWS) return <TooSmall columns={state.columns} rows={state.rows} />;
+  const height = state.rows - 3;
   const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write' }[state.screen]}`;
   return (
-    <Box flexDirection="column" height={size.rows}>
-      <Line text={title} width={size.columns} inverse bold />
-      {state.help ? <HelpScreen screen={state.screen} columns={size.columns} height={height} ascii={theme.ascii} />
+    <Box flexDirection="column" height={state.rows}>
+      <Line text={title} width={state.columns} inverse bold />
+      {state.help ? <HelpScreen screen={state.screen} columns={state.columns} height={height} ascii={theme.ascii} />
         : state.screen === 'summary' ? <SummaryScreen state={state} height={height} />
         : state.screen === 'table' ? <TableScreen state={state} height={height} />
         : state.screen === 'record' ? <RecordScreen state={state} height={height} />

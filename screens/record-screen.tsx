@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { Box } from 'ink';
 import { Cells } from './components/cells.js';
 import { Line } from './components/line.js';
-import { mask } from './text.js';
+import { mask, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
 import { issuesAt, recordAt } from '../src/session/live.js';
 import { fieldIssues, position, type State } from '../src/session/workstation-state.js';
@@ -16,7 +16,7 @@ import type { Issue } from '../src/core/issue.js';
 function repairText(issue: Issue, show: (field: string, value: string) => string): string {
   const r = issue.repair!;
   const values = r.values && !r.action ? Object.entries(r.values).map(([f, v]) => `${f} "${show(f, v)}"`).join(', ') : r.reason;
-  return `${r.confidence === 'safe' ? 'Proposed' : 'Proposed, check it'}: ${values}`;
+  return r.confidence === 'safe' ? `Proposed: ${values}` : `Proposed (check it: ${r.reason}): ${values}`;
 }
 
 export function RecordScreen({ state, height }: { state: State; height: number }) {
@@ -58,18 +58,21 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   });
   const room = height - lines.length;
   const detail: Array<{ text: string; color?: string; bold?: boolean }> = [];
+  const say = (text: string, indent: string, props: { color?: string; bold?: boolean } = {}, max = 2) => {
+    for (const [i, part] of wrap(text, columns - indent.length - 1, max).entries()) detail.push({ text: `${i === 0 ? indent : ' '.repeat(indent.length)}${part}`, ...props });
+  };
   const name = record.layout.fields[cursor].name;
   if (view.draft) {
     const draftIssues = view.draft.issues;
-    detail.push(draftIssues.length ? { text: ` ${theme.symbols.error} ${draftIssues[0].message}`, color: theme.colors.error } : { text: ` ${theme.symbols.ok} ${name} is valid: Enter keeps it, Esc cancels`, color: theme.colors.ok });
+    if (draftIssues.length) say(draftIssues[0].message, ` ${theme.symbols.error} `, { color: theme.colors.error });
+    else say(`${name} is valid: Enter keeps it, Esc cancels`, ` ${theme.symbols.ok} `, { color: theme.colors.ok });
   } else {
-    const here = fieldIssues(state, view.line, cursor);
-    const recordWide = fieldIssues(state, view.line, -1);
-    for (const issue of [...here, ...recordWide].slice(0, Math.max(1, room - 1))) {
-      detail.push({ text: ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${issue.message}`, color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
-      if (issue.repair) detail.push({ text: `   ${repairText(issue, show)}  (a accepts, A everywhere)`, bold: true });
+    const here = [...fieldIssues(state, view.line, cursor), ...fieldIssues(state, view.line, -1)];
+    for (const issue of here) {
+      say(issue.message, ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
+      if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere`, '   ', { bold: true });
     }
-    if (detail.length === 0 && issues.length > 0) detail.push({ text: ` ${issues.length} issue${issues.length === 1 ? '' : 's'} on other fields: ${theme.symbols.arrow} ${issues.map((i) => i.field ?? 'record').join(', ')}` });
+    if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (${theme.symbols.arrow} ↑/↓)`, ' ');
   }
   for (const [i, d] of detail.slice(0, room).entries()) lines.push(<Line key={`d${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />);
   return <Box flexDirection="column" height={height}>{lines}</Box>;

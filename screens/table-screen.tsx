@@ -59,7 +59,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
     const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${first.message}`;
     const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     const cells: Cell[] = [
-      { text: ` ${n}`, width: widths[0] },
+      { text: `${i === table.row ? theme.symbols.cursor : ' '}${n}`, width: widths[0] },
       ...keys.map((text, k) => {
         const hot = flaggedFields.has(names[k]);
         return { text: ` ${text}`, width: widths[k + 1], color: hot ? theme.colors.error : undefined, bold: hot, underline: hot && !theme.color };

@@ -27,3 +27,18 @@ export function mask(value: string): string {
 export function plural(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/** Words of `text` in lines of at most `width` columns (the last line cut if over `max`). */
+export function wrap(text: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of sanitise(text).split(' ')) {
+    if (current && stringWidth(current + ' ' + word) > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? current + ' ' + word : word;
+  }
+  if (current) lines.push(current);
+  if (lines.length > max) lines.splice(max - 1, lines.length, lines.slice(max - 1).join(' '));
+  return lines;
+}

@@ -8,9 +8,9 @@ import { flaggedCount, isRejected, type Live } from '../src/session/live.js';
 import { defaultReportPath } from '../src/session/write-file.js';
 import type { State } from '../src/session/workstation-state.js';
 
-function fixedRecords(live: Live): number {
+function changedRecords(live: Live): number {
   let n = 0;
-  for (const line of live.fields.keys()) if (!live.deleted.has(line) && !(live.issues.get(line)?.length)) n++;
+  for (const line of live.fields.keys()) if (!live.deleted.has(line)) n++;
   return n;
 }
 
@@ -25,9 +25,9 @@ export function WriteScreen({ state, height }: { state: State; height: number })
   add(`   File:           ${path}`, { color: write.draft !== null ? theme.colors.accent : undefined });
   add(`   Change report:  ${defaultReportPath(write.draft ?? write.path)}`);
   add('');
-  add(`   ${plural(fixedRecords(live), 'record')} fixed, ${plural(flaggedCount(state.doc, live), 'record')} still flagged, ${plural(live.deleted.size, 'record')} deleted, ${plural(live.log.cursor, 'edit')}`);
+  add(`   ${plural(changedRecords(live), 'record')} changed, ${plural(live.deleted.size, 'record')} deleted, ${plural(flaggedCount(state.doc, live), 'record')} still flagged`);
   add('');
-  if (isRejected(live)) add(`   ${theme.symbols.reject} WARNING: as it is, the receiving system would REJECT this file (see the summary)`, { color: theme.colors.error, bold: true });
+  if (isRejected(live)) add(`   ${theme.symbols.reject} WARNING: the receiving system would REJECT this file as it is`, { color: theme.colors.error, bold: true });
   else add(`   ${theme.symbols.ok} Nothing would make the receiving system reject it`, { color: theme.colors.ok });
   add('');
   if (write.status === 'writing') add('   Writing…');

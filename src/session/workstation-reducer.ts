@@ -4,6 +4,7 @@
  * arrive as text. The only side effect, writing, is asked for by setting `write.status` to
  * 'writing'; the app performs it and answers with 'write.done' or 'write.failed'.
  */
+import { resolve } from 'node:path';
 import { recordAt, redo, undo, unsavedEdits } from './live.js';
 import { accept, acceptAll, askAcceptAll, commitDraft, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
 import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
@@ -124,7 +125,7 @@ function commitText(state: State): State {
     return { ...moveRow(closed, row < 0 ? Number.MAX_SAFE_INTEGER : row), message: `Line ${line} is not flagged; showing the next flagged one` };
   }
   if (state.record.draft) return commitDraft(state);
-  if (state.write.draft !== null) return { ...state, write: { ...state.write, path: state.write.draft.trim() || state.write.path, draft: null } };
+  if (state.write.draft !== null) return { ...state, write: { ...state.write, path: state.write.draft.trim() ? resolve(state.write.draft.trim()) : state.write.path, draft: null } };
   return state;
 }
 

@@ -1,0 +1,44 @@
+/**
+ * Driving the real program in a real terminal: a tmux session of a given size, keys sent by name,
+ * the screen read back as text. One scenario per test file, as lazygit's integration tests do.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export class Terminal {
+  private socket = `rollfix-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(command: string, { columns = 80, rows = 24, cwd = process.cwd(), env = {} as Record<string, string> } = {}) {
+    if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for the end-to-end tests: apt-get install -y tmux (.ci/run does it)');
+    const vars = Object.entries({ TERM: 'xterm-256color', NODE_EXTRA_CA_CERTS: '', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows), `cd ${JSON.stringify(cwd)} && env ${vars} ${command}; echo "[exited $?]"; sleep 600`);
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'e2e');
+  }
+
+  /** Sends keys by tmux name (Enter, Escape, Down, C-r) or literal text. */
+  press(...keys: string[]): void {
+    for (const key of keys) this.tmux('send-keys', '-t', 'e2e', key);
+  }
+
+  /** Waits until the screen matches, and returns it; fails with the screen when it does not. */
+  async waitFor(pattern: RegExp, timeout = 15_000): Promise<string> {
+    const end = Date.now() + timeout;
+    let text = '';
+    while (Date.now() < end) {
+      text = this.screen();
+      if (pattern.test(text)) return text;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`screen never showed ${pattern}; it shows:\n${text}`);
+  }
+
+  close(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Every screen at 80x24, rendered with ink-testing-library and compared with the frames stored
+ * under snapshots/screens/ (without colour codes, so a diff reads as text: review it as code).
+ */
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { Frame } from '../../screens/app.js';
+import { ThemeContext } from '../../screens/theme-context.js';
+import { makeTheme } from '../../screens/theme.js';
+import { openDoc } from '../../src/session/document.js';
+import { reducer } from '../../src/session/workstation-reducer.js';
+import { initialState, type Action, type State } from '../../src/session/workstation-state.js';
+import type { CommandId } from '../../src/session/key-bindings.js';
+import { OPTIONS, SAMPLE, tempFile, gtidFile, detail } from '../helpers.js';
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function frame(state: State, theme = makeTheme({ color: true, ascii: false })): string {
+  const { lastFrame, unmount } = render(<ThemeContext.Provider value={theme}><Frame state={state} /></ThemeContext.Provider>);
+  const text = lastFrame()!.replace(ANSI, '');
+  unmount();
+  return text;
+}
+
+const run = (state: State, ...actions: Array<Action | CommandId>) =>
+  actions.reduce((s, a) => reducer(s, typeof a === 'string' ? { type: 'command', id: a } : a), state);
+
+async function sample(path = SAMPLE): Promise<State> {
+  const state = initialState(await openDoc(path, OPTIONS), 80, 24);
+  return { ...state, doc: { ...state.doc, name: 'sample.txt' }, write: { ...state.write, path: '/home/clerk/sample.fixed.txt' } };
+}
+
+function fits(text: string): void {
+  const lines = text.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(24);
+  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
+}
+
+describe('screens at 80x24', () => {
+  it('summary', async () => {
+    const text = frame(await sample());
+    fits(text);
+    await expect(text).toMatchFileSnapshot('../../snapshots/screens/summary.txt');
+  });
+  it('error table: 15 or more records fit', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => detail({ 10: String(i), 7: 'Male', 3: `Smith${i} Jr` }));
+    const state = run(await sample(tempFile(gtidFile(rows))), 'app.table', 'table.down', 'table.down');
+    const text = frame(state);
+    fits(text);
+    expect(text.split('\n').filter((l) => /^ \d+ /.test(l)).length).toBeGreaterThanOrEqual(15);
+    await expect(frame(run(await sample(), 'app.table', 'table.down'))).toMatchFileSnapshot('../../snapshots/screens/table.txt');
+  });
+  it('record, and a field being edited', async () => {
+    const state = run(await sample(), 'summary.start');
+    await expect(frame(state)).toMatchFileSnapshot('../../snapshots/screens/record.txt');
+    const editing = reducer(run(state, 'record.edit'), { type: 'text', input: '!' });
+    await expect(frame(editing)).toMatchFileSnapshot('../../snapshots/screens/record-editing.txt');
+  });
+  it('write, help, and a question in the status line', async () => {
+    const state = run(await sample(), 'summary.start', 'record.accept', 'app.write');
+    await expect(frame(state)).toMatchFileSnapshot('../../snapshots/screens/write.txt');
+    await expect(frame(run(state, 'app.help'))).toMatchFileSnapshot('../../snapshots/screens/help-write.txt');
+    await expect(frame(run(await sample(), 'summary.start', 'record.next', 'record.accept-all'))).toMatchFileSnapshot('../../snapshots/screens/accept-all-question.txt');
+  });
+  it('without colour or line drawing: symbols carry every state', async () => {
+    const text = frame(run(await sample(), 'app.table'), makeTheme({ color: false, ascii: true }));
+    expect(text).not.toMatch(/[│─✗✓…›]/);
+    await expect(text).toMatchFileSnapshot('../../snapshots/screens/table-ascii.txt');
+  });
+  it('says so instead of drawing when the terminal is too narrow', async () => {
+    expect(frame({ ...(await sample()), columns: 60 })).toMatch(/needs a terminal of at least 80x20; this one is\s+60x24/);
+  });
+  it('shows escape sequences in values as placeholders', async () => {
+    const state = run(await sample(tempFile(gtidFile([detail({ 3: 'Evil\u001b]0;owned\u0007\u001b[2J' })]))), 'app.table');
+    const text = frame(state);
+    expect(text).toContain('Evil<U+001B>]0');
+    expect(text).not.toContain('\u001b]');
+    const record = frame(run(state, 'table.open'));
+    expect(record).toContain('Evil<U+001B>]0;owned<U+0007>');
+    expect(record).not.toMatch(/\u001b[\]\[]/);
+  });
+});
