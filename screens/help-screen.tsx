@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import { Line } from './components/line.js';
 import { KEY_BINDINGS, type ScreenId } from '../src/session/key-bindings.js';
 
-const KEY_NAMES: Record<string, string> = { up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', enter: 'Enter', escape: 'Esc', 'ctrl-r': 'Ctrl-R' };
+const KEY_NAMES: Record<string, string> = { up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', enter: 'Enter', escape: 'Esc', 'ctrl-r': 'Ctrl-R', 'ctrl-c': 'Ctrl-C' };
 
 export function HelpScreen({ screen, columns, height, ascii }: { screen: ScreenId; columns: number; height: number; ascii: boolean }) {
   const name = (k: string) => (ascii ? { up: 'Up', down: 'Down' }[k] ?? KEY_NAMES[k] ?? k : KEY_NAMES[k] ?? k);
@@ -18,6 +18,6 @@ export function HelpScreen({ screen, columns, height, ascii }: { screen: ScreenI
   add(' Everywhere', true);
   for (const b of global) add(`   ${b.keys.map(name).join(', ').padEnd(14)} ${b.description}${b.screens ? ` (${b.screens.join(', ')})` : ''}`);
   add('');
-  add(' ? or Esc closes this help. Ctrl-S and Ctrl-Q are never used (they freeze SSH terminals).');
+  add(' ? or Esc closes help. Ctrl-S and Ctrl-Q are never used: they freeze terminals.');
   return <Box flexDirection="column" height={height}>{lines.slice(0, height)}</Box>;
 }

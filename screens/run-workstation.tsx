@@ -35,14 +35,14 @@ export async function runWorkstation(file: string, options: CheckOptions, flags:
     <ThemeContext.Provider value={theme}>
       <App load={(progress) => openDoc(file, options, flags.format, progress)} name={basename(file)} onError={(error) => (failure = error)} />
     </ThemeContext.Provider>,
-    { exitOnCtrlC: true, patchConsole: false, incrementalRendering: true, maxFps: 60 },
+    { exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60 },
   );
   const stop = (code: number) => () => {
     instance.unmount();
     restore();
     process.exit(code);
   };
-  const signals: Array<[NodeJS.Signals, number]> = [['SIGTERM', 143], ['SIGHUP', 129]];
+  const signals: Array<[NodeJS.Signals, number]> = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
   for (const [signal, code] of signals) process.once(signal, stop(code));
   const crash = (error: unknown) => {
     restore();

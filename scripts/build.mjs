@@ -1,9 +1,12 @@
 // Bundles the CLI into one ESM file: one file loads in about half the time of many imports
 // (DESIGN.md section 8), which matters for a tool started hundreds of times a day over SSH.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Old chunks have other hashes: start from an empty folder.
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
   // Split so that what only some commands need (conf, for `rollfix config`) is a chunk of its

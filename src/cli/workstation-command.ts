@@ -10,7 +10,6 @@ import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js'
 import { textReport } from './report-text.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
-import { runWorkstation } from '../../screens/run-workstation.js';
 
 export const OPEN_HELP = `Usage: rollfix [FILE] [options]
 
@@ -34,5 +33,7 @@ export async function workstationCommand(args: string[], sample: string): Promis
     process.stdout.write('\n(rollfix opens the workstation only in a terminal; this is the report of `rollfix check`.)\n');
     return EXIT.clean;
   }
+  // Ink and React are loaded only here (a chunk of their own), so check and fix start fast.
+  const { runWorkstation } = await import('../../screens/run-workstation.js');
   return runWorkstation(file, options, { color: values['no-color'] ? false : undefined, ascii: values.ascii, format: values.format });
 }

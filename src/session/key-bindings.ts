@@ -56,7 +56,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'app.write', keys: ['w'], description: 'write the resubmission file', footer: 'w write' },
   { command: 'app.back', keys: ['escape'], description: 'back (clears a filter or search first)' },
   { command: 'app.help', keys: ['?'], description: 'this help', footer: '? help' },
-  { command: 'app.quit', keys: ['q'], description: 'quit (asks first when edits are not written)', footer: 'q quit' },
+  { command: 'app.quit', keys: ['q', 'ctrl-c'], description: 'quit (asks first when edits are not written)', footer: 'q quit' },
 ];
 
 export function bindingsFor(screen: ScreenId): KeyBinding[] {
