@@ -12,6 +12,7 @@ import type { Issue } from '../core/issue.js';
 import type { LiveFile, RecordLayout } from '../core/format.js';
 import type { Doc } from './document.js';
 import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './edit-log.js';
+import { buildGroups, groupKey, sharedValue, type CrossRecordGroups } from './cross-record.js';
 
 export interface Live {
   log: EditLog;
@@ -30,6 +31,14 @@ export interface Live {
 }
 
 const isFlagging = (i: Issue) => i.severity !== 'warning';
+
+const groupCache = new WeakMap<Doc, CrossRecordGroups>();
+/** The duplicate groups of the whole check, built once per document. */
+function groups(doc: Doc): CrossRecordGroups {
+  let g = groupCache.get(doc);
+  if (!g) groupCache.set(doc, (g = buildGroups(doc)));
+  return g;
+}
 
 export function initialLive(doc: Doc): Live {
   return {
@@ -100,6 +109,7 @@ function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
   const issues = new Map(live.issues);
   const next = { ...live, issues };
   const touched = new Set(lines);
+  for (const n of [...touched]) for (const key of groups(doc).groupsOf.get(n) ?? []) for (const m of groups(doc).members.get(key)!) touched.add(m);
   const trailer = trailerLine(doc, live);
   if (trailer) touched.add(trailer);
   const file = liveFile(doc, next); // record counts and header: the same for every record below
@@ -112,7 +122,17 @@ function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
       const i = record.layout.fields.findIndex((f) => f.name === field);
       return record.fields[i] === original[i];
     };
-    const kept = (doc.checked.get(n) ?? []).filter((i) => doc.model.crossRecordCodes.has(i.code) && unchanged(i.field));
+    // A duplicate stays while this record still has the value and another record of its group does too.
+    const stillShared = (issue: Issue) => {
+      if (issue.field === null) return true;
+      const key = groupKey(issue, sharedValue(doc, issue, original, originalText(doc, live, n)));
+      return (groups(doc).members.get(key) ?? []).some((m) => {
+        if (m === n || next.deleted.has(m)) return false;
+        const other = recordAt(doc, next, m);
+        return other !== null && sharedValue(doc, issue, other.fields, originalText(doc, live, m)) === sharedValue(doc, issue, original, originalText(doc, live, n));
+      });
+    };
+    const kept = (doc.checked.get(n) ?? []).filter((i) => doc.model.crossRecordCodes.has(i.code) && unchanged(i.field) && stillShared(i));
     const now = [...doc.model.check(record.layout, record.fields, n, file), ...kept];
     if (now.length > 0) issues.set(n, now);
     else issues.delete(n);

@@ -171,3 +171,23 @@ describe('key map', () => {
     expect(actionFor(run(record, 'record.delete'), 'y', {})).toEqual({ type: 'answer', yes: true });
   });
 });
+
+describe('duplicates while editing', () => {
+  it('clears a duplicate Local Student ID on both records when one is changed, and undo brings it back', async () => {
+    let s = run(await open(), 'summary.start', 'record.accept'); // line 3; cursor moves to Local Student ID
+    expect(s.record.field).toBe(10);
+    s = run(s, 'record.edit');
+    s = run(type(run(s, { type: 'text.backspace' }), '0'), { type: 'text.commit' });
+    expect(field(s, 3, 'Local Student ID')).toBe('100230');
+    expect(codes(s, 3)).toEqual([]);
+    expect(codes(s, 12)).toEqual([]);
+    s = run(s, 'app.undo');
+    expect(codes(s, 3)).toEqual(['gtid/duplicate-local-id']);
+    expect(codes(s, 12)).toEqual(['gtid/duplicate-local-id']);
+  });
+  it('clears the pair when one record is deleted', async () => {
+    let s = run(await open(), 'app.table', 'table.jump');
+    s = run(type(s, '12'), { type: 'text.commit' }, 'table.open', 'record.delete', { type: 'answer', yes: true } as Action);
+    expect(codes(s, 3)).toEqual(['gtid/last-name-suffix']);
+  });
+});
