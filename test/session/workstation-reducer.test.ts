@@ -191,3 +191,35 @@ describe('duplicates while editing', () => {
     expect(codes(s, 3)).toEqual(['gtid/last-name-suffix']);
   });
 });
+
+describe('the rest of the actions', () => {
+  it('picker moves, picks and cancels; reveal toggles masking; help toggles', async () => {
+    let s = run(await open(), 'app.table', 'table.filter');
+    s = reducer(reducer(s, { type: 'picker.move', delta: 1 }), { type: 'picker.move', delta: 1 });
+    expect(s.table.picker).toEqual({ index: 2 });
+    s = reducer(s, { type: 'picker.move', delta: -1 });
+    expect(s.table.picker).toEqual({ index: 1 });
+    expect(reducer(s, { type: 'picker.move', delta: NaN }).table).toMatchObject({ picker: null, filter: null });
+    expect(run(await open(), 'summary.start', 'record.reveal').record.reveal).toBe(true);
+    expect(run(await open(), 'app.help').help).toBe(true);
+    expect(run(await open(), 'app.help', 'app.help').help).toBe(false);
+  });
+  it('asks before replacing an existing output file, and reports a failed write', async () => {
+    let s = run(await open(), 'app.write', 'write.start');
+    expect(s.write.status).toBe('writing');
+    s = reducer(s, { type: 'write.exists' });
+    expect(s.confirm).toEqual({ kind: 'replace', path: s.write.path });
+    s = reducer(s, yes);
+    expect(s.write).toMatchObject({ status: 'writing', replace: true });
+    s = reducer(s, { type: 'write.failed', error: 'permission denied' });
+    expect(s.write).toMatchObject({ status: 'failed', error: 'permission denied' });
+  });
+  it('resizes, and Esc goes back from the record to the table on its row', async () => {
+    let s = reducer(await open(), { type: 'resize', columns: 120, rows: 40 });
+    expect([s.columns, s.rows]).toEqual([120, 40]);
+    s = run(s, 'summary.start', 'record.next', 'record.next', 'app.back');
+    expect(s.screen).toBe('table');
+    expect(tableRows(s)[s.table.row]).toBe(5);
+    expect(run(s, 'app.back').screen).toBe('summary');
+  });
+});
