@@ -2,7 +2,8 @@
  * The workstation's root: opens the file (with a progress bar), holds the reducer, follows the
  * terminal's size, performs the one side effect (writing) and quits. Screens below it only draw.
  */
-import { useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { Box, Text, useApp, useStdout } from 'ink';
 import { Line } from './components/line.js';
@@ -18,36 +19,76 @@ import { reducer } from '../src/session/workstation-reducer.js';
 import { initialState, type Action, type State } from '../src/session/workstation-state.js';
 import { writeDoc } from '../src/session/write-file.js';
 import type { Doc } from '../src/session/document.js';
+import type { Live } from '../src/session/live.js';
+import { otherJournals, unsavedOps } from '../src/session/journal.js';
+import { journalOp, replay } from '../src/session/resume.js';
+import { ResumePrompt, type EarlierSession } from './resume-prompt.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 20;
 
 type Loader = (progress: (fraction: number) => void) => Promise<Doc>;
 
-function Loading({ fraction, columns, name }: { fraction: number; columns: number; name: string }) {
+function Loading({ fraction, columns, rows, name }: { fraction: number; columns: number; rows: number; name: string }) {
   const theme = useTheme();
   const width = Math.max(10, columns - 20);
   const done = Math.round(fraction * width);
   return (
-    <Box flexDirection="column">
+    // Every frame is the full height, so Ink's line-by-line redraw never leaves a line behind.
+    <Box flexDirection="column" height={rows}>
       <Line text={` Checking ${name}…`} width={columns} bold />
       <Line text={` ${theme.symbols.bar.repeat(done)}${theme.symbols.barEmpty.repeat(width - done)} ${Math.round(fraction * 100)}%`} width={columns} color={theme.colors.accent} />
     </Box>
   );
 }
 
-function reduceOrNull(state: State | null, action: Action | { type: 'loaded'; state: State }): State | null {
-  if (action.type === 'loaded') return action.state;
-  return state && reducer(state, action);
+type Phase = { kind: 'loading' } | { kind: 'resume'; doc: Doc; earlier: EarlierSession | null; changedFile: Date | null } | { kind: 'ready' };
+
+/** Earlier sessions of this file: unsaved edits to resume, or edits for a changed version. */
+function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFile: Date | null } {
+  const journal = doc.journal;
+  if (!journal) return { earlier: null, changedFile: null };
+  const contents = journal.read();
+  const unsaved = contents ? unsavedOps(contents.ops) : 0;
+  const others = otherJournals(contents?.header.file ?? resolve(doc.path), journal.hash);
+  return {
+    earlier: contents && unsaved > 0 ? { unsaved, modified: contents.modified, ops: contents.ops } : null,
+    changedFile: others.length ? others[0].modified : null,
+  };
 }
 
 export function App({ load, name, onError }: { load: Loader; name: string; onError: (error: unknown) => void }) {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const theme = useTheme();
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [progress, setProgress] = useState(0);
-  const [state, dispatch] = useReducer(reduceOrNull, null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [state, setState] = useState<State | null>(null);
+  const current = useRef<State | null>(null);
+
+  /** Every change of the edit log reaches the journal (fsynced) before it reaches the screen. */
+  const dispatch = useCallback((action: Action) => {
+    const before = current.current;
+    if (!before) return;
+    let next = reducer(before, action);
+    try {
+      const op = journalOp(before.live, next.live);
+      if (op) before.doc.journal?.append(op);
+      if (action.type === 'write.done') before.doc.journal?.saved(action.written.output);
+    } catch (error) {
+      next = { ...next, message: `Could not record this in the journal (${(error as Error).message}): write soon with w` };
+    }
+    current.current = next;
+    setState(next);
+  }, []);
+
+  const start = (doc: Doc, live?: Live, message: string | null = null) => {
+    const initial = initialState(doc, size.columns, size.rows);
+    const first = { ...initial, live: live ?? initial.live, message };
+    current.current = first;
+    setState(first);
+    setPhase({ kind: 'ready' });
+  };
 
   useEffect(() => {
     const resize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
@@ -58,7 +99,11 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
     let last = 0;
     load((f) => {
       if (f - last >= 0.01) setProgress((last = f));
-    }).then((doc) => dispatch({ type: 'loaded', state: initialState(doc, size.columns, size.rows) }), (error) => { onError(error); exit(); });
+    }).then((doc) => {
+      const { earlier, changedFile } = earlierSessions(doc);
+      if (earlier || changedFile) setPhase({ kind: 'resume', doc, earlier, changedFile });
+      else start(doc);
+    }, (error) => { onError(error); exit(); });
   }, []);
   useEffect(() => {
     if (state && (state.columns !== size.columns || state.rows !== size.rows)) dispatch({ type: 'resize', ...size });
@@ -72,16 +117,32 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
     );
   }, [state?.write.status]);
   useEffect(() => {
-    if (state?.quit) exit();
+    if (state?.quit) {
+      state.doc.journal?.close();
+      exit();
+    }
   }, [state?.quit]);
-  useKeys(state, dispatch);
+  useKeys(phase.kind === 'ready' ? state : null, dispatch);
 
-  if (!state) return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? <TooSmall columns={size.columns} rows={size.rows} /> : <Loading fraction={progress} columns={size.columns} name={name} />;
+  if (phase.kind === 'resume') {
+    const answer = (choice: 'resume' | 'discard' | 'ignore') => {
+      const { doc, earlier } = phase;
+      if (choice === 'resume' && earlier) {
+        const live = replay(doc, earlier.ops);
+        start(doc, live, `Resumed ${earlier.unsaved} unsaved edit${earlier.unsaved === 1 ? '' : 's'} (u undoes them one by one)`);
+      } else {
+        if (choice === 'discard') doc.journal?.discard();
+        start(doc, undefined, choice === 'discard' ? 'Earlier edits discarded' : null);
+      }
+    };
+    return <ResumePrompt earlier={phase.earlier} changedFile={phase.changedFile} columns={size.columns} rows={size.rows} onAnswer={answer} />;
+  }
+  if (!state) return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? <TooSmall columns={size.columns} rows={size.rows} /> : <Loading fraction={progress} columns={size.columns} rows={size.rows} name={name} />;
   return <Frame state={{ ...state, columns: size.columns, rows: size.rows }} />;
 }
 
 function TooSmall({ columns, rows }: { columns: number; rows: number }) {
-  return <Text wrap="wrap">{`rollfix needs a terminal of at least ${MIN_COLUMNS}x${MIN_ROWS}; this one is ${columns}x${rows}. Make it larger, or press q to quit.`}</Text>;
+  return <Box height={rows}><Text wrap="wrap">{`rollfix needs a terminal of at least ${MIN_COLUMNS}x${MIN_ROWS}; this one is ${columns}x${rows}. Make it larger, or press q to quit.`}</Text></Box>;
 }
 
 /** One whole screen for a state: what the snapshot tests render. */

@@ -33,7 +33,7 @@ export async function runWorkstation(file: string, options: CheckOptions, flags:
   process.stdout.write(ENTER_ALT);
   const instance = render(
     <ThemeContext.Provider value={theme}>
-      <App load={(progress) => openDoc(file, options, flags.format, progress)} name={basename(file)} onError={(error) => (failure = error)} />
+      <App load={(progress) => openDoc(file, options, flags.format, progress, true)} name={basename(file)} onError={(error) => (failure = error)} />
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60 },
   );

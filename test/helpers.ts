@@ -55,7 +55,7 @@ export interface CliResult {
 export function cli(args: string[], env: Record<string, string> = {}): CliResult {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin/rollfix'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ROLLFIX_CONFIG_DIR: env.ROLLFIX_CONFIG_DIR ?? tempDir(), ...env },
+    env: { ...process.env, ROLLFIX_CONFIG_DIR: env.ROLLFIX_CONFIG_DIR ?? tempDir(), ROLLFIX_STATE_DIR: env.ROLLFIX_STATE_DIR ?? tempDir(), ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -16,6 +16,11 @@ export class LineStore {
     private encoding: InputInfo['encoding'],
   ) {}
 
+  /** The file's bytes as read (for its content hash). */
+  get raw(): Buffer {
+    return this.bytes;
+  }
+
   /** Whether the last line ends with a line break. */
   get endsWithNewline(): boolean {
     const last = this.bytes[this.bytes.length - 1];

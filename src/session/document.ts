@@ -2,7 +2,8 @@
  * The file open in the workstation: everything that does not change while the clerk works, read
  * once. Lines come from the LineStore on demand; issues from the whole check, by line.
  */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { Journal } from './journal.js';
 import type { CheckOptions, Format, RecordModel } from '../core/format.js';
 import type { Issue } from '../core/issue.js';
 import { checkFile, type Report } from '../core/engine.js';
@@ -25,9 +26,11 @@ export interface Doc {
   trailerLine: number;
   /** Whether the file ends with a line break (kept when writing). */
   endsWithNewline: boolean;
+  /** Where every edit is recorded before it shows (none in tests of the model alone). */
+  journal: Journal | null;
 }
 
-export function buildDoc(path: string, report: Report, store: LineStore, options: CheckOptions): Doc {
+export function buildDoc(path: string, report: Report, store: LineStore, options: CheckOptions, journal: Journal | null = null): Doc {
   const checked = new Map<number, Issue[]>();
   const checkedFileIssues: Issue[] = [];
   for (const issue of report.issues) {
@@ -51,12 +54,13 @@ export function buildDoc(path: string, report: Report, store: LineStore, options
     flaggedLines: [...checked.keys()].sort((a, b) => a - b),
     trailerLine,
     endsWithNewline: store.count === 0 || report.input.size === 0 ? true : store.endsWithNewline,
+    journal,
   };
 }
 
 /** Checks the file and reads it for editing; `progress` gets the fraction done. */
-export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: (fraction: number) => void): Promise<Doc> {
+export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: (fraction: number) => void, journaled = false): Promise<Doc> {
   const report = await checkFile(path, options, formatId, progress);
   const store = await LineStore.load(report.input);
-  return buildDoc(path, report, store, options);
+  return buildDoc(path, report, store, options, journaled ? Journal.for(resolve(path), store.raw) : null);
 }

@@ -15,7 +15,7 @@ describe('the workstation in a real terminal', () => {
   it('fixes a suffix and a grade code, writes the file, and gives the terminal back', async () => {
     const dir = tempDir();
     copyFileSync(SAMPLE, join(dir, 'batch.txt'));
-    terminal = new Terminal(`node ${join(ROOT, 'bin/rollfix')} batch.txt`, { cwd: dir, env: { ROLLFIX_CONFIG_DIR: tempDir() } });
+    terminal = new Terminal(`node ${join(ROOT, 'bin/rollfix')} batch.txt`, { cwd: dir, env: { ROLLFIX_CONFIG_DIR: tempDir(), ROLLFIX_STATE_DIR: tempDir() } });
     const summary = await terminal.waitFor(/WOULD BE REJECTED/);
     expect(summary).toContain('The trailer says 17 records; the file has 18');
     expect(summary).toMatch(/press f to recompute: 18/);

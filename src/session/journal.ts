@@ -1,0 +1,211 @@
+/**
+ * The crash journal: every change to the edit log (a new entry, an undo, a redo) and every write
+ * is appended to a file and fsynced before the screen shows it as done, so a killed SSH session
+ * loses nothing. Opening the same file again (same content) offers to resume.
+ *
+ * Where: $XDG_STATE_HOME/rollfix (else ~/.local/state/rollfix; $ROLLFIX_STATE_DIR for tests),
+ * folder 0700, files 0600, named by the SHA-256 of the input's content.
+ * What: one JSON object a line. The first says which file and when; each other line is an
+ * operation whose content (field values: names, SSNs) is encrypted with AES-256-GCM under a key
+ * derived from the input file's own bytes, so the journal alone reveals no student data.
+ * A torn last line (killed mid-write) fails to parse or to authenticate and is ignored.
+ */
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { LogEntry } from './edit-log.js';
+
+export type JournalOp = { op: 'commit'; entry: LogEntry } | { op: 'undo' } | { op: 'redo' } | { op: 'saved'; output: string };
+
+export interface JournalHeader {
+  v: 1;
+  file: string;
+  hash: string;
+  created: string;
+}
+
+export interface JournalContents {
+  header: JournalHeader;
+  ops: JournalOp[];
+  /** When the last operation was written. */
+  modified: Date;
+  path: string;
+}
+
+/** Written in clear after each 'saved' operation, so cleanup needs no key. */
+const SAVED_MARK = '{"saved":true}';
+
+/** Done journals older than this are removed when rollfix starts. */
+const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
+
+export function journalDir(env = process.env): string {
+  if (env.ROLLFIX_STATE_DIR) return env.ROLLFIX_STATE_DIR;
+  return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'rollfix');
+}
+
+export function contentHash(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The key: from the file's bytes, under a label of its own (the file name is another hash). */
+function keyFor(bytes: Buffer): Buffer {
+  return createHmac('sha256', 'rollfix journal key v1').update(bytes).digest();
+}
+
+function seal(key: Buffer, op: JournalOp): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(op), 'utf8'), cipher.final()]);
+  return JSON.stringify({ iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') });
+}
+
+function open(key: Buffer, line: string): JournalOp | null {
+  try {
+    const { iv, tag, data } = JSON.parse(line);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8'));
+  } catch {
+    return null; // torn or damaged: ignored
+  }
+}
+
+/**
+ * Reads a journal: every complete operation, in order. Nothing in a damaged journal throws; a
+ * line that cannot be read ends the journal there (what follows a torn write was never shown
+ * as done).
+ */
+export function parseJournal(text: string, key: Buffer, path = ''): JournalContents | null {
+  const lines = text.split('\n');
+  let header: JournalHeader;
+  try {
+    header = JSON.parse(lines[0]);
+    if (header?.v !== 1 || typeof header.hash !== 'string') return null;
+  } catch {
+    return null;
+  }
+  const ops: JournalOp[] = [];
+  for (const line of lines.slice(1)) {
+    if (line === '' || line === SAVED_MARK) continue;
+    const op = open(key, line);
+    if (!op) break;
+    ops.push(op);
+  }
+  return { header, ops, modified: new Date(0), path };
+}
+
+/** Operations after the last write: what a crash would lose without the journal. */
+export function unsavedOps(ops: readonly JournalOp[]): number {
+  const last = ops.map((o) => o.op).lastIndexOf('saved');
+  return ops.length - last - 1;
+}
+
+export class Journal {
+  private fd: number | null = null;
+
+  private constructor(readonly path: string, private key: Buffer, private header: JournalHeader) {}
+
+  /** The SHA-256 of the file content this journal belongs to. */
+  get hash(): string {
+    return this.header.hash;
+  }
+
+  /** The journal of a file's content (not created on disk until the first operation). */
+  static for(file: string, bytes: Buffer, dir = journalDir()): Journal {
+    const hash = contentHash(bytes);
+    return new Journal(join(dir, `${hash}.journal`), keyFor(bytes), { v: 1, file, hash, created: new Date().toISOString() });
+  }
+
+  /** What an earlier session left, or null. */
+  read(): JournalContents | null {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch {
+      return null;
+    }
+    const contents = parseJournal(text, this.key, this.path);
+    if (contents) contents.modified = statSync(this.path).mtime;
+    return contents;
+  }
+
+  /** Appends one operation and waits until it is on disk. */
+  append(op: JournalOp): void {
+    if (this.fd === null) {
+      mkdirSync(join(this.path, '..'), { recursive: true, mode: 0o700 });
+      chmodSync(join(this.path, '..'), 0o700);
+      const fresh = !this.exists();
+      this.fd = openSync(this.path, 'a', 0o600);
+      if (fresh) writeSync(this.fd, JSON.stringify(this.header) + '\n');
+    }
+    writeSync(this.fd, seal(this.key, op) + '\n');
+    fsyncSync(this.fd);
+  }
+
+  /**
+   * Records a successful write: the 'saved' operation, then a mark in clear that says the journal
+   * is done (so cleanup can tell without the key). Edits after it make it unsaved again.
+   */
+  saved(output: string): void {
+    this.append({ op: 'saved', output });
+    writeSync(this.fd!, SAVED_MARK + '\n');
+    fsyncSync(this.fd!);
+  }
+
+  /** Starts again empty (the clerk discarded the earlier session). */
+  discard(): void {
+    this.close();
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // already gone
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private exists(): boolean {
+    try {
+      return statSync(this.path).size > 0;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * Journals of the same path whose file content has changed since: never applied, but the clerk
+ * is told they exist. Also removes done journals older than 30 days.
+ */
+export function otherJournals(file: string, hash: string, dir = journalDir(), now = Date.now()): Array<{ path: string; modified: Date; unsaved: boolean }> {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.journal'));
+  } catch {
+    return [];
+  }
+  const found: Array<{ path: string; modified: Date; unsaved: boolean }> = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const text = readFileSync(path, 'utf8');
+      const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as JournalHeader;
+      const modified = statSync(path).mtime;
+      // The last line says whether work is unsaved without the key: a 'saved' op is written last.
+      const done = text.trimEnd().endsWith(SAVED_MARK);
+      if (done && now - modified.getTime() > KEEP_DONE_MS) {
+        unlinkSync(path);
+        continue;
+      }
+      if (header.file === file && header.hash !== hash && !done) found.push({ path, modified, unsaved: true });
+    } catch {
+      // not a journal of ours
+    }
+  }
+  return found;
+}
+

@@ -1,0 +1,28 @@
+/**
+ * Resuming an earlier session from its journal: the operations replayed in order through the
+ * same functions the keys use, so the state is exactly the one before the crash, undo history
+ * and the last write included.
+ */
+import type { Doc } from './document.js';
+import type { JournalOp } from './journal.js';
+import { commit, initialLive, redo, undo, type Live } from './live.js';
+
+export function replay(doc: Doc, ops: readonly JournalOp[]): Live {
+  let live = initialLive(doc);
+  for (const op of ops) {
+    if (op.op === 'commit') live = commit(doc, live, op.entry);
+    else if (op.op === 'undo') live = undo(doc, live);
+    else if (op.op === 'redo') live = redo(doc, live);
+    else live = { ...live, savedAt: live.log.cursor };
+  }
+  return live;
+}
+
+/** The journal operation that takes `before` to `after`, or null when the edit log did not change. */
+export function journalOp(before: Live, after: Live): JournalOp | null {
+  if (before.log === after.log) return null;
+  const { entries, cursor } = after.log;
+  if (entries === before.log.entries && cursor === before.log.cursor - 1) return { op: 'undo' };
+  if (entries === before.log.entries && cursor === before.log.cursor + 1) return { op: 'redo' };
+  return { op: 'commit', entry: entries[cursor - 1] };
+}
