@@ -15,6 +15,8 @@ import { RecordScreen } from './record-screen.js';
 import { WriteScreen } from './write-screen.js';
 import { HelpScreen } from './help-screen.js';
 import { StatusLine } from './status-line.js';
+import { SettingsScreen } from './settings-screen.js';
+import { loadSettings, openSettings } from '../src/session/settings.js';
 import { reducer } from '../src/session/workstation-reducer.js';
 import { initialState, type Action, type State } from '../src/session/workstation-state.js';
 import { writeDoc } from '../src/session/write-file.js';
@@ -83,7 +85,7 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
   }, []);
 
   const start = (doc: Doc, live?: Live, message: string | null = null) => {
-    const initial = initialState(doc, size.columns, size.rows);
+    const initial = initialState(doc, size.columns, size.rows, loadSettings());
     const first = { ...initial, live: live ?? initial.live, message };
     current.current = first;
     setState(first);
@@ -116,6 +118,14 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
       (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: error.code === 'ENOENT' ? 'that folder does not exist' : error.code === 'EACCES' ? 'permission denied' : error.message }),
     );
   }, [state?.write.status]);
+  useEffect(() => {
+    const saving = state?.settings.saving;
+    if (!saving) return;
+    openSettings().then((store) => store.set(saving.key, saving.value)).then(
+      () => dispatch({ type: 'settings.saved', key: saving.key, value: saving.value }),
+      (error: Error) => dispatch({ type: 'settings.failed', error: error.message }),
+    );
+  }, [state?.settings.saving]);
   useEffect(() => {
     if (state?.quit) {
       state.doc.journal?.close();
@@ -150,7 +160,7 @@ export function Frame({ state }: { state: State }) {
   const theme = useTheme();
   if (state.columns < MIN_COLUMNS || state.rows < MIN_ROWS) return <TooSmall columns={state.columns} rows={state.rows} />;
   const height = state.rows - 3;
-  const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write' }[state.screen]}`;
+  const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings' }[state.screen]}`;
   return (
     <Box flexDirection="column" height={state.rows}>
       <Line text={title} width={state.columns} inverse bold />
@@ -158,6 +168,7 @@ export function Frame({ state }: { state: State }) {
         : state.screen === 'summary' ? <SummaryScreen state={state} height={height} />
         : state.screen === 'table' ? <TableScreen state={state} height={height} />
         : state.screen === 'record' ? <RecordScreen state={state} height={height} />
+        : state.screen === 'settings' ? <SettingsScreen state={state} height={height} />
         : <WriteScreen state={state} height={height} />}
       <StatusLine state={state} />
     </Box>

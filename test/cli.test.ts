@@ -98,6 +98,9 @@ describe('rollfix fix --auto', () => {
     expect(statSync(join(dir, 'batch.fixed.txt')).mode & 0o777).toBe(0o600);
     expect(readFileSync(input)).toEqual(readFileSync(SAMPLE));
     expect(cli(['check', join(dir, 'batch.fixed.txt')]).status).toBe(1);
+    expect(readFileSync(join(dir, 'batch.fixed.changes.csv'), 'utf8')).toContain('8,Social Security Number,masked,masked,field/format');
+    expect(cli(['fix', input, '--auto', '--force', '--unmasked-report']).status).toBe(1);
+    expect(readFileSync(join(dir, 'batch.fixed.changes.csv'), 'utf8')).toContain('8,Social Security Number,123-45-6789,123456789,field/format');
   });
   it('never overwrites its input, and replaces an existing output only with --force', () => {
     const input = tempFile(readFileSync(fixture('trailer-count.txt')));

@@ -25,6 +25,7 @@ export class GtidFixer implements Fixer {
   private trailer: { line: number; fields: string[]; separator: string; text: string } | null = null;
   /** Local Student ID → first line and line hash, to find exact repeats. */
   private records: KeyIndex;
+  private blankEnd = -1;
 
   constructor(private options: CheckOptions, input: InputInfo) {
     this.sniffed = sniffDelimiter(input.sample);
@@ -34,7 +35,15 @@ export class GtidFixer implements Fixer {
 
   line(text: string, line: number): string[] {
     if (text.trim() === '') {
-      this.changes.push({ line, field: '', before: '(blank line)', after: '(removed)', code: 'file/blank-line' });
+      // One change row for a run of blank lines, however long.
+      const last = this.changes[this.changes.length - 1];
+      if (last?.code === 'file/blank-line' && this.blankEnd === line - 1) {
+        const count = line - last.line + 1;
+        last.before = `(${count} blank lines, to line ${line})`;
+      } else {
+        this.changes.push({ line, field: '', before: '(blank line)', after: '(removed)', code: 'file/blank-line' });
+      }
+      this.blankEnd = line;
       return [];
     }
     const out: string[] = [];

@@ -39,7 +39,18 @@ export interface GtidPart {
   trailer: Trailer | null;
   delimiter: ',' | '\t' | null;
   keys: FingerprintData[];
+  /** Blank lines as [first, last] pairs of line numbers, flat. */
+  blankRuns: number[];
   stats: ReadStats;
+}
+
+function blankIssue(first: number, last: number): Issue {
+  const count = last - first + 1;
+  return {
+    code: 'file/blank-line', severity: 'warning', scope: 'record', line: first, field: null,
+    message: count === 1 ? 'Blank line between records' : `${count} blank lines (lines ${first} to ${last})`,
+    repair: { confidence: 'safe', reason: count === 1 ? 'remove the blank line' : `remove the ${count} blank lines (rollfix fix --auto)`, action: 'delete-record' },
+  };
 }
 
 const misplacedTrailer = (line: number): Issue => ({ code: 'gtid/misplaced-record', severity: 'error', scope: 'record', line, field: null, message: 'A TT trailer record before the end of the file', repair: { confidence: 'review', reason: 'delete this trailer', action: 'delete-record' } });
@@ -56,6 +67,7 @@ export class GtidPartChecker {
   private trailer: Trailer | null = null;
   private firstTh = 0;
   private duplicates: DuplicateFinder;
+  private blankRuns: number[] = [];
 
   /** `first`: this part starts the file, so its first record may be the header. */
   constructor(private options: CheckOptions, input: InputInfo, private first = true, share = 1) {
@@ -66,7 +78,10 @@ export class GtidPartChecker {
 
   line(text: string, line: number): void {
     if (text.length === 0 || text.trim() === '') {
-      this.issues.push({ code: 'file/blank-line', severity: 'warning', scope: 'record', line, field: null, message: 'Blank line between records', repair: { confidence: 'safe', reason: 'remove the blank line', action: 'delete-record' } });
+      // Runs of blank lines are kept as [first, last] pairs: a million of them is one issue.
+      const runs = this.blankRuns;
+      if (runs.length && runs[runs.length - 1] === line - 1) runs[runs.length - 1] = line;
+      else runs.push(line, line);
       return;
     }
     this.records++;
@@ -123,8 +138,8 @@ export class GtidPartChecker {
   }
 
   finishPart(stats: ReadStats): GtidPart {
-    const { issues, records, details, headerLine, headerTid, firstTh, trailer, delimiter } = this;
-    return { issues, records, details, headerLine, headerTid, firstTh, trailer, delimiter, keys: this.duplicates.data(), stats };
+    const { issues, records, details, headerLine, headerTid, firstTh, trailer, delimiter, blankRuns } = this;
+    return { issues, records, details, headerLine, headerTid, firstTh, trailer, delimiter, blankRuns, keys: this.duplicates.data(), stats };
   }
 }
 
@@ -136,8 +151,14 @@ export function mergeParts(parts: GtidPart[], options: CheckOptions, input: Inpu
   let offset = 0;
   let trailer: Trailer | null = null;
   let firstTh = 0;
+  const runs: number[] = [];
   for (const part of parts) {
     for (const issue of part.issues) issues.push(issue.line === null || offset === 0 ? issue : { ...issue, line: issue.line + offset });
+    for (let i = 0; i < part.blankRuns.length; i += 2) {
+      const [first, last] = [part.blankRuns[i] + offset, part.blankRuns[i + 1] + offset];
+      if (runs.length && runs[runs.length - 1] === first - 1) runs[runs.length - 1] = last; // a run across a cut
+      else runs.push(first, last);
+    }
     keys.push({ keys: part.keys, lineOffset: offset });
     if (part.records > 0) {
       if (trailer) issues.push(misplacedTrailer(trailer.line));
@@ -146,6 +167,7 @@ export function mergeParts(parts: GtidPart[], options: CheckOptions, input: Inpu
     if (part.firstTh && !firstTh) firstTh = part.firstTh + offset;
     offset += part.stats.lines;
   }
+  for (let i = 0; i < runs.length; i += 2) issues.push(blankIssue(runs[i], runs[i + 1]));
   issues.push(...DuplicateFinder.issues(keys));
   const last = parts[parts.length - 1].stats;
   const stats: ReadStats = { lines: offset, otherEndings: parts.reduce((n, p) => n + p.stats.otherEndings, 0), endsWithNewline: last.endsWithNewline };

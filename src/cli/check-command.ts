@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkFile, type Report } from '../core/engine.js';
 import { EXIT } from './exit-codes.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
-import { jsonReport, textReport } from './report-text.js';
+import { jsonChunks, textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
 
 export const CHECK_HELP = `Usage: rollfix check FILE [options]
@@ -25,6 +25,6 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (values.help) return process.stdout.write(CHECK_HELP), EXIT.clean;
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'check needs a FILE' : `check takes one FILE, not ${positionals.length}`);
   const report = await checkFile(positionals[0], checkOptions(values), values.format);
-  process.stdout.write(values.json ? jsonReport(report) : textReport(report));
+  writeChunks(values.json ? jsonChunks(report) : textChunks(report));
   return exitCodeFor(report);
 }

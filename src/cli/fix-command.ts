@@ -7,8 +7,9 @@ import { InputError } from '../io/input-error.js';
 import { EXIT } from './exit-codes.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
 import { exitCodeFor } from './check-command.js';
-import { textReport } from './report-text.js';
+import { textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
+import { loadSettings } from '../session/settings.js';
 
 export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
 
@@ -18,6 +19,8 @@ Applies every safe repair and writes a new file; the input is never changed.
   --report PATH      the change report, CSV of line, field, before, after, code
                      (default: the output's name with .changes.csv)
   --force            replace OUT and the report if they exist
+  --unmasked-report  write SSNs in the change report in clear (default: "masked";
+                     the maskReports setting)
 ${CHECK_FLAGS_HELP}
 
 Then checks the written file and prints what is left to fix by hand.
@@ -46,7 +49,7 @@ function sameFile(a: string, b: string): boolean {
 export async function fixCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { ...CHECK_FLAGS, auto: { type: 'boolean' }, output: { type: 'string', short: 'o' }, report: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...CHECK_FLAGS, 'unmasked-report': { type: 'boolean' }, auto: { type: 'boolean' }, output: { type: 'string', short: 'o' }, report: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return process.stdout.write(FIX_HELP), EXIT.clean;
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'fix needs a FILE' : `fix takes one FILE, not ${positionals.length}`);
@@ -65,7 +68,7 @@ export async function fixCommand(args: string[]): Promise<number> {
   const options = checkOptions(values);
   let result;
   try {
-    result = await fixFile(input, output, report, options, values.format);
+    result = await fixFile(input, output, report, options, values.format, values['unmasked-report'] ?? !loadSettings().maskReports);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -88,6 +91,6 @@ export async function fixCommand(args: string[]): Promise<number> {
   }
   const changed = new Set(result.changes.map((c) => c.line)).size;
   process.stdout.write(`Wrote ${output}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${report}\n\nWhat is left, in the written file:\n`);
-  process.stdout.write(textReport(result.after));
+  writeChunks(textChunks(result.after));
   return exitCodeFor(result.after);
 }

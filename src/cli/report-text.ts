@@ -31,7 +31,16 @@ function issueLines(report: Report, issue: Issue): string[] {
 }
 
 export function textReport(report: Report): string {
+  return [...textChunks(report)].join('');
+}
+
+/** The readable report, a few lines at a time (see jsonChunks for why). */
+export function* textChunks(report: Report): Generator<string> {
   const out: string[] = [];
+  const flush = function* () {
+    if (out.length) yield out.join('\n') + '\n';
+    out.length = 0;
+  };
   const { input, issues } = report;
   const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[input.eol];
   out.push(`${sanitise(report.file)}`);
@@ -44,15 +53,24 @@ export function textReport(report: Report): string {
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (rejects.length > 0) {
     out.push('', `WOULD BE REJECTED: the receiving system would refuse the whole file (${rejects.length} reason${rejects.length === 1 ? '' : 's'})`);
-    for (const issue of rejects) out.push(...issueLines(report, issue));
+    for (const issue of rejects) {
+      out.push(...issueLines(report, issue));
+      if (out.length > 500) yield* flush();
+    }
   }
   if (errors.length > 0) {
     out.push('', `FLAGGED RECORDS: ${n(report.flaggedRecords)} record${report.flaggedRecords === 1 ? '' : 's'} to fix (${n(errors.length)} error${errors.length === 1 ? '' : 's'})`);
-    for (const issue of errors) out.push(...issueLines(report, issue));
+    for (const issue of errors) {
+      out.push(...issueLines(report, issue));
+      if (out.length > 500) yield* flush();
+    }
   }
   if (warnings.length > 0) {
     out.push('', `WARNINGS: ${n(warnings.length)}`);
-    for (const issue of warnings) out.push(...issueLines(report, issue));
+    for (const issue of warnings) {
+      out.push(...issueLines(report, issue));
+      if (out.length > 500) yield* flush();
+    }
   }
   if (issues.length > 0) {
     const counts = new Map<string, { severity: Issue['severity']; count: number }>();
@@ -68,7 +86,7 @@ export function textReport(report: Report): string {
   if (safe + review + manual > 0) {
     out.push(`  ${n(safe)} safe repair${safe === 1 ? '' : 's'} (rollfix fix FILE --auto applies them), ${n(review)} to review, ${n(manual)} without a proposal`);
   }
-  return out.join('\n') + '\n';
+  yield* flush();
 }
 
 export function verdict(report: Report): string {
@@ -77,9 +95,13 @@ export function verdict(report: Report): string {
   return 'RESULT: clean, ready to upload (exit 0)';
 }
 
-/** `check --json`: the public shape scripts rely on. Extend it; never rename or remove a key. */
-export function jsonReport(report: Report): string {
-  return JSON.stringify({
+/**
+ * `check --json`: the public shape scripts rely on. Extend it; never rename or remove a key.
+ * Written in pieces, one issue at a time, so a file with a million issues never becomes one
+ * string; the bytes are exactly those of JSON.stringify(report, null, 2).
+ */
+export function* jsonChunks(report: Report): Generator<string> {
+  const head = JSON.stringify({
     format: report.format.id,
     rejected: report.rejected,
     records: report.records,
@@ -88,6 +110,32 @@ export function jsonReport(report: Report): string {
     encoding: report.input.encoding,
     lineEnding: { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[report.input.eol],
     limits: report.limits,
-    issues: report.issues.map((i) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair })),
-  }, null, 2) + '\n';
+    issues: [],
+  }, null, 2);
+  if (report.issues.length === 0) return yield head + '\n';
+  yield head.slice(0, head.lastIndexOf('[]')) + '[';
+  let first = true;
+  for (const i of report.issues) {
+    const issue = JSON.stringify({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair }, null, 2);
+    yield (first ? '\n' : ',\n') + issue.replace(/^/gm, '    ');
+    first = false;
+  }
+  yield '\n  ]\n}\n';
+}
+
+export function jsonReport(report: Report): string {
+  return [...jsonChunks(report)].join('');
+}
+
+/** Writes chunks to stdout in batches of about 64 KB. */
+export function writeChunks(chunks: Iterable<string>): void {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length > 1 << 16) {
+      process.stdout.write(batch);
+      batch = '';
+    }
+  }
+  if (batch) process.stdout.write(batch);
 }

@@ -7,9 +7,10 @@ import { checkFile } from '../core/engine.js';
 import { inspectInput } from '../io/line-reader.js';
 import { resolveFormat } from '../core/engine.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
-import { textReport } from './report-text.js';
+import { textChunks, writeChunks } from './report-text.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
+import { loadSettings } from '../session/settings.js';
 
 export const OPEN_HELP = `Usage: rollfix [FILE] [options]
 
@@ -29,11 +30,12 @@ export async function workstationCommand(args: string[], sample: string): Promis
   await resolveFormat(await inspectInput(file), values.format); // refuse bad input before taking the screen
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     const report = await checkFile(file, options, values.format);
-    process.stdout.write(textReport(report));
+    writeChunks(textChunks(report));
     process.stdout.write('\n(rollfix opens the workstation only in a terminal; this is the report of `rollfix check`.)\n');
     return EXIT.clean;
   }
   // Ink and React are loaded only here (a chunk of their own), so check and fix start fast.
   const { runWorkstation } = await import('../../screens/run-workstation.js');
-  return runWorkstation(file, options, { color: values['no-color'] ? false : undefined, ascii: values.ascii, format: values.format });
+  const settings = loadSettings();
+  return runWorkstation(file, options, { color: values['no-color'] || !settings.color ? false : undefined, ascii: values.ascii || settings.ascii, format: values.format });
 }

@@ -74,12 +74,18 @@ function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function changeReportCsv(changes: readonly Change[], eol = '\n'): string {
-  const rows = [['line', 'field', 'before', 'after', 'code'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, c.before, c.after, c.code])];
+/** Fields a format marks sensitive (SSNs): written as "masked" in change reports unless asked. */
+export function sensitiveFields(format: Format): Set<string> {
+  return new Set(format.layouts.flatMap((l) => l.fields).filter((f) => f.sensitive).map((f) => f.name));
+}
+
+export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n'): string {
+  const show = (c: Change, value: string) => (masked.has(c.field) && value !== '' ? 'masked' : value);
+  const rows = [['line', 'field', 'before', 'after', 'code'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code])];
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
 }
 
-export async function fixFile(path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string): Promise<FixResult> {
+export async function fixFile(path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
   const first = await inspectInput(path);
   const format = await resolveFormat(first, formatId);
   let writer: SafeWriter | null = null;
@@ -102,7 +108,7 @@ export async function fixFile(path: string, output: string, changeReport: string
       return { line: (text, line) => emit(fixer.line(text, line)), finish };
     });
     writer!.commit();
-    writeFileSafely(changeReport, changeReportCsv(result));
+    writeFileSafely(changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format)));
     const after = await checkFile(output, options, format.id);
     return { output, changeReport, changes: result, after };
   } catch (error) {

@@ -3,7 +3,7 @@
  * help screen and the footer hints are all generated from this list. Ctrl-S and Ctrl-Q are never
  * bound: they are XON/XOFF flow control and freeze many SSH terminals.
  */
-export type ScreenId = 'summary' | 'table' | 'record' | 'write';
+export type ScreenId = 'summary' | 'table' | 'record' | 'write' | 'settings';
 
 export type CommandId =
   | 'app.help' | 'app.quit' | 'app.write' | 'app.table' | 'app.undo' | 'app.redo' | 'app.back'
@@ -12,7 +12,8 @@ export type CommandId =
   | 'table.open' | 'table.search' | 'table.jump' | 'table.filter'
   | 'record.down' | 'record.up' | 'record.edit' | 'record.accept' | 'record.accept-all'
   | 'record.next' | 'record.previous' | 'record.delete' | 'record.reveal'
-  | 'write.start' | 'write.edit-path';
+  | 'write.start' | 'write.edit-path'
+  | 'summary.settings' | 'settings.down' | 'settings.up' | 'settings.edit';
 
 export interface KeyBinding {
   command: CommandId;
@@ -29,6 +30,10 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.start', keys: ['enter'], description: 'start fixing at the first flagged record', screens: ['summary'], footer: 'Enter fix records' },
   { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, Transmission ID, missing trailer)', screens: ['summary'], footer: 'f fix file' },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },
+  { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
+  { command: 'settings.down', keys: ['down', 'j'], description: 'next setting', screens: ['settings'] },
+  { command: 'settings.up', keys: ['up', 'k'], description: 'previous setting', screens: ['settings'] },
+  { command: 'settings.edit', keys: ['enter'], description: 'change the setting (Enter saves, Esc cancels)', screens: ['settings'], footer: 'Enter change' },
   { command: 'table.down', keys: ['down', 'j'], description: 'next row', screens: ['table'] },
   { command: 'table.up', keys: ['up', 'k'], description: 'previous row', screens: ['table'] },
   { command: 'table.page-down', keys: ['pagedown'], description: 'next page', screens: ['table'] },

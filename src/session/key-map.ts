@@ -34,7 +34,7 @@ export function keyName(input: string, key: KeyPress): string {
 }
 
 export function isTyping(state: State): boolean {
-  return Boolean(state.table.prompt || state.record.draft || state.write.draft !== null);
+  return Boolean(state.table.prompt || state.record.draft || state.write.draft !== null || state.settings.draft !== null);
 }
 
 export function actionFor(state: State, input: string, key: KeyPress): Action | null {

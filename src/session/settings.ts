@@ -8,7 +8,7 @@
  * `conf` (with its JSON-schema validator) is loaded only to write, by `rollfix config`. That
  * keeps 15 ms off every start.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import type Conf from 'conf';
@@ -19,11 +19,19 @@ export interface Settings {
   schools: string;
   maxErrors: number;
   maxRecords: number;
+  /** The date layout chosen on SACE's Import Data screen (seed 002). */
+  saceDateFormat: string;
+  /** SSNs and other national IDs masked on screen. */
+  mask: boolean;
+  /** Change reports show sensitive values as "masked". */
+  maskReports: boolean;
+  ascii: boolean;
+  color: boolean;
 }
 
-interface SettingSpec {
+export interface SettingSpec {
   description: string;
-  parse: (text: string) => string | number;
+  parse: (text: string) => string | number | boolean;
 }
 
 /** Reads a whole number of 0 or more; 0 means "no limit". */
@@ -37,15 +45,42 @@ function parseCode(text: string): string {
   return text;
 }
 
+function parseYesNo(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(t)) return true;
+  if (['false', 'no', 'off', '0'].includes(t)) return false;
+  throw new RangeError(`say yes or no (true/false, on/off), not "${text}"`);
+}
+
+function parseSchools(text: string): string {
+  const path = text.trim();
+  if (path && !existsSync(path)) throw new RangeError(`there is no file ${path}`);
+  return path;
+}
+
+function parseDateFormat(text: string): string {
+  const t = text.trim().toLowerCase();
+  if (!['dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy-mm-dd'].includes(t)) throw new RangeError(`the SACE date format is dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd, not "${text}"`);
+  return t;
+}
+
 export const SETTINGS: Record<keyof Settings, SettingSpec> = {
   district: { description: 'your current district (the GTID "current location"); empty: not checked', parse: parseCode },
   school: { description: 'your current school code', parse: parseCode },
-  schools: { description: 'school directory file (CSV: school code, district code)', parse: (t) => t },
+  schools: { description: 'school directory file (CSV: school code, district code)', parse: parseSchools },
   maxErrors: { description: 'records in error before the receiving system rejects the file (0: no limit)', parse: (t) => parseLimit(t, 'maxErrors') },
   maxRecords: { description: 'records per file before the receiving system rejects it (0: no limit)', parse: (t) => parseLimit(t, 'maxRecords') },
+  saceDateFormat: { description: "SACE date format chosen on the Import Data screen (dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd)", parse: parseDateFormat },
+  mask: { description: 'mask SSNs and other national IDs on screen (v shows one record)', parse: parseYesNo },
+  maskReports: { description: 'write "masked" for SSNs in change reports', parse: parseYesNo },
+  ascii: { description: 'draw with plain ASCII characters (as --ascii)', parse: parseYesNo },
+  color: { description: 'use colours (NO_COLOR and --no-color turn them off)', parse: parseYesNo },
 };
 
-export const DEFAULTS: Settings = { district: '', school: '', schools: '', maxErrors: 1000, maxRecords: 1_000_000 };
+export const DEFAULTS: Settings = {
+  district: '', school: '', schools: '', maxErrors: 1000, maxRecords: 1_000_000,
+  saceDateFormat: 'dd/mm/yyyy', mask: true, maskReports: true, ascii: false, color: true,
+};
 
 /** The folder of config.json: conf's own default for the project name "rollfix". */
 function settingsFolder(): string {

@@ -10,6 +10,9 @@ import { accept, acceptAll, askAcceptAll, commitDraft, deleteRecord, fixFile, op
 import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
 import type { CommandId } from './key-bindings.js';
 import type { Edit } from './edit-log.js';
+import { DEFAULTS, SETTINGS, type Settings } from './settings.js';
+
+const SETTING_KEYS = Object.keys(DEFAULTS) as Array<keyof Settings>;
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
@@ -84,6 +87,10 @@ function command(state: State, id: CommandId): State {
     case 'record.previous': return stepRecord(s, -1);
     case 'record.delete': return { ...s, confirm: { kind: 'delete', line: s.record.line } };
     case 'record.reveal': return { ...s, record: { ...s.record, reveal: !s.record.reveal } };
+    case 'summary.settings': return { ...s, screen: 'settings' };
+    case 'settings.down': return { ...s, settings: { ...s.settings, cursor: Math.min(SETTING_KEYS.length - 1, s.settings.cursor + 1) } };
+    case 'settings.up': return { ...s, settings: { ...s.settings, cursor: Math.max(0, s.settings.cursor - 1) } };
+    case 'settings.edit': return { ...s, settings: { ...s.settings, draft: String(s.settings.values[SETTING_KEYS[s.settings.cursor]]) } };
     case 'write.start': return s.write.path.trim() ? { ...s, write: { ...s.write, status: 'writing', replace: false } } : { ...s, message: 'Type the path to write to' };
   }
 }
@@ -110,6 +117,7 @@ function text(state: State, edit: (t: string) => string): State {
   }
   if (state.record.draft) return updateDraft(state, edit(state.record.draft.text));
   if (state.write.draft !== null) return { ...state, write: { ...state.write, draft: edit(state.write.draft) } };
+  if (state.settings.draft !== null) return { ...state, settings: { ...state.settings, draft: edit(state.settings.draft) } };
   return state;
 }
 
@@ -126,13 +134,26 @@ function commitText(state: State): State {
   }
   if (state.record.draft) return commitDraft(state);
   if (state.write.draft !== null) return { ...state, write: { ...state.write, path: state.write.draft.trim() ? resolve(state.write.draft.trim()) : state.write.path, draft: null } };
+  if (state.settings.draft !== null) return commitSetting(state);
   return state;
+}
+
+/** A setting is checked before it is saved: a bad value is refused with a message, never stored. */
+function commitSetting(state: State): State {
+  const key = SETTING_KEYS[state.settings.cursor];
+  try {
+    const value = SETTINGS[key].parse(state.settings.draft!);
+    return { ...state, settings: { ...state.settings, draft: null, saving: { key, value } } };
+  } catch (error) {
+    return { ...state, message: `Not saved: ${(error as Error).message}` };
+  }
 }
 
 function cancelText(state: State): State {
   if (state.table.prompt) return { ...state, table: { ...state.table, prompt: null } };
   if (state.record.draft) return { ...state, record: { ...state.record, draft: null }, message: 'Edit cancelled' };
   if (state.write.draft !== null) return { ...state, write: { ...state.write, draft: null } };
+  if (state.settings.draft !== null) return { ...state, settings: { ...state.settings, draft: null } };
   return back(state);
 }
 
@@ -157,6 +178,8 @@ export function reducer(state: State, action: Action): State {
     }
     case 'resize': return { ...state, columns: action.columns, rows: action.rows };
     case 'write.done': return { ...state, live: { ...state.live, savedAt: state.live.log.cursor }, write: { ...state.write, status: 'done', written: action.written } };
+    case 'settings.saved': return { ...state, settings: { ...state.settings, saving: null, values: { ...state.settings.values, [action.key]: action.value } }, message: `Saved ${action.key}: it takes effect when a file is next opened` };
+    case 'settings.failed': return { ...state, settings: { ...state.settings, saving: null }, message: `Not saved: ${action.error}` };
     case 'write.exists': return { ...state, write: { ...state.write, status: 'ready' }, confirm: { kind: 'replace', path: state.write.path } };
     case 'write.failed': return { ...state, write: { ...state.write, status: 'failed', error: action.error } };
   }

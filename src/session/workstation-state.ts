@@ -9,6 +9,7 @@ import type { Doc } from './document.js';
 import type { CommandId, ScreenId } from './key-bindings.js';
 import type { Written } from './write-file.js';
 import { initialLive, issuesAt, recordAt, type Live } from './live.js';
+import { DEFAULTS, type Settings } from './settings.js';
 
 export type Confirm =
   | { kind: 'accept-all'; code: string; count: number }
@@ -29,6 +30,8 @@ export interface State {
   record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean };
   /** `draft`: the path being typed (e), null otherwise. `replace`: yes to replacing an existing file. */
   write: { path: string; draft: string | null; status: 'ready' | 'writing' | 'done' | 'failed'; replace?: boolean; error?: string; written?: Written };
+  /** The stored settings, the one under the cursor, its draft, and one waiting to be saved. */
+  settings: { values: Settings; cursor: number; draft: string | null; saving: { key: keyof Settings; value: Settings[keyof Settings] } | null };
   confirm: Confirm | null;
   message: string | null;
   quit: boolean;
@@ -43,6 +46,8 @@ export type Action =
   | { type: 'answer'; yes: boolean }
   | { type: 'picker.move'; delta: number }
   | { type: 'resize'; columns: number; rows: number }
+  | { type: 'settings.saved'; key: keyof Settings; value: Settings[keyof Settings] }
+  | { type: 'settings.failed'; error: string }
   | { type: 'write.exists' }
   | { type: 'write.done'; written: Written }
   | { type: 'write.failed'; error: string };
@@ -52,7 +57,7 @@ export function defaultOutput(path: string): string {
   return resolve(path).replace(/(\.[^./\\]*)?$/, (ext) => `.fixed${ext}`);
 }
 
-export function initialState(doc: Doc, columns = 80, rows = 24): State {
+export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settings = DEFAULTS): State {
   return {
     doc,
     live: initialLive(doc),
@@ -61,8 +66,9 @@ export function initialState(doc: Doc, columns = 80, rows = 24): State {
     columns,
     rows,
     table: { row: 0, filter: null, search: '', prompt: null, picker: null },
-    record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: false },
+    record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: !settings.mask },
     write: { path: defaultOutput(doc.path), draft: null, status: 'ready' },
+    settings: { values: settings, cursor: 0, draft: null, saving: null },
     confirm: null,
     message: null,
     quit: false,

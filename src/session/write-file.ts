@@ -5,7 +5,8 @@
  * ending and delimiter. Then the change report, then a whole check of what was written.
  */
 import type { Change } from '../core/format.js';
-import { changeReportCsv, checkFile, type Report } from '../core/engine.js';
+import { changeReportCsv, checkFile, sensitiveFields, type Report } from '../core/engine.js';
+import { loadSettings } from './settings.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
 import type { Doc } from './document.js';
 import { originalText, recordAt, type Live } from './live.js';
@@ -63,7 +64,7 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   }
   const changes = changesOf(doc, live);
   const changeReport = defaultReportPath(output);
-  writeFileSafely(changeReport, changeReportCsv(changes));
+  writeFileSafely(changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set()));
   const after = await checkFile(output, doc.options, doc.format.id);
   return { output, changeReport, changes: changes.length, after };
 }

@@ -62,6 +62,26 @@ describe('screens at 80x24', () => {
     await expect(frame(run(state, 'app.help'))).toMatchFileSnapshot('../../snapshots/screens/help-write.txt');
     await expect(frame(run(await sample(), 'summary.start', 'record.next', 'record.accept-all'))).toMatchFileSnapshot('../../snapshots/screens/accept-all-question.txt');
   });
+  it('settings', async () => {
+    await expect(frame(run(await sample(), 'summary.settings', 'settings.down'))).toMatchFileSnapshot('../../snapshots/screens/settings.txt');
+  });
+  it('a file whose names hold escape sequences looks like one that does not, but for the placeholders', async () => {
+    const clean = gtidFile([detail({ 3: 'Evil', 4: 'Name', 7: 'X' }), detail({ 10: '2', 7: 'X' })]);
+    const hostile = gtidFile([detail({ 3: 'Ev\u001b[31mil', 4: 'Na\u202eme', 7: 'X' }), detail({ 10: '2', 7: 'X' })]);
+    for (const screen of [['app.table'], ['summary.start']] as CommandId[][]) {
+      const a = frame(run(await sample(tempFile(clean)), ...screen)).split('\n');
+      const b = frame(run(await sample(tempFile(hostile)), ...screen)).split('\n');
+      expect(b.length).toBe(a.length);
+      for (let i = 0; i < a.length; i++) {
+        const plain = b[i].replace(/<U\+[0-9A-F]{4}>\[31m|<U\+[0-9A-F]{4}>/g, '');
+        if (plain.trimEnd() !== a[i].trimEnd()) {
+          // only the status of the hostile fields may differ (they are flagged non-printable)
+          expect(b[i], `line ${i}`).toMatch(/<U\+|flagged|issue|Proposed|accepts|non-printable|invisible|special characters|✗/);
+        }
+        expect(b[i]).not.toMatch(/\u001b|\u202e/);
+      }
+    }
+  });
   it('without colour or line drawing: symbols carry every state', async () => {
     const text = frame(run(await sample(), 'app.table'), makeTheme({ color: false, ascii: true }));
     expect(text).not.toMatch(/[│─✗✓…›]/);

@@ -223,3 +223,22 @@ describe('the rest of the actions', () => {
     expect(run(s, 'app.back').screen).toBe('summary');
   });
 });
+
+describe('settings screen', () => {
+  it('edits a setting, refusing a bad value with a message and never storing it', async () => {
+    let s = run(await open(), 'summary.settings');
+    expect(s.screen).toBe('settings');
+    s = run(s, 'settings.down', 'settings.down', 'settings.down', 'settings.edit'); // maxErrors
+    expect(s.settings.draft).toBe('1000');
+    for (let i = 0; i < 4; i++) s = run(s, { type: 'text.backspace' });
+    s = run(type(s, 'lots'), { type: 'text.commit' });
+    expect(s.message).toMatch(/^Not saved: maxErrors must be a whole number/);
+    expect(s.settings.saving).toBeNull();
+    for (let i = 0; i < 4; i++) s = run(s, { type: 'text.backspace' });
+    s = run(type(s, '250'), { type: 'text.commit' });
+    expect(s.settings.saving).toEqual({ key: 'maxErrors', value: 250 });
+    s = reducer(s, { type: 'settings.saved', key: 'maxErrors', value: 250 });
+    expect(s.settings.values.maxErrors).toBe(250);
+    expect(run(s, 'app.back').screen).toBe('summary');
+  });
+});

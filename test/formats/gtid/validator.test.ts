@@ -135,6 +135,11 @@ describe('GTID: record rules (the Fix Errors stage)', () => {
       '9 record/unclosed-quote', '9 gtid/last-name-characters [Legal Last Name]',
     ]);
   });
+  it('reports a run of blank lines once, however long', async () => {
+    const report = await checkText(gtidFile([detail({ 10: '1' }), '', '', '', detail({ 10: '2' }), '']));
+    expect(rows(report)).toEqual(['3 file/blank-line', '7 file/blank-line']);
+    expect(report.issues.map((i) => i.message)).toEqual(['3 blank lines (lines 3 to 5)', 'Blank line between records']);
+  });
   it('reads Windows-1252 names and cleanses a curly apostrophe', async () => {
     const report = await check('windows-1252.txt');
     expect(report.input.encoding).toBe('windows-1252');

@@ -1,0 +1,25 @@
+/** Settings (s from the summary): every stored setting, its value and what it does. */
+import type { ReactElement } from 'react';
+import { Box } from 'ink';
+import { Line } from './components/line.js';
+import { useTheme } from './theme-context.js';
+import { DEFAULTS, SETTINGS, type Settings } from '../src/session/settings.js';
+import type { State } from '../src/session/workstation-state.js';
+
+const show = (value: unknown) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : value === '' ? '(not set)' : String(value));
+
+export function SettingsScreen({ state, height }: { state: State; height: number }) {
+  const theme = useTheme();
+  const { settings, columns } = state;
+  const keys = Object.keys(DEFAULTS) as Array<keyof Settings>;
+  const lines: ReactElement[] = [<Line key="t" text=" Settings (flags of check and fix override them for one run)" width={columns} bold />, <Line key="g" text="" width={columns} />];
+  keys.forEach((key, i) => {
+    const at = i === settings.cursor;
+    const value = at && settings.draft !== null ? `${settings.draft}_` : show(settings.values[key]);
+    lines.push(<Line key={key} text={`${at ? theme.symbols.cursor : ' '} ${key.padEnd(15)} ${value}`} width={columns} inverse={at && settings.draft === null} color={at && settings.draft !== null ? theme.colors.accent : undefined} />);
+  });
+  lines.push(<Line key="g2" text="" width={columns} />);
+  lines.push(<Line key="d" text={`   ${SETTINGS[keys[settings.cursor]].description}`} width={columns} />);
+  lines.push(<Line key="w" text={settings.saving ? '   Saving…' : `   Stored in ${process.env.ROLLFIX_CONFIG_DIR ? '$ROLLFIX_CONFIG_DIR' : '~/.config/rollfix'}/config.json (rollfix config path)`} width={columns} dim />);
+  return <Box flexDirection="column" height={height}>{lines.slice(0, height)}</Box>;
+}
