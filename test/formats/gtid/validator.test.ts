@@ -136,7 +136,7 @@ describe('GTID: record rules (the Fix Errors stage)', () => {
     ]);
   });
   it('reports a run of blank lines once, however long', async () => {
-    const report = await checkText(gtidFile([detail({ 10: '1' }), '', '', '', detail({ 10: '2' }), '']));
+    const report = await checkText(gtidFile([detail({ 10: '1' }), '', '', '', detail({ 10: '2' }), ''], { count: 4 }));
     expect(rows(report)).toEqual(['3 file/blank-line', '7 file/blank-line']);
     expect(report.issues.map((i) => i.message)).toEqual(['3 blank lines (lines 3 to 5)', 'Blank line between records']);
   });
