@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { Box, Text, useApp, useStdout } from 'ink';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
@@ -44,18 +44,19 @@ function Loading({ fraction, columns, rows, name }: { fraction: number; columns:
   );
 }
 
-type Phase = { kind: 'loading' } | { kind: 'resume'; doc: Doc; earlier: EarlierSession | null; changedFile: Date | null } | { kind: 'ready' };
+type Phase = { kind: 'loading' } | { kind: 'resume'; doc: Doc; earlier: EarlierSession | null; changedFile: Date | null; oldJournals: string[] } | { kind: 'ready' };
 
 /** Earlier sessions of this file: unsaved edits to resume, or edits for a changed version. */
-function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFile: Date | null } {
+function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFile: Date | null; oldJournals: string[] } {
   const journal = doc.journal;
-  if (!journal) return { earlier: null, changedFile: null };
+  if (!journal) return { earlier: null, changedFile: null, oldJournals: [] };
   const contents = journal.read();
   const unsaved = contents ? unsavedOps(contents.ops) : 0;
   const others = otherJournals(contents?.header.file ?? resolve(doc.path), journal.hash);
   return {
     earlier: contents && unsaved > 0 ? { unsaved, modified: contents.modified, ops: contents.ops } : null,
     changedFile: others.length ? others[0].modified : null,
+    oldJournals: others.map((o) => o.path),
   };
 }
 
@@ -102,8 +103,8 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
     load((f) => {
       if (f - last >= 0.01) setProgress((last = f));
     }).then((doc) => {
-      const { earlier, changedFile } = earlierSessions(doc);
-      if (earlier || changedFile) setPhase({ kind: 'resume', doc, earlier, changedFile });
+      const { earlier, changedFile, oldJournals } = earlierSessions(doc);
+      if (earlier || changedFile) setPhase({ kind: 'resume', doc, earlier, changedFile, oldJournals });
       else start(doc);
     }, (error) => { onError(error); exit(); });
   }, []);
@@ -135,8 +136,9 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
   useKeys(phase.kind === 'ready' ? state : null, dispatch);
 
   if (phase.kind === 'resume') {
-    const answer = (choice: 'resume' | 'discard' | 'ignore') => {
+    const answer = (choice: 'resume' | 'discard' | 'ignore' | 'forget-old') => {
       const { doc, earlier } = phase;
+      if (choice === 'forget-old') for (const path of phase.oldJournals) rmSync(path, { force: true });
       if (choice === 'resume' && earlier) {
         const live = replay(doc, earlier.ops);
         start(doc, live, `Resumed ${earlier.unsaved} unsaved edit${earlier.unsaved === 1 ? '' : 's'} (u undoes them one by one)`);

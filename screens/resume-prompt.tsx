@@ -24,7 +24,7 @@ export function ResumePrompt({ earlier, changedFile, columns, rows, onAnswer }: 
   changedFile: Date | null;
   columns: number;
   rows: number;
-  onAnswer: (answer: 'resume' | 'discard' | 'ignore') => void;
+  onAnswer: (answer: 'resume' | 'discard' | 'ignore' | 'forget-old') => void;
 }) {
   const theme = useTheme();
   const [viewing, setViewing] = useState(false);
@@ -33,6 +33,7 @@ export function ResumePrompt({ earlier, changedFile, columns, rows, onAnswer }: 
     else if (earlier && input === 'd') onAnswer('discard');
     else if (input === 'v') setViewing((v) => !v);
     else if (!earlier && (key.return || key.escape)) onAnswer('ignore');
+    else if (!earlier && input === 'x') onAnswer('forget-old');
   });
   const lines: Array<{ text: string; bold?: boolean; color?: string }> = [{ text: ' rollfix', bold: true }, { text: '' }];
   if (earlier) {
@@ -40,8 +41,9 @@ export function ResumePrompt({ earlier, changedFile, columns, rows, onAnswer }: 
     lines.push({ text: '   r resume them   d discard them   v view them' });
   }
   if (changedFile) {
-    lines.push({ text: ` ${theme.symbols.warning} There are unsaved edits from ${when(changedFile)} UTC for an earlier version of this file.`, color: theme.colors.warning });
-    lines.push({ text: '   The file has changed since, so they are not applied.' + (earlier ? '' : '   Enter continues') });
+    lines.push({ text: ` ${theme.symbols.warning} Unsaved edits from ${when(changedFile)} UTC were for an earlier version of this file.`, color: theme.colors.warning });
+    lines.push({ text: '   The file has changed since: they cannot be applied (nor read: they are sealed' });
+    lines.push({ text: '   with the old content).' + (earlier ? '' : '   x deletes them   Enter continues') });
   }
   if (viewing && earlier) {
     lines.push({ text: '' });

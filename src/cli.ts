@@ -11,6 +11,7 @@ import { OPEN_HELP, workstationCommand } from './cli/workstation-command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { UsageError } from './cli/usage-error.js';
 import { InputError } from './io/input-error.js';
+import { sanitise } from './core/printable.js';
 import { parentPort } from 'node:worker_threads';
 import { enableParallelCheck, isPartWorker, runPartFromWorkerData } from './core/parallel-check.js';
 import { formatById } from '../formats/registry.js';
@@ -69,12 +70,13 @@ export async function main(args: string[]): Promise<number> {
   try {
     return await run(args);
   } catch (error) {
+    // Messages quote paths and values typed by others: sanitised, they cannot drive the terminal.
     if (error instanceof UsageError || isParseArgsError(error)) {
-      process.stderr.write(`rollfix: ${(error as Error).message}\nTry: rollfix --help\n`);
+      process.stderr.write(`rollfix: ${sanitise((error as Error).message)}\nTry: rollfix --help\n`);
       return EXIT.usage;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`rollfix: ${error.message}\n`);
+      process.stderr.write(`rollfix: ${sanitise(error.message)}\n`);
       return error.exitCode;
     }
     process.stderr.write(`rollfix: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -62,6 +62,7 @@ describe('rollfix check', () => {
       [['check', fixture('clean.txt'), '--format', 'nope'], 64, /unknown format "nope"/],
       [['frobnicate', 'x'], 64, /unknown command/],
       [['explain', 'gtid/nope'], 64, /no issue code/],
+      [['check', '/tmp/\u001b]0;pwned\u0007.txt'], 66, /\/tmp\/<U\+001B>\]0;pwned<U\+0007>\.txt: there is no such file/],
     ];
     for (const [args, status, message] of cases) {
       const result = cli(args);

@@ -9,6 +9,7 @@ import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js'
 import { exitCodeFor } from './check-command.js';
 import { textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
+import { sanitise } from '../core/printable.js';
 import { loadSettings } from '../session/settings.js';
 
 export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
@@ -60,7 +61,7 @@ export async function fixCommand(args: string[]): Promise<number> {
   for (const target of [output, report]) {
     if (sameFile(target, input)) throw new UsageError(`${target} is the input file; rollfix never overwrites its input. Choose another name with -o`);
     if (!values.force && existsSync(target)) {
-      process.stderr.write(`rollfix: ${target} already exists; add --force to replace it, or choose another name with -o\n`);
+      process.stderr.write(`rollfix: ${sanitise(target)} already exists; add --force to replace it, or choose another name with -o\n`);
       return EXIT.cannotWrite;
     }
   }
@@ -84,13 +85,13 @@ export async function fixCommand(args: string[]): Promise<number> {
     };
     const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : reasons[code ?? ''];
     if (reason) {
-      process.stderr.write(`rollfix: cannot write ${output}: ${reason}. Nothing was written; the input is unchanged.\n`);
+      process.stderr.write(`rollfix: cannot write ${sanitise(output)}: ${reason}. Nothing was written; the input is unchanged.\n`);
       return EXIT.cannotWrite;
     }
     throw error;
   }
   const changed = new Set(result.changes.map((c) => c.line)).size;
-  process.stdout.write(`Wrote ${output}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${report}\n\nWhat is left, in the written file:\n`);
+  process.stdout.write(`Wrote ${sanitise(output)}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${report}\n\nWhat is left, in the written file:\n`);
   writeChunks(textChunks(result.after));
   return exitCodeFor(result.after);
 }
