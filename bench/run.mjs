@@ -7,10 +7,11 @@
  *   node bench/run.mjs [--sizes 10000,100000] [--runs 3]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
 import { generate } from './generate.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -40,6 +41,36 @@ function measure(args) {
   return { wall: median(walls), rss: Math.max(...rss) };
 }
 
+// The workstation's own bench runs in one process (bench/workstation.tsx), bundled like the program.
+await build({
+  entryPoints: [join(root, 'bench/workstation.tsx')], outdir: join(out, 'ws'), bundle: true, splitting: true, platform: 'node', format: 'esm',
+  jsx: 'automatic', external: ['react-devtools-core'], define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'warning',
+  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+});
+
+function workstation(file) {
+  const result = spawnSync(process.execPath, [join(out, 'ws/workstation.js'), file, join(root, 'dist/rollfix.js')], { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`workstation bench failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+/** Tools a clerk might use instead, where the machine has them (apt-get install visidata miller csvkit). */
+function alternatives(file, detailOnly) {
+  const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+  const rows = [];
+  const time = (what, cmd, args) => {
+    if (!has(cmd)) return rows.push({ what, skipped: `${cmd} not installed` });
+    const start = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const wall = Number(process.hrtime.bigint() - start) / 1e9;
+    rows.push(r.status === 0 ? { what, wall } : { what, skipped: `${cmd} failed: ${String(r.stderr).slice(0, 80)}` });
+  };
+  time('VisiData load+save (batch)', 'vd', ['-b', '--save-filetype=csv', '-o', join(out, 'vd.csv'), detailOnly]);
+  time('mlr parse to CSV', 'mlr', ['--icsv', '--ocsv', '--implicit-csv-header', '--allow-ragged-csv-input', 'cat', detailOnly]);
+  time('csvclean', 'csvclean', [detailOnly]);
+  return rows;
+}
+
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 console.log(`rollfix bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, median of ${runs} runs\n`);
@@ -59,4 +90,12 @@ for (const n of sizes) {
     console.log(`${pad(n.toLocaleString('en-US'), 9)} ${pad(row.what, 26)} ${lpad(row.wall.toFixed(2), 8)} ${lpad(Math.round(n / row.wall).toLocaleString('en-US'), 11)} ${lpad(row.rss.toFixed(0), 8)} ${lpad((row.wall / floor.wall).toFixed(2), 8)} ${lpad((row.wall / csv.wall).toFixed(2), 11)}`);
   }
   console.log(`${pad('', 9)} (${(statSync(file).size / 1e6).toFixed(1)} MB file)`);
+  const ws = workstation(file);
+  console.log(`${pad('', 9)} workstation: first frame ${ws.firstFrame.toFixed(0)} ms, summary ${(ws.summary / 1000).toFixed(2)} s, key median ${ws.keyMedian.toFixed(1)} ms, p99 ${ws.keyP99.toFixed(1)} ms, ${ws.bytesMedian} bytes/key (max ${ws.bytesMax}), ${ws.rss.toFixed(0)} MB`);
+  const detailOnly = join(out, `gtid-${n}.details.csv`);
+  if (!existsSync(detailOnly)) writeFileSync(detailOnly, readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('ID')).join('\n') + '\n');
+  const check = rows[2];
+  for (const alt of alternatives(file, detailOnly)) {
+    console.log(`${pad('', 9)} ${pad(alt.what, 26)} ${alt.skipped ? `skipped: ${alt.skipped}` : `${lpad(alt.wall.toFixed(2), 8)} s; rollfix check is ${(check.wall / alt.wall).toFixed(2)}x its time`}`);
+  }
 }

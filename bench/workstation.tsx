@@ -1,0 +1,71 @@
+/**
+ * The workstation on a generated file, in one process: time to the first frame, time to the
+ * summary, and for 200 scripted keys the time from key to frame (median and p99) and the bytes
+ * written to the terminal (Ink with incremental rendering, an 80x24 screen).
+ *   (bundled and run by bench/run.mjs)
+ */
+import { Writable } from 'node:stream';
+import { EventEmitter } from 'node:events';
+import { render } from 'ink';
+import { Frame } from '../screens/app.js';
+import { openDoc } from '../src/session/document.js';
+import { initialState, type Action, type State } from '../src/session/workstation-state.js';
+import { reducer } from '../src/session/workstation-reducer.js';
+import type { CommandId } from '../src/session/key-bindings.js';
+import { enableParallelCheck } from '../src/core/parallel-check.js';
+
+class Screen extends Writable {
+  columns = 80;
+  rows = 24;
+  isTTY = true;
+  bytes = 0;
+  _write(chunk: Buffer, _: string, done: () => void) {
+    this.bytes += chunk.length;
+    done();
+  }
+}
+
+export async function benchWorkstation(file: string): Promise<Record<string, number>> {
+  const stdout = new Screen();
+  const stdin = Object.assign(new EventEmitter(), { isTTY: true, setRawMode: () => {}, setEncoding: () => {}, resume: () => {}, pause: () => {}, ref: () => {}, unref: () => {}, read: () => null });
+  const start = performance.now();
+  let firstFrame = 0;
+  const options = { maxErrors: 1000, maxRecords: 1_000_000 };
+  const doc = await openDoc(file, options, undefined, () => {
+    firstFrame ||= performance.now() - start;
+  });
+  let state: State = initialState(doc, 80, 24);
+  const app = render(<Frame state={state} />, { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, incrementalRendering: true, patchConsole: false, exitOnCtrlC: false, maxFps: 1000 });
+  const summary = performance.now() - start;
+  const keys: Array<Action | CommandId> = [];
+  keys.push('summary.start');
+  for (let i = 0; i < 60; i++) keys.push('record.next', 'record.down');
+  keys.push('app.table');
+  for (let i = 0; i < 40; i++) keys.push('table.page-down', 'table.down');
+  keys.push('table.open', 'record.edit', { type: 'text', input: 'x' }, { type: 'text.backspace' }, { type: 'text.cancel' });
+  while (keys.length < 200) keys.push('record.next');
+  const latencies: number[] = [];
+  const bytes: number[] = [];
+  for (const key of keys) {
+    const before = stdout.bytes;
+    const t = performance.now();
+    state = reducer(state, typeof key === 'string' ? { type: 'command', id: key } : key);
+    app.rerender(<Frame state={state} />);
+    await new Promise((r) => setImmediate(r));
+    latencies.push(performance.now() - t);
+    bytes.push(stdout.bytes - before);
+  }
+  app.unmount();
+  if (process.env.ROLLFIX_BENCH_SLOWEST) {
+    const slow = latencies.map((ms, i) => [ms, JSON.stringify(keys[i])] as const).sort((a, b) => b[0] - a[0]).slice(0, 5);
+    process.stderr.write(slow.map(([ms, k]) => `${ms.toFixed(1)} ms ${k}`).join('\n') + '\n');
+  }
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const at = (xs: number[], q: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+  return { firstFrame: firstFrame || summary, summary, keyMedian: at(latencies, 0.5), keyP99: at(latencies, 0.99), bytesMedian: at(bytes, 0.5), bytesMax: Math.max(...bytes), rss: process.memoryUsage().rss / 2 ** 20 };
+}
+
+const [file, cliBundle] = process.argv.slice(2);
+// Large files are checked on every core, as in the real program: the workers run the CLI bundle.
+if (cliBundle) enableParallelCheck(cliBundle);
+if (file) process.stdout.write(JSON.stringify(await benchWorkstation(file)) + '\n');
