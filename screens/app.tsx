@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { existsSync, rmSync } from 'node:fs';
 import { Box, Text, useApp, useStdout } from 'ink';
 import { Line } from './components/line.js';
+import { count } from '../src/core/count.js';
 import { useTheme } from './theme-context.js';
 import { useKeys } from './use-keys.js';
 import { SummaryScreen } from './summary-screen.js';
@@ -29,9 +30,9 @@ import { ResumePrompt, type EarlierSession } from './resume-prompt.js';
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 20;
 
-type Loader = (progress: (fraction: number) => void) => Promise<Doc>;
+type Loader = (progress: (fraction: number, lines: number) => void) => Promise<Doc>;
 
-function Loading({ fraction, columns, rows, name }: { fraction: number; columns: number; rows: number; name: string }) {
+function Loading({ fraction, rate, columns, rows, name }: { fraction: number; rate: number; columns: number; rows: number; name: string }) {
   const theme = useTheme();
   const width = Math.max(10, columns - 20);
   const done = Math.round(fraction * width);
@@ -40,6 +41,7 @@ function Loading({ fraction, columns, rows, name }: { fraction: number; columns:
     <Box flexDirection="column" height={rows}>
       <Line text={` Checking ${name}…`} width={columns} bold />
       <Line text={` ${theme.symbols.bar.repeat(done)}${theme.symbols.barEmpty.repeat(width - done)} ${Math.round(fraction * 100)}%`} width={columns} color={theme.colors.accent} />
+      <Line text={rate > 0 ? ` ${count(Math.round(rate))} records/s` : ''} width={columns} />
     </Box>
   );
 }
@@ -64,7 +66,7 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [progress, setProgress] = useState(0);
+  const [progress, setProgress] = useState({ fraction: 0, rate: 0 });
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [state, setState] = useState<State | null>(null);
   const current = useRef<State | null>(null);
@@ -100,8 +102,11 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
   }, [stdout]);
   useEffect(() => {
     let last = 0;
-    load((f) => {
-      if (f - last >= 0.01) setProgress((last = f));
+    const started = performance.now();
+    load((fraction, lines) => {
+      if (fraction - last < 0.01) return;
+      last = fraction;
+      setProgress({ fraction, rate: lines / ((performance.now() - started) / 1000) });
     }).then((doc) => {
       const { earlier, changedFile, oldJournals } = earlierSessions(doc);
       if (earlier || changedFile) setPhase({ kind: 'resume', doc, earlier, changedFile, oldJournals });
@@ -149,7 +154,7 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
     };
     return <ResumePrompt earlier={phase.earlier} changedFile={phase.changedFile} columns={size.columns} rows={size.rows} onAnswer={answer} />;
   }
-  if (!state) return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? <TooSmall columns={size.columns} rows={size.rows} /> : <Loading fraction={progress} columns={size.columns} rows={size.rows} name={name} />;
+  if (!state) return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? <TooSmall columns={size.columns} rows={size.rows} /> : <Loading fraction={progress.fraction} rate={progress.rate} columns={size.columns} rows={size.rows} name={name} />;
   return <Frame state={{ ...state, columns: size.columns, rows: size.rows }} />;
 }
 

@@ -85,7 +85,8 @@ export async function checkInParts(format: Format, input: InputInfo, options: Ch
   if (ranges.length < 2) return null;
   const jobs = ranges.map((range) => ({ input, options, range, share: (range.end - range.start) / input.size }));
   const parts = await Promise.all([
-    checkPart(format, jobs[0], true, progress),
+    // The parts go at about the same pace: the first part's lines stand for all of them.
+    checkPart(format, jobs[0], true, progress && ((fraction, lines) => progress(fraction, Math.round(lines / jobs[0].share)))),
     ...jobs.slice(1).map((job) => inWorker({ ...job, rollfixPart: true, formatId: format.id })),
   ]);
   return format.parts.merge(parts, options, input);

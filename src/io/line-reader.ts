@@ -102,8 +102,8 @@ export async function inspectInput(path: string): Promise<InputInfo> {
   return { path, size: info.size, encoding, bom, eol, sample };
 }
 
-/** Told the fraction of the file (or range) read so far, after each chunk. */
-export type Progress = (fraction: number) => void;
+/** Told the fraction of the file (or range) read so far, and the lines read, after each chunk. */
+export type Progress = (fraction: number, lines: number) => void;
 
 /** A byte range of the file, starting just after a line break (or at 0) and ending at one. */
 export interface ByteRange {
@@ -133,7 +133,7 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
       let bytes = pending.length ? Buffer.concat([pending, buffer.subarray(0, bytesRead)]) : buffer.subarray(0, bytesRead);
       if (position === 0 && input.bom) bytes = bytes.subarray(3);
       position += bytesRead;
-      onProgress?.((position - (range?.start ?? 0)) / ((range?.end ?? input.size) - (range?.start ?? 0) || 1));
+      onProgress?.((position - (range?.start ?? 0)) / ((range?.end ?? input.size) - (range?.start ?? 0) || 1), stats.lines);
       let text: string;
       if (input.encoding === 'utf-8') {
         const end = completeUtf8(bytes);

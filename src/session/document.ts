@@ -8,6 +8,7 @@ import type { CheckOptions, Format, RecordModel } from '../core/format.js';
 import type { Issue } from '../core/issue.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { LineStore } from '../io/line-store.js';
+import type { Progress } from '../io/line-reader.js';
 
 export interface Doc {
   path: string;
@@ -59,7 +60,7 @@ export function buildDoc(path: string, report: Report, store: LineStore, options
 }
 
 /** Checks the file and reads it for editing; `progress` gets the fraction done. */
-export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: (fraction: number) => void, journaled = false): Promise<Doc> {
+export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: Progress, journaled = false): Promise<Doc> {
   const report = await checkFile(path, options, formatId, progress);
   const store = await LineStore.load(report.input);
   return buildDoc(path, report, store, options, journaled ? Journal.for(resolve(path), store.raw) : null);
