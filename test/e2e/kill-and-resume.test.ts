@@ -5,7 +5,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, SAMPLE, tempDir } from '../helpers.js';
 import { Terminal } from './tmux.js';
@@ -15,10 +14,6 @@ afterEach(() => {
   for (const t of terminals) t.close();
   terminals = [];
 });
-
-function pidOf(file: string): number {
-  return Number(execFileSync('pgrep', ['-f', `^node ${join(ROOT, 'bin/rollfix')} ${file}$`], { encoding: 'utf8' }).trim().split('\n')[0]);
-}
 
 describe.each([['SIGKILL'], ['SIGHUP']] as const)('after %s', (signal) => {
   it('resumes every edit, with its undo history', async () => {
@@ -38,7 +33,7 @@ describe.each([['SIGKILL'], ['SIGHUP']] as const)('after %s', (signal) => {
     await first.waitFor(/› Current Grade Level\s+K\s/);
     first.press('a');
     await first.waitFor(/2 unsaved edits/);
-    process.kill(pidOf(file), signal);
+    process.kill(first.programPid(), signal);
     await first.waitFor(signal === 'SIGKILL' ? /\[exited 137\]/ : /\[exited 129\]/);
 
     const second = new Terminal(command, { env });

@@ -3,14 +3,15 @@
  * the screen read back as text. One scenario per test file, as lazygit's integration tests do.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export class Terminal {
   private socket = `rollfix-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(command: string, { columns = 80, rows = 24, cwd = process.cwd(), env = {} as Record<string, string> } = {}) {
     if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for the end-to-end tests: apt-get install -y tmux (.ci/run does it)');
-    const vars = Object.entries({ TERM: 'xterm-256color', NODE_EXTRA_CA_CERTS: '', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows), `cd ${JSON.stringify(cwd)} && env ${vars} ${command}; echo "[exited $?]"; sleep 600`);
+    const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows), `cd ${JSON.stringify(cwd)} && env -u NODE_EXTRA_CA_CERTS ${vars} ${command}; echo "[exited $?]"; sleep 600`);
   }
 
   private tmux(...args: string[]): string {
@@ -36,6 +37,25 @@ export class Terminal {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`screen never showed ${pattern}; it shows:\n${text}`);
+  }
+
+  /**
+   * The process running in the terminal: the child of the pane's shell, found through /proc
+   * (no pgrep: a fresh machine may not have procps).
+   */
+  programPid(): number {
+    const shell = Number(this.tmux('display-message', '-p', '-t', 'e2e', '#{pane_pid}').trim());
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid === shell && stat.includes('(node)')) return Number(entry);
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    throw new Error(`no node process under the pane's shell ${shell}`);
   }
 
   close(): void {
