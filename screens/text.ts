@@ -33,11 +33,6 @@ export function fit(text: string, width: number, ellipsis = '…'): string {
   return out + ellipsis + ' '.repeat(Math.max(0, width - used - widthOf(ellipsis)));
 }
 
-/** `***-**-6789` style: all but the last four characters hidden. */
-export function mask(value: string): string {
-  return value.length <= 4 ? '*'.repeat(value.length) : '*'.repeat(value.length - 4) + value.slice(-4);
-}
-
 export function plural(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -5,7 +5,7 @@ import { Line } from './components/line.js';
 import { plural } from './text.js';
 import { useTheme } from './theme-context.js';
 import { flaggedCount, isRejected, type Live } from '../src/session/live.js';
-import { defaultReportPath } from '../src/session/write-file.js';
+import { defaultReportPath } from '../src/io/output-paths.js';
 import type { State } from '../src/session/workstation-state.js';
 
 function changedRecords(live: Live): number {

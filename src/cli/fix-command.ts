@@ -1,5 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { defaultOutput, defaultReportPath } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
 import { fixFile } from '../core/engine.js';
 import { UnencodableError } from '../io/cp1252.js';
@@ -28,16 +29,6 @@ Then checks the written file and prints what is left to fix by hand.
 Exit: as rollfix check, for the written file; 73 when it cannot be written.
 `;
 
-export function defaultOutput(input: string): string {
-  const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}.fixed${ext}`);
-}
-
-function defaultReport(output: string): string {
-  const ext = extname(output);
-  return join(dirname(output), `${basename(output, ext)}.changes.csv`);
-}
-
 function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {
@@ -57,7 +48,7 @@ export async function fixCommand(args: string[]): Promise<number> {
   if (!values.auto) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
   const input = positionals[0];
   const output = values.output ?? defaultOutput(input);
-  const report = values.report ?? defaultReport(output);
+  const report = values.report ?? defaultReportPath(output);
   for (const target of [output, report]) {
     if (sameFile(target, input)) throw new UsageError(`${target} is the input file; rollfix never overwrites its input. Choose another name with -o`);
     if (!values.force && existsSync(target)) {

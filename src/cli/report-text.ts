@@ -4,18 +4,14 @@
  * Every value from the file goes through the sanitiser; sensitive values are masked.
  */
 import { count } from '../core/count.js';
-import type { Report } from '../core/engine.js';
+import { sensitiveFields, type Report } from '../core/engine.js';
 import { severityRank, type Issue, type Repair } from '../core/issue.js';
-import { sanitise } from '../core/printable.js';
+import { mask, sanitise } from '../core/printable.js';
 
 const n = count;
 
-export function mask(value: string): string {
-  return value.length <= 4 ? '*'.repeat(value.length) : '*'.repeat(value.length - 4) + value.slice(-4);
-}
-
 function repairText(report: Report, repair: Repair): string[] {
-  const sensitive = new Set(report.format.layouts.flatMap((l) => l.fields).filter((f) => f.sensitive).map((f) => f.name));
+  const sensitive = sensitiveFields(report.format);
   const values = Object.entries(repair.values ?? {}).map(([field, value]) => `${field} "${sanitise(sensitive.has(field) ? mask(value) : value)}"`);
   const what = values.length > 0 && !repair.action ? values.join(', ') : sanitise(repair.reason);
   const lines = [`fix (${repair.confidence}): ${what}`];

@@ -11,7 +11,7 @@ export class KeyIndex {
    * Slots of two Int32s, hash a and first line, side by side so that a probe touches one cache
    * line; hash b and the payload sit in arrays of their own, read only when hash a matches. At
    * 8 bytes a slot the tables of a million-record file stay near the CPU's last-level cache.
-   * The line is negative once that first line has been reported too; 0 marks an empty slot.
+   * A line of 0 marks an empty slot.
    */
   private slots: Int32Array;
   private second: Int32Array;
@@ -47,7 +47,7 @@ export class KeyIndex {
 
   /**
    * Records `line` (and `payload`) under `key` if the key is new and returns 0; otherwise returns
-   * the first line the key was seen on (negated once `markReported`) and sets `matchedPayload`.
+   * the first line the key was seen on and sets `matchedPayload`.
    */
   firstLine(key: string, line: number, payload = 0): number {
     if (this.find(key)) {
@@ -58,11 +58,6 @@ export class KeyIndex {
     this.payloads[this.slot] = payload;
     if (++this.size * 4 > this.second.length * 3) this.grow();
     return 0;
-  }
-
-  /** Marks the first occurrence of `key` as reported, so it is flagged once only. */
-  markReported(key: string): void {
-    if (this.find(key)) this.slots[this.slot * 2 + 1] = -Math.abs(this.slots[this.slot * 2 + 1]);
   }
 
   private grow(): void {

@@ -33,3 +33,8 @@ export function sanitise(value: string): string {
     (c) => '<U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') + '>',
   );
 }
+
+/** A national ID as shown on screen and in reports: all but the last four characters hidden. */
+export function mask(value: string): string {
+  return value.length <= 4 ? '*'.repeat(value.length) : '*'.repeat(value.length - 4) + value.slice(-4);
+}

@@ -3,7 +3,7 @@
  * actions; they never parse or validate. Everything here is plain data plus the Doc (which does
  * not change) and the Live overlay (which the reducer replaces, never mutates).
  */
-import { resolve } from 'node:path';
+import { defaultOutput } from '../io/output-paths.js';
 import type { Issue } from '../core/issue.js';
 import type { Doc } from './document.js';
 import type { CommandId, ScreenId } from './key-bindings.js';
@@ -51,11 +51,6 @@ export type Action =
   | { type: 'write.exists' }
   | { type: 'write.done'; written: Written }
   | { type: 'write.failed'; error: string };
-
-/** NAME.fixed.EXT beside the input, as an absolute path: the clerk sees exactly where it goes. */
-export function defaultOutput(path: string): string {
-  return resolve(path).replace(/(\.[^./\\]*)?$/, (ext) => `.fixed${ext}`);
-}
 
 export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settings = DEFAULTS): State {
   return {

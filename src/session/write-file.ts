@@ -8,6 +8,7 @@ import type { Change } from '../core/format.js';
 import { changeReportCsv, checkFile, sensitiveFields, type Report } from '../core/engine.js';
 import { loadSettings } from './settings.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
+import { defaultReportPath } from '../io/output-paths.js';
 import type { Doc } from './document.js';
 import { originalText, recordAt, type Live } from './live.js';
 
@@ -36,10 +37,6 @@ export function changesOf(doc: Doc, live: Live): Change[] {
   for (const line of [...live.deleted].sort((a, b) => a - b)) changes.push({ line, field: '', before: '(whole record)', after: '(deleted)', code: 'edit' });
   for (const text of live.appended) changes.push({ line: 0, field: '', before: '(no line)', after: text.replaceAll('\t', ' '), code: 'add' });
   return changes;
-}
-
-export function defaultReportPath(output: string): string {
-  return output.replace(/(\.[^./\\]*)?$/, '.changes.csv');
 }
 
 export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Written> {

@@ -14,13 +14,11 @@ describe('KeyIndex', () => {
     for (let i = 1; i <= 50_000; i++) expect(index.firstLine(`id-${i}`, i)).toBe(0);
     for (let i = 1; i <= 50_000; i += 997) expect(index.firstLine(`id-${i}`, 60_000)).toBe(i);
   });
-  it('remembers a payload and marks the first line reported once', () => {
+  it('remembers the payload of the first line', () => {
     const index = new KeyIndex();
     index.firstLine('k', 5, 42);
     expect(index.firstLine('k', 6, 7)).toBe(5);
     expect(index.matchedPayload).toBe(42);
-    index.markReported('k');
-    expect(index.firstLine('k', 8)).toBe(-5);
   });
 });
 
