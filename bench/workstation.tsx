@@ -42,6 +42,7 @@ export async function benchWorkstation(file: string): Promise<Record<string, num
   for (let i = 0; i < 60; i++) keys.push('record.next', 'record.down');
   keys.push('app.table');
   for (let i = 0; i < 40; i++) keys.push('table.page-down', 'table.down');
+  for (let i = 0; i < 5; i++) keys.push('table.jump', { type: 'text', input: String(1 + Math.floor((doc.store.count * (i + 1)) / 7)) }, { type: 'text.commit' });
   keys.push('table.open', 'record.edit', { type: 'text', input: 'x' }, { type: 'text.backspace' }, { type: 'text.cancel' });
   while (keys.length < 200) keys.push('record.next');
   const latencies: number[] = [];

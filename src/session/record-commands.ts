@@ -67,7 +67,8 @@ export function accept(state: State): State {
   const edits = repairEdits(state, state.record.line, issue);
   if (edits.length === 0) return { ...state, message: 'That repair changes the record layout: use rollfix fix --auto for it' };
   const done = apply(state, { label: `accept ${issue.code} on line ${state.record.line}`, edits }, `Accepted: ${issue.repair!.reason}`);
-  return { ...done, record: { ...done.record, field: firstFlaggedField(done, state.record.line) } };
+  const clean = issuesAt(done.live, state.record.line).length === 0;
+  return { ...done, message: clean ? `${done.message}. This record is clean: n goes to the next` : done.message, record: { ...done.record, field: firstFlaggedField(done, state.record.line) } };
 }
 
 /** Records whose current issues include `code` with a repair the workstation can apply. */
