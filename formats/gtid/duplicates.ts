@@ -10,7 +10,7 @@
  * records sharing a key are flagged, and so is the first record with that key, once.
  */
 import type { Issue } from '../../src/core/issue.js';
-import { duplicates, FingerprintLog, type FingerprintData } from '../../src/core/fingerprint-log.js';
+import { duplicates, FingerprintLog, linesWithKey, type FingerprintData } from '../../src/core/fingerprint-log.js';
 import { DETAIL, F } from './spec.js';
 
 interface KeyRule {
@@ -31,6 +31,24 @@ const RULES: KeyRule[] = [
   { index: F.ssn, code: 'gtid/duplicate-ssn', what: 'SSN', key: digits },
   { index: F.gtid, code: 'gtid/duplicate-gtid', what: 'GTID', key: trimmed },
 ];
+
+type KeyBlocks = Array<{ keys: FingerprintData[]; lineOffset: number }>;
+
+/**
+ * The keys compared across records, for the workstation: each finds, in the whole check's
+ * sorted logs, the lines that held a value (see RecordModel.sharedKeys).
+ */
+export const SHARED_KEYS = RULES.map((rule, r) => ({
+  field: DETAIL.fields[rule.index].name,
+  code: rule.code,
+  what: rule.what,
+  normalise: rule.key,
+  linesWith: (keys: unknown, value: string) => {
+    const key = rule.key(value);
+    if (key === '' || (rule.index === F.ssn && key.length !== 9) || !keys) return [];
+    return linesWithKey((keys as KeyBlocks).map((p) => ({ data: p.keys[r], lineOffset: p.lineOffset })), key);
+  },
+}));
 
 export class DuplicateFinder {
   private logs: FingerprintLog[];

@@ -12,6 +12,7 @@ import { DETAIL, HEADER, TRAILER, declaredDelimiter } from './spec.js';
 import { envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
 import { checkHeader, checkTrailer, extraFields } from './envelope.js';
 import { validateDetail } from './rules.js';
+import { SHARED_KEYS } from './duplicates.js';
 
 const CROSS_RECORD = new Set(['gtid/duplicate-record', 'gtid/duplicate-local-id', 'gtid/duplicate-ssn', 'gtid/duplicate-gtid']);
 const LIMIT_CODES = new Set(['gtid/too-many-errors', 'gtid/too-many-records']);
@@ -25,6 +26,7 @@ export function gtidRecordModel(options: CheckOptions, input: InputInfo): Record
 
   return {
     crossRecordCodes: CROSS_RECORD,
+    sharedKeys: SHARED_KEYS,
     keyFields: ['Legal Last Name', 'Legal First Name', 'Local Student ID'],
     parse(text, line) {
       const type = recordType(text);

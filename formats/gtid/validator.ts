@@ -173,7 +173,7 @@ export function mergeParts(parts: GtidPart[], options: CheckOptions, input: Inpu
   const stats: ReadStats = { lines: offset, otherEndings: parts.reduce((n, p) => n + p.stats.otherEndings, 0), endsWithNewline: last.endsWithNewline };
   const records = parts.reduce((n, p) => n + p.records, 0);
   const file = { records, details: parts.reduce((n, p) => n + p.details, 0), headerLine: head.headerLine, headerTid: head.headerTid, firstTh, trailer, stats };
-  return wholeFileIssues(issues, file, options, head.delimiter ?? sniffDelimiter(input.sample));
+  return wholeFileIssues(issues, file, options, head.delimiter ?? sniffDelimiter(input.sample), keys);
 }
 
 /** The one-thread check: the whole file as a single part. */

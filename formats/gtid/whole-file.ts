@@ -32,7 +32,7 @@ function flaggedRecords(issues: readonly Issue[], file: WholeFile): number {
   return lines.size;
 }
 
-export function wholeFileIssues(issues: Issue[], file: WholeFile, options: CheckOptions, delimiter: string | null): ValidationResult {
+export function wholeFileIssues(issues: Issue[], file: WholeFile, options: CheckOptions, delimiter: string | null, keys?: unknown): ValidationResult {
   const { stats } = file;
   if (file.headerLine === 0) {
     const where = file.firstTh ? ` (a TH record is on line ${file.firstTh}, but it must come first)` : '';
@@ -64,5 +64,6 @@ export function wholeFileIssues(issues: Issue[], file: WholeFile, options: Check
     detailRecords: file.details,
     flaggedRecords: flagged,
     facts: { delimiter: delimiter ? delimiterName(delimiter) : 'unknown', limits: limitsText(options) },
+    keys,
   };
 }

@@ -143,3 +143,25 @@ export function duplicates(blocks: Array<{ data: FingerprintData; lineOffset: nu
     for (const group of byB.values()) if (group.length > 1) groups.push(group);
   }
 }
+
+/** Lines (with their blocks' offsets) whose key was `key`: a binary search in each sorted block. */
+export function linesWithKey(blocks: ReadonlyArray<{ data: FingerprintData; lineOffset: number }>, key: string): number[] {
+  fingerprint(key);
+  const [a, b] = [FINGERPRINT[0], FINGERPRINT[1]];
+  const target = a >>> 0;
+  const lines: number[] = [];
+  for (const { data, lineOffset } of blocks) {
+    let lo = 0;
+    let hi = data.a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (data.a[mid] >>> 0 < target) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < data.a.length && data.a[i] === a; i++) {
+      const e = data.order[i];
+      if (data.b[e] === b) lines.push(data.lines[e] + lineOffset);
+    }
+  }
+  return lines;
+}

@@ -35,6 +35,11 @@ export interface ValidationResult {
   flaggedRecords: number;
   /** Facts shown in the report's first lines, e.g. { delimiter: 'comma' }. */
   facts: Record<string, string>;
+  /**
+   * What the format keeps of the whole check to answer "which other records have this key?"
+   * while the clerk edits (RecordModel.sharedKey); opaque to the engine.
+   */
+  keys?: unknown;
 }
 
 export interface Validator {
@@ -125,4 +130,9 @@ export interface RecordModel {
   fileIssues(checked: readonly Issue[], file: LiveFile, options: CheckOptions): Issue[];
   /** The line to add at the end for an `add-trailer` repair, or null. */
   trailerFor(file: LiveFile): string | null;
+  /**
+   * Fields compared across records, each with its issue code and a way to find the lines that
+   * held a value in the whole check (`keys` is the check's ValidationResult.keys).
+   */
+  sharedKeys: ReadonlyArray<{ field: string; code: string; what: string; normalise: (value: string) => string; linesWith: (keys: unknown, value: string) => number[] }>;
 }

@@ -104,6 +104,32 @@ export function unsavedEdits(live: Live): number {
   return Math.abs(live.log.cursor - live.savedAt);
 }
 
+/**
+ * Duplicates an edit makes: the edited record's key against the whole check's keys (and the
+ * records edited since). Only changed keys are looked up; unchanged ones keep the check's issues.
+ * The issue is on the edited record; the other record learns of it in the check of the written file.
+ */
+export function sharedKeyIssues(doc: Doc, live: Live, line: number, layout: RecordLayout, fields: readonly string[]): Issue[] {
+  const out: Issue[] = [];
+  const original = doc.model.parse(originalText(doc, live, line), line)?.fields ?? [];
+  for (const shared of doc.model.sharedKeys) {
+    const i = layout.fields.findIndex((f) => f.name === shared.field);
+    if (i < 0 || fields[i] === original[i]) continue;
+    const key = shared.normalise(fields[i] ?? '');
+    if (!key) continue;
+    const others = new Set<number>();
+    for (const m of shared.linesWith(doc.report.keys, fields[i])) {
+      const edited = live.fields.get(m);
+      if (m !== line && !live.deleted.has(m) && (!edited || shared.normalise(edited[i] ?? '') === key)) others.add(m);
+    }
+    for (const [m, edited] of live.fields) if (m !== line && !live.deleted.has(m) && shared.normalise(edited[i] ?? '') === key) others.add(m);
+    if (others.size > 0) {
+      out.push({ code: shared.code, severity: 'error', scope: 'field', line, field: shared.field, message: `This ${shared.what} is also on line ${Math.min(...others)}`, repair: null });
+    }
+  }
+  return out;
+}
+
 /** Checks `lines` again and the trailer, then the file-wide issues. */
 function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
   const issues = new Map(live.issues);
@@ -133,7 +159,7 @@ function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
       });
     };
     const kept = (doc.checked.get(n) ?? []).filter((i) => doc.model.crossRecordCodes.has(i.code) && unchanged(i.field) && stillShared(i));
-    const now = [...doc.model.check(record.layout, record.fields, n, file), ...kept];
+    const now = [...doc.model.check(record.layout, record.fields, n, file), ...kept, ...sharedKeyIssues(doc, next, n, record.layout, record.fields)];
     if (now.length > 0) issues.set(n, now);
     else issues.delete(n);
   }

@@ -5,7 +5,7 @@
  */
 import type { Issue } from '../core/issue.js';
 import type { Edit, LogEntry } from './edit-log.js';
-import { commit, issuesAt, liveFile, recordAt, trailerLine } from './live.js';
+import { commit, issuesAt, liveFile, recordAt, sharedKeyIssues, trailerLine } from './live.js';
 import { fieldIssues, type State } from './workstation-state.js';
 
 /** Edits that apply one issue's repair to its record; empty when it has none the workstation can apply. */
@@ -131,7 +131,10 @@ export function updateDraft(state: State, text: string): State {
   const fields = [...record.fields];
   fields[field] = text;
   const name = record.layout.fields[field].name;
-  const issues = state.doc.model.check(record.layout, fields, line, liveFile(state.doc, state.live)).filter((i) => i.field === name);
+  const issues = [
+    ...state.doc.model.check(record.layout, fields, line, liveFile(state.doc, state.live)),
+    ...sharedKeyIssues(state.doc, state.live, line, record.layout, fields),
+  ].filter((i) => i.field === name);
   return { ...state, record: { ...state.record, draft: { text, issues } }, message: null };
 }
 

@@ -242,3 +242,22 @@ describe('settings screen', () => {
     expect(run(s, 'app.back').screen).toBe('summary');
   });
 });
+
+describe('duplicates an edit makes', () => {
+  it('flags a Local Student ID or SSN typed in that another record already has, while typing and after', async () => {
+    let s = run(await open(), 'summary.start', 'record.next'); // line 4, cursor on Current Grade Level
+    s = run(s, 'record.down', 'record.edit'); // Local Student ID
+    expect(s.record.draft?.text).toBe('100236');
+    for (let i = 0; i < 6; i++) s = run(s, { type: 'text.backspace' });
+    s = type(s, '100240');
+    expect(s.record.draft?.issues.map((i) => i.message)).toEqual(['This Local Student ID is also on line 8']);
+    s = run(s, { type: 'text.commit' });
+    expect(codes(s, 4)).toContain('gtid/duplicate-local-id');
+    s = run(s, 'record.down', 'record.edit'); // Social Security Number, empty
+    s = run(type(s, '123456789'), { type: 'text.commit' }); // line 8 has 123-45-6789: the same SSN
+    expect(issuesAt(s.live, 4).filter((i) => i.code === 'gtid/duplicate-ssn').map((i) => i.message)).toEqual(['This SSN is also on line 8']);
+    s = run(s, 'app.undo', 'app.undo');
+    expect(codes(s, 4)).not.toContain('gtid/duplicate-local-id');
+    expect(codes(s, 4)).not.toContain('gtid/duplicate-ssn');
+  });
+});
