@@ -11,7 +11,7 @@
  * A torn last line (killed mid-write) fails to parse or to authenticate and is ignored.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEntry } from './edit-log.js';
@@ -31,6 +31,21 @@ export interface JournalContents {
   /** When the last operation was written. */
   modified: Date;
   path: string;
+}
+
+function headAndTail(path: string): { header: JournalHeader; tail: string; modified: Date } {
+  const fd = openSync(path, 'r');
+  try {
+    const { size, mtime } = fstatSync(fd);
+    const head = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, 64));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = head.toString('utf8');
+    return { header: JSON.parse(text.slice(0, text.indexOf('\n'))), tail: tail.toString('utf8'), modified: mtime };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Written in clear after each 'saved' operation, so cleanup needs no key. */
@@ -192,11 +207,10 @@ export function otherJournals(file: string, hash: string, dir = journalDir(), no
   for (const name of names) {
     const path = join(dir, name);
     try {
-      const text = readFileSync(path, 'utf8');
-      const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as JournalHeader;
-      const modified = statSync(path).mtime;
-      // The last line says whether work is unsaved without the key: a 'saved' op is written last.
-      const done = text.trimEnd().endsWith(SAVED_MARK);
+      // Only the first line (the header) and the last few bytes (the saved mark) are read: a
+      // journal can hold megabytes of sealed edits, and this runs every time a file is opened.
+      const { header, tail, modified } = headAndTail(path);
+      const done = tail.trimEnd().endsWith(SAVED_MARK);
       if (done && now - modified.getTime() > KEEP_DONE_MS) {
         unlinkSync(path);
         continue;
