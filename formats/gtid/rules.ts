@@ -99,13 +99,25 @@ function gradeAgeRule(fields: readonly string[], line: number, out: Issue[]): vo
   }
 }
 
-/** Every issue of one complete (16-field) detail record, cross-record duplicates aside. */
-export function validateDetail(fields: readonly string[], line: number, options: CheckOptions, plain = false): Issue[] {
-  const out: Issue[] = [];
-  checkFields(DETAIL, fields, line, plain, out);
+/**
+ * The GTID rules of one detail record whose fields already passed the generic checks (or whose
+ * generic issues are reported beside). Reads only the last name, suffix, SSN, school, district,
+ * date of birth, grade and school year: the fast path gives just those.
+ */
+export function recordRules(fields: readonly string[], line: number, options: CheckOptions, out: Issue[]): void {
   lastNameRule(fields, line, out);
   ssnRule(fields, line, out);
   locationRule(fields, line, options, out);
   gradeAgeRule(fields, line, out);
+}
+
+/** The fields `recordRules` reads, by name. */
+export const RULE_FIELDS = [F.last, F.suffix, F.ssn, F.school, F.district, F.birth, F.grade, F.year].map((i) => DETAIL.fields[i].name);
+
+/** Every issue of one complete (16-field) detail record, cross-record duplicates aside. */
+export function validateDetail(fields: readonly string[], line: number, options: CheckOptions, plain = false): Issue[] {
+  const out: Issue[] = [];
+  checkFields(DETAIL, fields, line, plain, out);
+  recordRules(fields, line, options, out);
   return out;
 }
