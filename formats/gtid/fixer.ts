@@ -12,7 +12,9 @@ import { joinRecord, splitRecord } from '../../src/io/delimited.js';
 import { DETAIL, F, HEADER, TRAILER, declaredDelimiter } from './spec.js';
 import { envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
 import { checkHeader, checkTrailer, extraFields } from './envelope.js';
-import { validateDetail } from './rules.js';
+import { recordRules, validateDetail } from './rules.js';
+import { cleanRecordPattern, matchClean } from './fast-path.js';
+import type { Issue } from '../../src/core/issue.js';
 
 export class GtidFixer implements Fixer {
   readonly changes: Change[] = [];
@@ -26,8 +28,10 @@ export class GtidFixer implements Fixer {
   /** Local Student ID → first line and line hash, to find exact repeats. */
   private records: KeyIndex;
   private blankEnd = -1;
+  private scratch: string[] = new Array(DETAIL.fields.length).fill('');
 
-  constructor(private options: CheckOptions, input: InputInfo) {
+  /** `fastPath`: off only in the test that proves both paths write the same. */
+  constructor(private options: CheckOptions, input: InputInfo, private fastPath = true) {
     this.sniffed = sniffDelimiter(input.sample);
     this.delimiter = this.sniffed;
     this.records = new KeyIndex(input.size / 80);
@@ -84,6 +88,13 @@ export class GtidFixer implements Fixer {
   private detail(text: string, line: number): string | null {
     const delimiter = (this.delimiter ??= text.includes('\t') ? '\t' : ',');
     const profile = profileLine(text, delimiter === '\t');
+    // A clean record with no safe repair to make is written as it came (the check's fast path).
+    const pattern = this.fastPath ? cleanRecordPattern(delimiter) : null;
+    if (pattern && matchClean(pattern, text, this.scratch)) {
+      const issues: Issue[] = [];
+      recordRules(this.scratch, line, this.options, issues);
+      if (!issues.some((i) => i.repair?.confidence === 'safe')) return this.unlessRepeat(text, this.scratch[F.localId], profile ^ text.length, line, []);
+    }
     const { fields, quoteError } = splitRecord(text, delimiter, (profile & QUOTED) !== 0);
     if (quoteError || fields.length < DETAIL.fields.length) return text;
     const plain = (profile & PLAIN) !== 0;
@@ -97,15 +108,22 @@ export class GtidFixer implements Fixer {
       ? applySafeRepairs(DETAIL, fields, line, check, initial)
       : { fields, changes: [] };
     const record = fixed.changes.length ? joinRecord(fixed.fields, delimiter) : text;
-    // As the check does (duplicates.ts): an exact repeat shares the Local Student ID and the
-    // line hash of the first record with that ID. Only the short ID is hashed here.
     const hash = (fixed.changes.length ? profileLine(record, delimiter === '\t') : profile) ^ record.length;
-    const localId = fixed.fields[F.localId].trim();
+    return this.unlessRepeat(record, fixed.fields[F.localId], hash, line, fixed.changes);
+  }
+
+  /**
+   * The record, or null when it repeats an earlier one exactly. As the check does (duplicates.ts):
+   * an exact repeat shares the Local Student ID and the line hash of the first record with that
+   * ID; only the short ID is hashed here.
+   */
+  private unlessRepeat(record: string, localIdValue: string, hash: number, line: number, changes: Change[]): string | null {
+    const localId = localIdValue.trim();
     if (localId !== '' && this.records.firstLine(localId, line, hash) !== 0 && this.records.matchedPayload === hash) {
       this.changes.push({ line, field: '', before: '(whole record)', after: '(deleted: repeats an earlier record)', code: 'gtid/duplicate-record' });
       return null;
     }
-    this.changes.push(...fixed.changes);
+    this.changes.push(...changes);
     return record;
   }
 

@@ -15,9 +15,9 @@ import { splitPlain, splitRecord } from '../../src/io/delimited.js';
 import { DETAIL, declaredDelimiter } from './spec.js';
 import { delimiterName, envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
 import { checkHeader, extraFields } from './envelope.js';
-import { recordRules, RULE_FIELDS, validateDetail } from './rules.js';
-import { linePattern, type LinePattern } from '../../src/core/line-pattern.js';
-import { dateProblem } from '../../src/core/dates.js';
+import { recordRules, validateDetail } from './rules.js';
+import type { LinePattern } from '../../src/core/line-pattern.js';
+import { cleanRecordPattern, matchClean } from './fast-path.js';
 import { DuplicateFinder } from './duplicates.js';
 import { wholeFileIssues } from './whole-file.js';
 
@@ -55,9 +55,6 @@ function blankIssue(first: number, last: number): Issue {
   };
 }
 
-/** What the fast path captures: what the rules read, and the duplicate keys. */
-const CAPTURED = new Set([...RULE_FIELDS, 'Local Student ID', 'Social Security Number', 'GTID (State ID)']);
-
 const misplacedTrailer = (line: number): Issue => ({ code: 'gtid/misplaced-record', severity: 'error', scope: 'record', line, field: null, message: 'A TT trailer record before the end of the file', repair: { confidence: 'review', reason: 'delete this trailer', action: 'delete-record' } });
 
 /** Checks the lines of one part of the file (all of it, on one thread). */
@@ -74,7 +71,6 @@ export class GtidPartChecker {
   private duplicates: DuplicateFinder;
   private blankRuns: number[] = [];
 
-  private fast: { delimiter: string; pattern: LinePattern | null } | null = null;
   private scratch: string[] = new Array(DETAIL.fields.length).fill('');
 
   /**
@@ -87,24 +83,13 @@ export class GtidPartChecker {
     this.duplicates = new DuplicateFinder((input.size * share) / 80);
   }
 
-  /** The clean-record pattern for this delimiter (built once). */
-  private patternFor(delimiter: string): LinePattern | null {
-    if (!this.fastPath) return null;
-    if (this.fast?.delimiter !== delimiter) this.fast = { delimiter, pattern: linePattern(DETAIL, delimiter, CAPTURED) };
-    return this.fast.pattern;
-  }
-
   /**
    * A record the clean-record pattern matched: every generic check has passed but dates must
    * exist; only the GTID rules and the duplicate keys remain. False sends it the slow way.
    */
   private fastDetail(text: string, line: number, pattern: LinePattern): boolean {
-    const m = pattern.regex.exec(text);
-    if (!m) return false;
-    const { captured, dateGroups } = pattern;
-    for (let d = 0; d < dateGroups.length; d++) if (dateProblem(m[dateGroups[d]], 'mm/dd/yyyy') !== null) return false;
     const fields = this.scratch;
-    for (let g = 0; g < captured.length; g++) fields[captured[g]] = m[g + 1] ?? '';
+    if (!matchClean(pattern, text, fields)) return false;
     const issues: Issue[] = [];
     recordRules(fields, line, this.options, issues);
     for (let i = 0; i < issues.length; i++) this.issues.push(detachIssue(issues[i]));
@@ -151,7 +136,7 @@ export class GtidPartChecker {
   private detail(text: string, line: number): void {
     this.details++;
     const delimiter = (this.delimiter ??= text.includes('\t') ? '\t' : ',');
-    const pattern = this.patternFor(delimiter);
+    const pattern = this.fastPath ? cleanRecordPattern(delimiter) : null;
     if (pattern && this.fastDetail(text, line, pattern)) return;
     const profile = profileLine(text, delimiter === '\t');
     let fields: string[];

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GtidPartChecker, mergeParts, type GtidPart } from '../../../formats/gtid/validator.js';
+import { GtidFixer } from '../../../formats/gtid/fixer.js';
 import { inspectInput } from '../../../src/io/line-reader.js';
 import { OPTIONS, tempFile } from '../../helpers.js';
 
@@ -26,7 +27,21 @@ async function check(lines: string[], fastPath: boolean) {
   return mergeParts([part.finishPart({ lines: lines.length + 2, otherEndings: 0, endsWithNewline: true }) as GtidPart], OPTIONS, input).issues;
 }
 
+async function fix(lines: string[], fastPath: boolean) {
+  const all = ['TH\t09/05/2025\t08:15:00\t4711\t1.0\tdelimiter=,', ...lines, `TT\t4711\t${lines.length + 2}`];
+  const input = await inspectInput(tempFile(all.join('\n') + '\n'));
+  const fixer = new GtidFixer({ ...OPTIONS, district: '644' }, input, fastPath);
+  const out = all.flatMap((text, i) => fixer.line(text, i + 1));
+  out.push(...fixer.finish({ lines: all.length, otherEndings: 0, endsWithNewline: true }));
+  return { out, changes: fixer.changes };
+}
+
 describe('the clean-record fast path', () => {
+  it('writes exactly what the slow path writes in fix --auto', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 8 }), async (lines) => {
+      expect(await fix(lines, true)).toEqual(await fix(lines, false));
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 400) });
+  }, 300_000);
   it('reports exactly what the slow path reports', async () => {
     await fc.assert(fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 8 }), async (lines) => {
       expect(await check(lines, true)).toEqual(await check(lines, false));
