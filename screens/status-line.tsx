@@ -3,6 +3,7 @@ import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
 import { unsavedEdits } from '../src/session/live.js';
 import { bindingsFor } from '../src/session/key-bindings.js';
+import { isTyping } from '../src/session/key-map.js';
 import { position, type State } from '../src/session/workstation-state.js';
 
 /** The screen's own keys first, then the global ones while they fit: never cut off. */
@@ -34,7 +35,8 @@ export function StatusLine({ state }: { state: State }) {
   const theme = useTheme();
   const sep = ` ${theme.symbols.separator} `;
   const question = confirmText(state);
-  const hints = footerHints(state.screen, state.columns - 2);
+  // While a value is being typed, letters are text, not commands: say so instead of the keys.
+  const hints = isTyping(state) ? 'Typing: Enter keeps it, Esc cancels, Backspace deletes' : footerHints(state.screen, state.columns - 2);
   const { index, total } = position(state);
   const where = state.screen === 'record' && index > 0 ? `record ${index} of ${total} flagged` : `${total} flagged`;
   const unsaved = unsavedEdits(state.live);

@@ -13,9 +13,10 @@ import type { Issue } from '../src/core/issue.js';
 
 function rejections(state: State): Issue[] {
   const { doc, live } = state;
-  const onLines = [1, trailerLine(doc, live), ...doc.flaggedLines].flatMap((n) => (n ? issuesAt(live, n).map((i) => i) : []));
-  const unique = new Set<Issue>([...live.fileIssues, ...onLines].filter((i) => i.severity === 'reject'));
-  return [...unique];
+  // The header and the trailer (possibly added since) may carry rejections the check did not see.
+  const lines = new Set([1, trailerLine(doc, live), ...doc.flaggedLines]);
+  const onLines = [...lines].flatMap((n) => (n ? issuesAt(live, n) : []));
+  return [...live.fileIssues, ...onLines].filter((i) => i.severity === 'reject');
 }
 
 function fixText(issue: Issue): string {
