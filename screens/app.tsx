@@ -17,7 +17,7 @@ import { WriteScreen } from './write-screen.js';
 import { HelpScreen } from './help-screen.js';
 import { StatusLine } from './status-line.js';
 import { SettingsScreen } from './settings-screen.js';
-import { loadSettings, openSettings } from '../src/session/settings.js';
+import { openSettings, type Settings } from '../src/session/settings.js';
 import { reducer } from '../src/session/workstation-reducer.js';
 import { initialState, type Action, type State } from '../src/session/workstation-state.js';
 import { writeDoc } from '../src/session/write-file.js';
@@ -62,7 +62,7 @@ function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFil
   };
 }
 
-export function App({ load, name, onError }: { load: Loader; name: string; onError: (error: unknown) => void }) {
+export function App({ load, name, settings, onError }: { load: Loader; name: string; settings: Settings; onError: (error: unknown) => void }) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
@@ -88,7 +88,7 @@ export function App({ load, name, onError }: { load: Loader; name: string; onErr
   }, []);
 
   const start = (doc: Doc, live?: Live, message: string | null = null) => {
-    const initial = initialState(doc, size.columns, size.rows, loadSettings());
+    const initial = initialState(doc, size.columns, size.rows, settings);
     const first = { ...initial, live: live ?? initial.live, message };
     current.current = first;
     setState(first);

@@ -9,6 +9,7 @@ import { ThemeContext } from './theme-context.js';
 import { colorWanted, makeTheme } from './theme.js';
 import { openDoc } from '../src/session/document.js';
 import type { CheckOptions } from '../src/core/format.js';
+import type { Settings } from '../src/session/settings.js';
 import { basename } from 'node:path';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
@@ -18,6 +19,8 @@ export interface WorkstationFlags {
   color?: boolean;
   ascii?: boolean;
   format?: string;
+  /** The stored settings, read once by the command. */
+  settings: Settings;
 }
 
 export async function runWorkstation(file: string, options: CheckOptions, flags: WorkstationFlags): Promise<number> {
@@ -33,7 +36,7 @@ export async function runWorkstation(file: string, options: CheckOptions, flags:
   process.stdout.write(ENTER_ALT);
   const instance = render(
     <ThemeContext.Provider value={theme}>
-      <App load={(progress) => openDoc(file, options, flags.format, progress, true)} name={basename(file)} onError={(error) => (failure = error)} />
+      <App load={(progress) => openDoc(file, options, flags.format, progress, true)} name={basename(file)} settings={flags.settings} onError={(error) => (failure = error)} />
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60 },
   );

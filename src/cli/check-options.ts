@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { CheckOptions } from '../core/format.js';
 import { describeFsError, InputError } from '../io/input-error.js';
-import { loadSettings, parseLimit } from '../session/settings.js';
+import { loadSettings, parseLimit, type Settings } from '../session/settings.js';
 import { UsageError } from './usage-error.js';
 
 export const CHECK_FLAGS = {
@@ -47,8 +47,8 @@ export function readSchoolDirectory(path: string): Map<string, string> {
   return schools;
 }
 
-export function checkOptions(values: Record<string, string | boolean | undefined>): CheckOptions {
-  const settings = loadSettings();
+/** `settings`: read once by the command and passed on (default: read them now). */
+export function checkOptions(values: Record<string, string | boolean | undefined>, settings: Settings = loadSettings()): CheckOptions {
   const limit = (flag: string, fallback: number) => {
     const text = values[flag];
     if (typeof text !== 'string') return fallback;

@@ -57,10 +57,11 @@ export async function fixCommand(args: string[]): Promise<number> {
     }
   }
   if (output === report) throw new UsageError('the output and the change report must be different files');
-  const options = checkOptions(values);
+  const settings = loadSettings();
+  const options = checkOptions(values, settings);
   let result;
   try {
-    result = await fixFile(input, output, report, options, values.format, values['unmasked-report'] ?? !loadSettings().maskReports);
+    result = await fixFile(input, output, report, options, values.format, values['unmasked-report'] ?? !settings.maskReports);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

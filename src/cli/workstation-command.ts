@@ -26,7 +26,8 @@ export async function workstationCommand(args: string[], sample: string): Promis
   if (values.help) return process.stdout.write(OPEN_HELP), EXIT.clean;
   if (positionals.length > 1) throw new UsageError(`unknown command "${positionals[0]}"`);
   const file = positionals[0] ?? sample;
-  const options = checkOptions(values);
+  const settings = loadSettings();
+  const options = checkOptions(values, settings);
   await resolveFormat(await inspectInput(file), values.format); // refuse bad input before taking the screen
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     const report = await checkFile(file, options, values.format);
@@ -36,6 +37,5 @@ export async function workstationCommand(args: string[], sample: string): Promis
   }
   // Ink and React are loaded only here (a chunk of their own), so check and fix start fast.
   const { runWorkstation } = await import('../../screens/run-workstation.js');
-  const settings = loadSettings();
-  return runWorkstation(file, options, { color: values['no-color'] || !settings.color ? false : undefined, ascii: values.ascii || settings.ascii, format: values.format });
+  return runWorkstation(file, options, { color: values['no-color'] || !settings.color ? false : undefined, ascii: values.ascii || settings.ascii, format: values.format, settings });
 }
