@@ -35,6 +35,10 @@ export async function workstationCommand(args: string[], sample: string): Promis
     process.stdout.write('\n(rollfix opens the workstation only in a terminal; this is the report of `rollfix check`.)\n');
     return EXIT.clean;
   }
+  // Ink draws nothing but the last frame when it thinks it runs under CI (CI or
+  // CONTINUOUS_INTEGRATION set). Here both ends are a terminal, so a person is watching: say so
+  // before Ink is loaded, since it reads these once, at import.
+  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
   // Ink and React are loaded only here (a chunk of their own), so check and fix start fast.
   const { runWorkstation } = await import('../../screens/run-workstation.js');
   return runWorkstation(file, options, { color: values['no-color'] || !settings.color ? false : undefined, ascii: values.ascii || settings.ascii, format: values.format, settings });

@@ -8,9 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 export class Terminal {
   private socket = `rollfix-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
+  // CI=true as on the CI machine: the workstation must draw there too (Ink would not by default).
   constructor(command: string, { columns = 80, rows = 24, cwd = process.cwd(), env = {} as Record<string, string> } = {}) {
     if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for the end-to-end tests: apt-get install -y tmux (.ci/run does it)');
-    const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+    const vars = Object.entries({ TERM: 'xterm-256color', CI: 'true', ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'e2e', '-x', String(columns), '-y', String(rows), `cd ${JSON.stringify(cwd)} && env -u NODE_EXTRA_CA_CERTS ${vars} ${command}; echo "[exited $?]"; sleep 600`);
   }
 
