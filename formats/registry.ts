@@ -4,8 +4,10 @@
  */
 import type { Format } from '../src/core/format.js';
 import { gtid } from './gtid/index.js';
+import { EIS_FIXED_FORMATS } from './eis/fixed/index.js';
+import { eisDelimited } from './eis/delimited/index.js';
 
-export const FORMATS: readonly Format[] = [gtid];
+export const FORMATS: readonly Format[] = [gtid, ...EIS_FIXED_FORMATS, eisDelimited];
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

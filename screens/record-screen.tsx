@@ -40,18 +40,25 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);
   const statusWidth = columns - nameWidth - valueWidth - 2;
   const cursor = Math.min(view.field, record.layout.fields.length - 1);
-  record.layout.fields.forEach((spec, i) => {
+  // Long layouts (Enroll.asc has 22 fields and more) scroll: a window of fields around the
+  // cursor, leaving four lines for the message and the proposed repair below them.
+  const fieldRows = Math.max(3, height - 1 - 4);
+  const all = record.layout.fields;
+  const first = all.length <= fieldRows ? 0 : Math.min(Math.max(0, cursor - Math.floor(fieldRows / 2)), all.length - fieldRows);
+  const visible = all.slice(first, first + fieldRows);
+  visible.forEach((spec, at) => {
+    const i = first + at;
     const own = issuesAt(live, view.line).filter((x) => x.field === spec.name);
-    const first = own[0];
+    const issue = own[0];
     const editing = i === cursor && view.draft;
     const value = editing ? `${view.draft!.text}_` : show(spec.name, record.fields[i] ?? '');
-    const proposal = first?.repair?.values?.[spec.name];
-    const mark = !first ? theme.symbols.ok : first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;
-    const statusText = !first ? mark : proposal !== undefined ? `${mark} ${theme.symbols.arrow} "${show(spec.name, proposal)}"` : `${mark} ${first.code}`;
-    const color = !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
+    const proposal = issue?.repair?.values?.[spec.name];
+    const mark = !issue ? theme.symbols.ok : issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;
+    const statusText = !issue ? mark : proposal !== undefined ? `${mark} ${theme.symbols.arrow} "${show(spec.name, proposal)}"` : `${mark} ${issue.code}`;
+    const color = !issue ? theme.colors.ok : issue.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     lines.push(
       <Cells key={spec.name} inverse={i === cursor && !editing} cells={[
-        { text: `${i === cursor ? theme.symbols.cursor : ' '} ${spec.name}`, width: nameWidth, bold: Boolean(first) },
+        { text: `${i === cursor ? theme.symbols.cursor : ' '} ${spec.name}`, width: nameWidth, bold: Boolean(issue) },
         { text: ` ${value}`, width: valueWidth + 2, color: editing ? theme.colors.accent : undefined, underline: Boolean(editing) && !theme.color },
         { text: ` ${statusText}`, width: statusWidth, color },
       ]} />,
@@ -62,7 +69,11 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const say = (text: string, indent: string, props: { color?: string; bold?: boolean } = {}, max = 2) => {
     for (const [i, part] of wrap(text, columns - indent.length - 1, max).entries()) detail.push({ text: `${i === 0 ? indent : ' '.repeat(indent.length)}${part}`, ...props });
   };
-  const name = record.layout.fields[cursor].name;
+  const spec = record.layout.fields[cursor];
+  const name = spec.name;
+  if (visible.length < all.length) say(`fields ${first + 1}–${first + visible.length} of ${all.length} (↑/↓ scroll)`, ' ');
+  // Fixed-length records: where the field sits, since an edit must fit it exactly.
+  if (spec.position) say(`${name}: bytes ${spec.position}–${spec.position + spec.maxLength - 1} (${spec.maxLength} wide); other bytes stay where they are`, ' ');
   if (view.draft) {
     const draftIssues = view.draft.issues;
     if (draftIssues.length) say(draftIssues[0].message, ` ${theme.symbols.error} `, { color: theme.colors.error });

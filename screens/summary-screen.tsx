@@ -35,7 +35,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   const add = (key: string, text: string, props: { color?: string; bold?: boolean } = {}) => lines.push(<Line key={key} text={text} width={w} {...props} />);
   const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[report.input.eol];
   add('format', ` ${doc.format.title} (${doc.format.id})`, { bold: true });
-  add('facts', ` ${plural(live.records, 'record')} (${plural(report.detailRecords - live.deleted.size, 'student')}), ${report.facts.delimiter}-delimited, ${eol}, ${report.input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}`);
+  add('facts', ` ${plural(live.records, 'record')} (${plural(report.detailRecords - live.deleted.size, 'student')}), ${report.facts.shape ?? `${report.facts.delimiter}-delimited`}, ${eol}, ${report.input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}`);
   add('gap1', '');
   const rejected = rejections(state);
   if (isRejected(live)) {

@@ -43,7 +43,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
   const top = Math.max(0, Math.min(table.row - Math.floor(page / 2), rows.length - page));
   const widths = columnsFor(columns);
   const keyIndex = (layoutFields: readonly { name: string }[]) => doc.model.keyFields.map((name) => layoutFields.findIndex((f) => f.name === name));
-  const header: Cell[] = ['Line', 'Last name', 'First name', 'Local ID', 'Problem'].map((text, i) => ({ text: ` ${text}`, width: widths[i], bold: true }));
+  const header: Cell[] = ['Line', ...(doc.model.keyTitles ?? ['Last name', 'First name', 'Local ID']), 'Problem'].map((text, i) => ({ text: ` ${text}`, width: widths[i], bold: true }));
   const filter = [table.filter && `code ${table.filter}`, table.search && `search "${table.search}"`].filter(Boolean).join(', ');
   const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search names, IDs and values' : 'Go to line'}: ${table.prompt.text}_` : null;
   const title = prompt ?? ` ${rows.length} of ${doc.flaggedLines.length} flagged records${filter ? ` (${filter}; Esc shows all)` : ''}`;

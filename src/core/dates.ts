@@ -5,9 +5,36 @@
  */
 import type { Proposal } from './field-spec.js';
 
-export type DateFormat = 'mm/dd/yyyy' | 'dd/mm/yyyy';
+/**
+ * `dd/mmm/yyyy`: Manitoba EIS (seed 004), a day, a month name (three letters, with or without a
+ * full stop, or in full, any case) and a four-digit year: 01/Sep/2013.
+ * `ddmmyyyy`: the EIS fixed-length header's Reporting Date, eight digits.
+ */
+export type DateFormat = 'mm/dd/yyyy' | 'dd/mm/yyyy' | 'dd/mmm/yyyy' | 'ddmmyyyy';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_TITLES = MONTHS.map((m) => m[0].toUpperCase() + m.slice(1));
+
+/** The month of a name written as EIS accepts it (Jan, Jan., January, any case), or 0. */
+function namedMonth(name: string): number {
+  const lower = name.toLowerCase();
+  const short = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  const i = short.length === 3 ? MONTHS.indexOf(short) : MONTH_NAMES.indexOf(short);
+  return i + 1;
+}
+
+/** [year, month, day] of a date written in one of the formats that are not nn/nn/nnnn, or null when it has not that shape. */
+function otherParts(value: string, format: DateFormat): [number, number, number] | null {
+  if (format === 'ddmmyyyy') {
+    const m = /^(\d\d)(\d\d)(\d{4})$/.exec(value);
+    return m ? [+m[3], +m[2], +m[1]] : null;
+  }
+  const m = /^(\d{1,2})\/([A-Za-z]{3,9}\.?)\/(\d{4})$/.exec(value);
+  if (!m) return null;
+  const month = namedMonth(m[2]);
+  return month ? [+m[3], month, +m[1]] : null;
+}
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -36,6 +63,11 @@ function strictParts(value: string): [number, number, number] | null {
 
 /** Returns why the value is not a valid date in `format`, or null when it is. */
 export function dateProblem(value: string, format: DateFormat): string | null {
+  if (format === 'dd/mmm/yyyy' || format === 'ddmmyyyy') {
+    const parts = otherParts(value, format);
+    if (!parts) return format === 'ddmmyyyy' ? "must have the 'DDMMYYYY' format (8 digits)" : "must have the 'DD/MMM/YYYY' format, with the month as a name (01/Sep/2013)";
+    return dateExists(...parts) ? null : `is not a date that exists (${format === 'ddmmyyyy' ? 'DDMMYYYY' : 'DD/MMM/YYYY'})`;
+  }
   const parts = strictParts(value);
   if (!parts) return `must have the '${format}' format`;
   const [a, b, year] = parts;
@@ -48,12 +80,15 @@ export function formatDate(year: number, month: number, day: number, format: Dat
   const mm = String(month).padStart(2, '0');
   const dd = String(day).padStart(2, '0');
   const yyyy = String(year).padStart(4, '0');
+  if (format === 'dd/mmm/yyyy') return `${dd}/${MONTH_TITLES[month - 1]}/${yyyy}`;
+  if (format === 'ddmmyyyy') return `${dd}${mm}${yyyy}`;
   return format === 'mm/dd/yyyy' ? `${mm}/${dd}/${yyyy}` : `${dd}/${mm}/${yyyy}`;
 }
 
 /** Parses the date as `format` (strictly) into [year, month, day], or null. */
 export function parseDate(value: string, format: DateFormat): [number, number, number] | null {
   if (dateProblem(value, format) !== null) return null;
+  if (format === 'dd/mmm/yyyy' || format === 'ddmmyyyy') return otherParts(value, format);
   const [a, b, y] = strictParts(value)!;
   return format === 'mm/dd/yyyy' ? [y, a, b] : [y, b, a];
 }
@@ -79,7 +114,7 @@ export function repairDate(raw: string, format: DateFormat): Proposal | null {
   if (m) return propose(+m[1], +m[2], +m[3], format, 'safe', 'year-first date rewritten as ' + format);
   m = /^((?:19|20)\d\d)(\d\d)(\d\d)$/.exec(value);
   if (m) return propose(+m[1], +m[2], +m[3], format, 'safe', 'yyyymmdd date rewritten as ' + format);
-  m = /^(\d{1,2})[-\s.]?([A-Za-z]{3,9})\.?[-\s.,]*(\d{4})$/.exec(value);
+  m = /^(\d{1,2})[-\s./]?([A-Za-z]{3,9})\.?[-\s.,/]*(\d{4})$/.exec(value);
   if (m && monthIndex(m[2]) > 0) return propose(+m[3], monthIndex(m[2]), +m[1], format, 'safe', 'month name rewritten as ' + format);
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(value);
   if (m && monthIndex(m[1]) > 0) return propose(+m[3], monthIndex(m[1]), +m[2], format, 'safe', 'month name rewritten as ' + format);
@@ -90,6 +125,7 @@ export function repairDate(raw: string, format: DateFormat): Proposal | null {
   const [month, day] = format === 'mm/dd/yyyy' ? [a, b] : [b, a];
   const asWritten = dateExists(year, month, day);
   const swapped = dateExists(year, day, month) && a !== b;
+  if (format === 'dd/mmm/yyyy' || format === 'ddmmyyyy') return numericDayFirst(year, month, day, asWritten, swapped, yearText.length === 2, format);
   if (yearText.length === 2) {
     if (!asWritten) return null;
     return propose(year, month, day, format, 'review', `two-digit year read as ${year}`);
@@ -106,5 +142,19 @@ export function repairDate(raw: string, format: DateFormat): Proposal | null {
   if (swapped) {
     return propose(year, day, month, format, 'review', `day and month appear swapped: read the other way round`);
   }
+  return null;
+}
+
+/**
+ * EIS dates written with digits: read day first (EIS exports DD/MMM/YYYY), `safe` only when the
+ * value cannot be read the other way round (seed 004 warns of exactly this confusion).
+ */
+function numericDayFirst(year: number, month: number, day: number, asWritten: boolean, swapped: boolean, shortYear: boolean, format: DateFormat): Proposal | null {
+  if (asWritten) {
+    if (shortYear) return propose(year, month, day, format, 'review', `two-digit year read as ${year}`);
+    if (swapped) return propose(year, month, day, format, 'review', 'day and month could be either way round: read day first');
+    return propose(year, month, day, format, 'safe', 'month written as a name');
+  }
+  if (swapped) return propose(year, day, month, format, shortYear ? 'review' : 'safe', 'the date was written month first: month written as a name');
   return null;
 }

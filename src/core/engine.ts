@@ -94,15 +94,16 @@ export async function fixFile(path: string, output: string, changeReport: string
       writer?.abort();
       const out = (writer = new SafeWriter(output, input.encoding, input.bom));
       const fixer = format.fixer(options, input);
+      const eol = format.outputEol?.(input) ?? input.eol;
       // Line endings go between lines, and after the last only if the input had one there: a
       // file that ends mid-line may have been cut short, and the output must still say so.
       let written = 0;
       const emit = (lines: string[]) => {
-        for (const l of lines) out.write(written++ === 0 ? l : input.eol + l);
+        for (const l of lines) out.write(written++ === 0 ? l : eol + l);
       };
       const finish = (stats: ReadStats) => {
         emit(fixer.finish(stats));
-        if (stats.endsWithNewline && written > 0) out.write(input.eol);
+        if (stats.endsWithNewline && written > 0) out.write(eol);
         return fixer.changes;
       };
       return { line: (text, line) => emit(fixer.line(text, line)), finish };

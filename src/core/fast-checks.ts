@@ -33,6 +33,7 @@ function compile(spec: FieldSpec): FastCheck {
     }
     case 'date': {
       const format = spec.dateFormat ?? 'mm/dd/yyyy';
+      if (format !== 'mm/dd/yyyy' && format !== 'dd/mm/yyyy') return (v) => (v.length === 0 ? empty : v.length <= maxLength && dateProblem(v, format) === null);
       return (v) => (v.length === 10 ? dateProblem(v, format) === null : empty && v.length === 0);
     }
     case 'digits': {

@@ -1,4 +1,5 @@
 import type { Confidence } from './issue.js';
+import type { DateFormat } from './dates.js';
 
 /** A value a repair proposes for one field, with how sure it is. */
 export interface Proposal {
@@ -23,8 +24,8 @@ export interface FieldSpec {
   codes?: readonly string[];
   /** Other spellings clerks' systems export, upper-cased, mapped to a code (`MALE` → `M`). */
   aliases?: Readonly<Record<string, string>>;
-  /** The one layout `date` fields must have; only `mm/dd/yyyy` and `dd/mm/yyyy` so far. */
-  dateFormat?: 'mm/dd/yyyy' | 'dd/mm/yyyy';
+  /** The one layout `date` fields must have. */
+  dateFormat?: DateFormat;
   /** For `digits`: the exact number of digits required. */
   digits?: number;
   /** For `pattern`: the regular expression and how to say it to a clerk. */
@@ -34,4 +35,6 @@ export interface FieldSpec {
   normalise?: (value: string) => Proposal | null;
   /** National IDs: masked on screen (see the privacy issue). */
   sensitive?: boolean;
+  /** Fixed-length records: the field's first column (1-based); its width is `maxLength`. */
+  position?: number;
 }

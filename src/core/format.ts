@@ -5,7 +5,7 @@
 import type { FieldSpec } from './field-spec.js';
 import type { Issue } from './issue.js';
 import type { IssueType } from './issue-type.js';
-import type { InputInfo, ReadStats } from '../io/line-reader.js';
+import type { InputInfo, LineEnding, ReadStats } from '../io/line-reader.js';
 
 export interface CheckOptions {
   /** The submitting user's current district (seed 003's "current location"). */
@@ -97,6 +97,8 @@ export interface Format {
   /** How the workstation edits this format's records. */
   records(options: CheckOptions, input: InputInfo): RecordModel;
   fixer(options: CheckOptions, input: InputInfo): Fixer;
+  /** The line ending written, when the format requires one (EIS: CR LF); else the input's. */
+  outputEol?(input: InputInfo): LineEnding;
 }
 
 /** Live facts of the file being edited, for the checks that depend on the whole file. */
@@ -126,8 +128,18 @@ export interface RecordModel {
   crossRecordCodes: ReadonlySet<string>;
   /** Fields that identify a record in the error table, in order (e.g. last name, first name, local ID). */
   keyFields: readonly string[];
+  /** The error table's titles for the key fields, when not "Last name", "First name", "Local ID". */
+  keyTitles?: readonly string[];
   /** File-wide issues now, from those of the last whole check and the live facts. */
   fileIssues(checked: readonly Issue[], file: LiveFile, options: CheckOptions): Issue[];
+  /**
+   * Issue codes about how the record sits in the file (a fixed-length record's length) rather
+   * than its values: found by the whole check, gone once the record is edited, because an edited
+   * record is written again whole from its fields (`serialise`).
+   */
+  rewriteCodes?: ReadonlySet<string>;
+  /** Why `value` cannot be stored in field `index` at all (it does not fit a fixed width), or null. */
+  fits?(layout: RecordLayout, index: number, value: string): string | null;
   /** The line to add at the end for an `add-trailer` repair, or null. */
   trailerFor(file: LiveFile): string | null;
   /**

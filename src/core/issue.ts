@@ -14,7 +14,7 @@ export interface Repair {
   /** New values for fields of the issue's record, by field name (suffix parsing sets two). */
   values?: Record<string, string>;
   /** A whole-record or whole-file action instead of field values. */
-  action?: 'delete-record' | 'drop-empty-extra-fields' | 'recompute-trailer-count' | 'copy-transmission-id' | 'add-trailer';
+  action?: 'delete-record' | 'drop-empty-extra-fields' | 'recompute-trailer-count' | 'copy-transmission-id' | 'add-trailer' | 'rewrite-record';
 }
 
 export interface Issue {

@@ -14,6 +14,8 @@ export function repairEdits(state: State, line: number, issue: Issue): Edit[] {
   if (!repair) return [];
   if (repair.action === 'delete-record') return [{ kind: 'delete', line, code: issue.code }];
   const record = recordAt(state.doc, state.live, line);
+  // Setting a field to its own value marks the record edited, so it is written again whole.
+  if (record && repair.action === 'rewrite-record') return [{ kind: 'set', line, field: record.layout.fields[0].name, before: record.fields[0], after: record.fields[0], code: issue.code }];
   if (!record || !repair.values) return [];
   const edits: Edit[] = [];
   for (const [field, after] of Object.entries(repair.values)) {
@@ -143,6 +145,11 @@ export function commitDraft(state: State): State {
   const record = recordAt(state.doc, state.live, line);
   if (!draft || !record) return state;
   const name = record.layout.fields[field].name;
+  const refused = state.doc.model.fits?.(record.layout, field, draft.text) ?? null;
+  if (refused) {
+    const issue = { code: 'field/too-long', severity: 'error' as const, scope: 'field' as const, line, field: name, message: `Does not fit, not kept: ${refused}`, repair: null };
+    return { ...state, record: { ...state.record, draft: { ...draft, issues: [issue, ...draft.issues.filter((i) => i.code !== 'field/too-long')] } } };
+  }
   const cleared = { ...state, record: { ...state.record, draft: null } };
   if (record.fields[field] === draft.text) return cleared;
   return apply(cleared, { label: `edit ${name} on line ${line}`, edits: [{ kind: 'set', line, field: name, before: record.fields[field], after: draft.text }] }, `${name} changed`);

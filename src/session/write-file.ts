@@ -28,11 +28,17 @@ export function changesOf(doc: Doc, live: Live): Change[] {
   }
   for (const [line, fields] of [...live.fields].sort(([a], [b]) => a - b)) {
     if (live.deleted.has(line) || line > doc.store.count) continue;
-    const original = doc.model.parse(doc.store.line(line), line);
+    const text = doc.store.line(line);
+    const original = doc.model.parse(text, line);
     if (!original) continue;
+    const before = changes.length;
     original.layout.fields.forEach((spec, i) => {
       if (fields[i] !== original.fields[i]) changes.push({ line, field: spec.name, before: original.fields[i], after: fields[i], code: codes.get(`${line} ${spec.name}`) ?? 'edit' });
     });
+    // A record written again whole (a fixed-length record padded to its length) with no value changed.
+    if (changes.length === before && doc.model.serialise(original.layout, fields, text) !== text) {
+      changes.push({ line, field: '', before: '(record as read)', after: '(record written again in its layout)', code: codes.get(`${line} ${original.layout.fields[0].name}`) ?? 'edit' });
+    }
   }
   for (const line of [...live.deleted].sort((a, b) => a - b)) changes.push({ line, field: '', before: '(whole record)', after: '(deleted)', code: 'edit' });
   for (const text of live.appended) changes.push({ line: 0, field: '', before: '(no line)', after: text.replaceAll('\t', ' '), code: 'add' });
@@ -42,6 +48,7 @@ export function changesOf(doc: Doc, live: Live): Change[] {
 export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Written> {
   const { input } = doc.report;
   const writer = new SafeWriter(output, input.encoding, input.bom);
+  const eol = doc.format.outputEol?.(input) ?? input.eol;
   let written = 0;
   try {
     const total = doc.store.count + live.appended.length;
@@ -51,9 +58,9 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
       const text = originalText(doc, live, n);
       const record = edited ? recordAt(doc, live, n) : null;
       const line = record ? doc.model.serialise(record.layout, record.fields, text) : text;
-      writer.write(written++ === 0 ? line : input.eol + line);
+      writer.write(written++ === 0 ? line : eol + line);
     }
-    if (doc.endsWithNewline && written > 0) writer.write(input.eol);
+    if (doc.endsWithNewline && written > 0) writer.write(eol);
     writer.commit();
   } catch (error) {
     writer.abort();
