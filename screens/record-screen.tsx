@@ -36,7 +36,8 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   }
   const sensitive = new Set(record.layout.fields.filter((f) => f.sensitive).map((f) => f.name));
   const show = (field: string, value: string) => (sensitive.has(field) && !view.reveal && value ? mask(value) : value);
-  const nameWidth = 24;
+  // Wide enough for names that differ only at their end ("Aboriginal Identity (1)", "(2)").
+  const nameWidth = Math.max(24, Math.min(32, Math.max(...record.layout.fields.map((f) => f.name.length)) + 4));
   const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);
   const statusWidth = columns - nameWidth - valueWidth - 2;
   const cursor = Math.min(view.field, record.layout.fields.length - 1);

@@ -41,7 +41,7 @@ function groups(doc: Doc): CrossRecordGroups {
 }
 
 export function initialLive(doc: Doc): Live {
-  return {
+  const live: Live = {
     log: EMPTY_LOG,
     fields: new Map(),
     deleted: new Set(),
@@ -51,6 +51,9 @@ export function initialLive(doc: Doc): Live {
     records: doc.report.records,
     savedAt: 0,
   };
+  // As after any edit: the file-wide issues of the file as it would be written (EIS files are
+  // always written with CR LF, so their LF rejection is not one left to fix).
+  return { ...live, fileIssues: doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, live), doc.options) };
 }
 
 /** The text of line `n` as it was read (appended lines included). */

@@ -11,7 +11,8 @@ import { openDoc } from '../../src/session/document.js';
 import { reducer } from '../../src/session/workstation-reducer.js';
 import { initialState, type Action, type State } from '../../src/session/workstation-state.js';
 import type { CommandId } from '../../src/session/key-bindings.js';
-import { OPTIONS, SAMPLE, tempFile, gtidFile, detail } from '../helpers.js';
+import { join } from 'node:path';
+import { OPTIONS, ROOT, SAMPLE, tempFile, gtidFile, detail } from '../helpers.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -61,6 +62,23 @@ describe('screens at 80x24', () => {
     await expect(frame(state)).toMatchFileSnapshot('../../snapshots/screens/write.txt');
     await expect(frame(run(state, 'app.help'))).toMatchFileSnapshot('../../snapshots/screens/help-write.txt');
     await expect(frame(run(await sample(), 'summary.start', 'record.next', 'record.accept-all'))).toMatchFileSnapshot('../../snapshots/screens/accept-all-question.txt');
+  });
+  it('EIS fixed-length: summary, table, and a record with the byte columns of the field under the cursor', async () => {
+    const eis = async (name: string) => {
+      const state = initialState(await openDoc(join(ROOT, 'formats/eis/samples', name), OPTIONS), 80, 24);
+      return { ...state, doc: { ...state.doc, name } };
+    };
+    const enrolment = await eis('1234enr.asc');
+    await expect(frame(enrolment)).toMatchFileSnapshot('../../snapshots/screens/eis-summary.txt');
+    await expect(frame(run(enrolment, 'app.table'))).toMatchFileSnapshot('../../snapshots/screens/eis-table.txt');
+    const record = run(enrolment, 'summary.start', 'record.next');
+    fits(frame(record));
+    await expect(frame(record)).toMatchFileSnapshot('../../snapshots/screens/eis-record.txt');
+    // 22 fields and more: a window of fields follows the cursor.
+    const delimited = run(await eis('Enroll.asc'), 'summary.start', ...Array.from({ length: 12 }, () => 'record.down' as const));
+    const text = frame(delimited);
+    fits(text);
+    await expect(text).toMatchFileSnapshot('../../snapshots/screens/eis-delimited-record.txt');
   });
   it('settings', async () => {
     await expect(frame(run(await sample(), 'summary.settings', 'settings.down'))).toMatchFileSnapshot('../../snapshots/screens/settings.txt');

@@ -43,7 +43,7 @@ function passes(type: EisFileType, input: InputInfo): RecordPasses {
       }
       return out;
     },
-    facts: { shape: `fixed-length ${type.length}-byte records`, 'file type': type.title },
+    facts: { shape: `fixed-length ${type.length}-byte records` },
   };
 }
 

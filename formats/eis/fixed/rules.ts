@@ -21,7 +21,7 @@ function typeIssues(type: EisFileType, layout: FixedLayout, fields: readonly str
   const allowed = ['H', ...type.types];
   const upper = letter.toUpperCase();
   const repair = allowed.includes(upper) && upper !== 'H' ? { confidence: 'safe' as const, reason: 'record type written in capitals', values: { 'Record Type': upper } } : null;
-  return [fieldIssue('eis/record-type', 'reject', line, 'Record Type', `Record type "${letter}" is not one a ${type.title.slice(4)} file holds (${allowed.join(', ')})`, repair)];
+  return [fieldIssue('eis/record-type', 'reject', line, 'Record Type', `Record type "${letter}" is not one of the types a ${type.title.slice(4)} file holds (${allowed.join(', ')})`, repair)];
 }
 
 function headerIssues(type: EisFileType, layout: FixedLayout, fields: readonly string[], line: number): Issue[] {

@@ -54,7 +54,7 @@ describe('EIS fixed-length files', () => {
     expect(rows(await check([student(), student()].join('\r\n') + '\r\n'))).toEqual(['- eis/missing-header']);
     const report = await check(enrolment(student(), header(), student({ 1: 'I' }), student({ 1: 'd' })));
     expect(rows(report)).toEqual(['3 eis/repeated-header', '4 eis/record-type [Record Type]', '5 eis/record-type [Record Type]']);
-    expect(report.issues[1].message).toBe('Record type "I" is not one a Student Enrolment file holds (H, S, D)');
+    expect(report.issues[1].message).toBe('Record type "I" is not one of the types a Student Enrolment file holds (H, S, D)');
     expect(report.issues[2].repair).toMatchObject({ confidence: 'safe', values: { 'Record Type': 'D' } });
   });
 
