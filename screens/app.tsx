@@ -138,7 +138,7 @@ export function App({ load, name, settings, onError }: { load: Loader; name: str
       exit();
     }
   }, [state?.quit]);
-  useKeys(phase.kind === 'ready' ? state : null, dispatch);
+  useKeys(() => current.current, dispatch); // set only once the file is open (start)
 
   if (phase.kind === 'resume') {
     const answer = (choice: 'resume' | 'discard' | 'ignore' | 'forget-old') => {

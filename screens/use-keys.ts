@@ -1,12 +1,16 @@
 import { useInput } from 'ink';
-import { actionFor } from '../src/session/key-map.js';
+import { actionsFor } from '../src/session/key-map.js';
 import type { Action, State } from '../src/session/workstation-state.js';
 
-/** The workstation's only useInput: keys become actions through the pure key map. */
-export function useKeys(state: State | null, dispatch: (action: Action) => void): void {
+/**
+ * The workstation's only useInput: keys become actions through the pure key map. The state is
+ * read when the key arrives, not when the screen was last drawn: keys typed faster than React
+ * redraws (Enter then Backspace) must see the mode the previous key put the screen in.
+ */
+export function useKeys(current: () => State | null, dispatch: (action: Action) => void): void {
   useInput((input, key) => {
+    const state = current();
     if (!state) return;
-    const action = actionFor(state, input, key);
-    if (action) dispatch(action);
+    for (const action of actionsFor(state, input, key)) dispatch(action);
   });
 }

@@ -33,6 +33,20 @@ export function keyName(input: string, key: KeyPress): string {
   return input;
 }
 
+/**
+ * The actions of one read from the terminal. Keys typed faster than they are read arrive as one
+ * chunk ("99\r"): while typing, Enter inside it still commits, after the text before it.
+ */
+export function actionsFor(state: State, input: string, key: KeyPress): Action[] {
+  const enter = isTyping(state) && input.length > 1 ? input.indexOf('\r') : -1;
+  if (enter < 0) {
+    const action = actionFor(state, input, key);
+    return action ? [action] : [];
+  }
+  const before = actionFor(state, input.slice(0, enter), {});
+  return [...(before ? [before] : []), { type: 'text.commit' }];
+}
+
 export function isTyping(state: State): boolean {
   return Boolean(state.table.prompt || state.record.draft || state.write.draft !== null || state.settings.draft !== null);
 }
@@ -57,9 +71,11 @@ export function actionFor(state: State, input: string, key: KeyPress): Action | 
     if (name === 'escape') return { type: 'text.cancel' };
     if (key.backspace || key.delete) return { type: 'text.backspace' };
     if (key.ctrl || key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.tab) return null;
-    // Pasted or typed text; control characters never enter a value from the keyboard.
-    const printable = input.replace(/[\u0000-\u001f\u007f]/g, '');
-    return printable ? { type: 'text', input: printable } : null;
+    // Pasted or typed text; control characters never enter a value from the keyboard, except
+    // Backspace/Delete (DEL, BS), which arrive inside the text when keys come faster than
+    // they are read (a held Backspace over SSH) and are applied in order by the reducer.
+    const typed = input.replace(/[\u0000-\u0007\u0009-\u001f]/g, '');
+    return typed ? { type: 'text', input: typed } : null;
   }
   const binding = KEY_BINDINGS.find((b) => b.keys.includes(name) && (!b.screens || b.screens.includes(state.screen)));
   return binding ? { type: 'command', id: binding.command } : null;

@@ -157,11 +157,18 @@ function cancelText(state: State): State {
   return back(state);
 }
 
+/** `t` after typing `input`, in which DEL and BS each delete the character before them. */
+function typed(t: string, input: string): string {
+  let out = t;
+  for (const c of input) out = c === '\u007f' || c === '\b' ? out.slice(0, -1) : out + c;
+  return out;
+}
+
 export function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'command': return command(state, action.id);
     case 'answer': return answer(state, action.yes);
-    case 'text': return text(state, (t) => t + action.input);
+    case 'text': return text(state, (t) => typed(t, action.input));
     case 'text.backspace': return text(state, (t) => t.slice(0, -1));
     case 'text.commit': return commitText(state);
     case 'text.cancel': return cancelText(state);

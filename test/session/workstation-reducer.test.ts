@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDoc } from '../../src/session/document.js';
 import { reducer } from '../../src/session/workstation-reducer.js';
 import { initialState, tableRows, type Action, type State } from '../../src/session/workstation-state.js';
-import { actionFor } from '../../src/session/key-map.js';
+import { actionFor, actionsFor } from '../../src/session/key-map.js';
 import { issuesAt, isRejected, recordAt, unsavedEdits } from '../../src/session/live.js';
 import { writeDoc } from '../../src/session/write-file.js';
 import type { CommandId } from '../../src/session/key-bindings.js';
@@ -167,6 +167,11 @@ describe('key map', () => {
     const typing = run(record, 'record.edit');
     expect(actionFor(typing, 'a', {})).toEqual({ type: 'text', input: 'a' });
     expect(actionFor(typing, '\u001b[31m', {})).toEqual({ type: 'text', input: '[31m' });
+    // Keys faster than the terminal is read arrive as one chunk: Backspaces and Enter still count.
+    const fast = actionsFor(typing, 'ab\u007f\u007fc\r', {});
+    expect(fast).toEqual([{ type: 'text', input: 'ab\u007f\u007fc' }, { type: 'text.commit' }]);
+    const before = typing.record.draft!.text;
+    expect(reducer(typing, fast[0]).record.draft!.text).toBe(`${before}c`);
     expect(actionFor(typing, '', { escape: true })).toEqual({ type: 'text.cancel' });
     expect(actionFor(run(record, 'record.delete'), 'y', {})).toEqual({ type: 'answer', yes: true });
   });
