@@ -42,9 +42,9 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const statusWidth = columns - nameWidth - valueWidth - 2;
   const cursor = Math.min(view.field, record.layout.fields.length - 1);
   // Long layouts (Enroll.asc has 22 fields and more) scroll: a window of fields around the
-  // cursor, leaving four lines for the message and the proposed repair below them.
-  const fieldRows = Math.max(3, height - 1 - 4);
+  // cursor, leaving six lines for where the window is, the message and the proposed repair.
   const all = record.layout.fields;
+  const fieldRows = all.length <= height - 1 - 4 ? all.length : Math.max(3, height - 1 - 6);
   const first = all.length <= fieldRows ? 0 : Math.min(Math.max(0, cursor - Math.floor(fieldRows / 2)), all.length - fieldRows);
   const visible = all.slice(first, first + fieldRows);
   visible.forEach((spec, at) => {

@@ -15,6 +15,11 @@ const SHARED: readonly IssueType[] = [
     description: 'Double quotes (") are not allowed in fixed-length EIS files, and in comma-delimited ones they only surround text fields.',
     fix: 'rollfix proposes an apostrophe instead; confirm it or retype the value.',
   },
+  {
+    code: 'eis/met-number', severity: 'warning', title: 'A MET Number that is not 9 digits',
+    description: 'MET numbers are validated only when present. rollfix assumes nine digits (positions 6–14 of the fixed-length records); the seed does not say it in words, so this is a warning.',
+    fix: 'Correct the number from the MET file, or leave it blank for a student who has none.',
+  },
 ];
 
 export const EIS_FIXED_ISSUES: readonly IssueType[] = [
@@ -55,11 +60,6 @@ export const EIS_FIXED_ISSUES: readonly IssueType[] = [
     fix: 'Blank it, once you have checked nothing there matters.',
   },
   {
-    code: 'eis/met-number', severity: 'warning', title: 'A MET Number that is not 9 digits',
-    description: 'MET numbers are validated only when present. rollfix assumes the 9 digits of positions 6–14; the seed does not say it in words, so this is a warning.',
-    fix: 'Correct the number from the MET file, or leave it blank for a student who has none.',
-  },
-  {
     code: 'eis/division-mismatch', severity: 'warning', title: 'The file name and the header disagree on the number',
     description: 'The default name is xxxx + a suffix + .asc, where xxxx is the school or division number; it usually equals the header\'s Division Number.',
     fix: 'Rename the file, or correct the Division Number, whichever is wrong.',
@@ -67,7 +67,7 @@ export const EIS_FIXED_ISSUES: readonly IssueType[] = [
 ];
 
 export const EIS_DELIMITED_ISSUES: readonly IssueType[] = [
-  SHARED[1],
+  ...SHARED.filter((t) => t.code !== 'eis/non-ascii'),
   {
     code: 'eis/field-count', severity: 'error', title: 'A record has fewer fields than its layout',
     description: 'Each comma-delimited layout has a fixed list of fields, then any custom fields at the end; a record with fewer fields is read into the wrong columns.',
