@@ -107,6 +107,7 @@ export function* jsonChunks(report: Report): Generator<string> {
     encoding: report.input.encoding,
     lineEnding: { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[report.input.eol],
     limits: report.limits,
+    facts: report.facts,
     issues: [],
   }, null, 2);
   if (report.issues.length === 0) return yield head + '\n';
