@@ -10,7 +10,7 @@ describe('rollfix on EIS files', () => {
     expect(result.status).toBe(2);
     const report = JSON.parse(result.stdout);
     expect(report.format).toBe('eis-enrolment');
-    expect(report.issues.find((i: { code: string }) => i.code === 'eis/record-length')).toMatchObject({ line: 4, severity: 'reject', scope: 'record' });
+    expect(report.issues.find((i: { code: string }) => i.code === 'eis/record-length')).toMatchObject({ line: 4, severity: 'reject', field: null });
     const delimited = JSON.parse(cli(['check', '--json', join(EIS_SAMPLES, 'StuMark.asc')]).stdout);
     expect(delimited.format).toBe('eis-delimited');
     expect(delimited.facts).toMatchObject({ layout: 'StuMark.asc' });
