@@ -22,7 +22,8 @@ function passes(type: EisFileType, input: InputInfo): RecordPasses {
   const layouts = recordLayouts(type);
   return {
     model,
-    isDetail: (layout) => layout.kind !== 'header',
+    // School session records (S) describe the school, not a student or a teacher.
+    isDetail: (layout) => layout.kind !== 'header' && (layout as FixedLayout).type !== 'S',
     lineIssues(text, line, layout) {
       const issue = lengthIssue(layout as FixedLayout, text, line, input.encoding);
       return issue ? [issue] : [];
