@@ -72,10 +72,12 @@ describe('EIS comma-delimited files', () => {
     expect(rows(numbered)).toEqual([]);
   });
 
-  it('Y-or-blank flags and Eligible % wherever a first row names them', async () => {
-    const head = '"PSP Number","Surname","Given Name(s)",Birth date,"Gender","Previous Surname","Previous Given Name",Name Change Date,"Address","City","Postal Code","Home Phone Number",Address Change Date,"Fax Number","Email Address","Care of CFS","Has Diploma","Eligible %"';
-    const row = (cfs: string, diploma: string, eligible: string) => `"P1","Fontaine","Luc",03/Apr/1970,"M","","",,"","","","",,"","","${cfs}","${diploma}","${eligible}"`;
-    const { issues } = await check([head, row('Y', '', '100'), row('N', 'Yes', '0'), row('X', 'Y', '101')], 'TPPper.asc');
+  it('Y-or-blank flags, Eligible % and counts wherever a first row names them', async () => {
+    const head = '"PSP Number","Surname","Given Name(s)",Birth date,"Gender","Previous Surname","Previous Given Name",Name Change Date,"Address","City","Postal Code","Home Phone Number",Address Change Date,"Fax Number","Email Address","Care of CFS","Has Diploma","Eligible %","Credit Flag","Male Enrolment"';
+    const row = (cfs: string, diploma: string, eligible: string, flag = '', males = '12') => `"P1","Fontaine","Luc",03/Apr/1970,"M","","",,"","","","",,"","","${cfs}","${diploma}","${eligible}","${flag}","${males}"`;
+    const { issues } = await check([head, row('Y', '', '100', 'Y', '0'), row('N', 'Yes', '0'), row('X', 'Y', '101', 'y', '1000')], 'TPPper.asc');
+    expect(proposal(find(issues, 4, 'Credit Flag'))).toEqual(['safe', 'Y']);
+    expect(find(issues, 4, 'Male Enrolment')?.message).toBe('Male Enrolment "1000" must be a whole number from 0 to 999');
     expect(proposal(find(issues, 3, 'Care of CFS'))).toEqual(['safe', '']);
     expect(proposal(find(issues, 3, 'Has Diploma'))).toEqual(['safe', 'Y']);
     expect(find(issues, 3, 'Eligible %')?.code).toBe('field/format');
