@@ -6,8 +6,9 @@ import type { Format } from '../src/core/format.js';
 import { gtid } from './gtid/index.js';
 import { EIS_FIXED_FORMATS } from './eis/fixed/index.js';
 import { eisDelimited } from './eis/delimited/index.js';
+import { targetTracker } from './target-tracker/index.js';
 
-export const FORMATS: readonly Format[] = [gtid, ...EIS_FIXED_FORMATS, eisDelimited];
+export const FORMATS: readonly Format[] = [gtid, ...EIS_FIXED_FORMATS, eisDelimited, targetTracker];
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

@@ -138,6 +138,11 @@ export interface RecordModel {
    * record is written again whole from its fields (`serialise`).
    */
   rewriteCodes?: ReadonlySet<string>;
+  /**
+   * Set when every record is written again in its layout, edited or not (Target Tracker's
+   * columns renamed and reordered): the one change that makes, for the change report.
+   */
+  rewritesAll?: Change | null;
   /** Why `value` cannot be stored in field `index` at all (it does not fit a fixed width), or null. */
   fits?(layout: RecordLayout, index: number, value: string): string | null;
   /** The line to add at the end for an `add-trailer` repair, or null. */

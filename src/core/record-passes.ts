@@ -22,6 +22,44 @@ export interface RecordPasses {
   /** What a repaired line's rewrite is called in the change report. */
   rewriteChange?(text: string, written: string): { before: string; after: string };
   facts: Record<string, string>;
+  /** Values no two records may share (a UPN; a pupil's name and birth date), compared in memory. */
+  duplicates?: ReadonlyArray<DuplicateRule>;
+  /** Write every record again in the layout (the columns renamed and reordered). */
+  rewriteAll?: boolean;
+}
+
+export interface DuplicateRule {
+  code: string;
+  /** The field the issue is about, or null for the whole record. */
+  field: string | null;
+  /** What is shared, in a clerk's words: "UPN", "pupil (surname, forename, date of birth)". */
+  what: string;
+  /** The compared value, or null when the record has none. */
+  key(layout: RecordLayout, fields: readonly string[]): string | null;
+}
+
+/** Flags the second and later records with a shared key, and the first once. */
+class DuplicateFinder {
+  private seen: Array<Map<string, { line: number; flagged: boolean }>>;
+  constructor(private rules: readonly DuplicateRule[]) {
+    this.seen = rules.map(() => new Map());
+  }
+  see(layout: RecordLayout, fields: readonly string[], line: number): Issue[] {
+    const out: Issue[] = [];
+    this.rules.forEach((rule, r) => {
+      const key = rule.key(layout, fields);
+      if (!key) return;
+      const first = this.seen[r].get(key);
+      if (!first) return void this.seen[r].set(key, { line, flagged: false });
+      const issue = (at: number, other: number): Issue => ({ code: rule.code, severity: 'error', scope: rule.field ? 'field' : 'record', line: at, field: rule.field, message: `The same ${rule.what} as line ${other}`, repair: null });
+      if (!first.flagged) {
+        first.flagged = true;
+        out.push(issue(first.line, line));
+      }
+      out.push(issue(line, first.line));
+    });
+    return out;
+  }
 }
 
 function blankLine(line: number): Issue {
@@ -48,8 +86,10 @@ class Tally {
 export function recordValidator(passes: RecordPasses): Validator {
   const tally = new Tally();
   const issues: Issue[] = [];
+  const duplicates = new DuplicateFinder(passes.duplicates ?? []);
+  /** Detail records with an error or a rejection (a first record may join when its duplicate comes). */
+  const flagged = new Set<number>();
   let details = 0;
-  let flagged = 0;
   return {
     line(text, line) {
       if (text.trim() === '') return void issues.push(blankLine(line));
@@ -57,15 +97,18 @@ export function recordValidator(passes: RecordPasses): Validator {
       if (!parsed) return;
       tally.see(parsed.layout, parsed.fields);
       const own = [...(passes.lineIssues?.(text, line, parsed.layout, parsed.fields) ?? []), ...passes.model.check(parsed.layout, parsed.fields, line, tally.file())];
-      issues.push(...own);
       if (passes.isDetail(parsed.layout)) {
         details++;
-        if (own.some(flagging)) flagged++;
+        own.push(...duplicates.see(parsed.layout, parsed.fields, line));
+        for (const issue of own) if (flagging(issue)) flagged.add(issue.line!);
       }
+      issues.push(...own);
     },
     finish(stats): ValidationResult {
       const file = passes.fileIssues(stats, { records: tally.records, first: tally.first, header: tally.header });
-      return { issues: [...file, ...issues], records: tally.records, detailRecords: details, flaggedRecords: flagged, facts: passes.facts };
+      // A first record's duplicate issue was found at its repeat: put every issue in line order.
+      const byLine = issues.map((issue, i) => [issue, i] as const).sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j).map(([issue]) => issue);
+      return { issues: [...file, ...byLine], records: tally.records, detailRecords: details, flaggedRecords: flagged.size, facts: passes.facts };
     },
   };
 }
@@ -97,9 +140,10 @@ export function recordFixer(passes: RecordPasses): Fixer {
         return [];
       }
       const rewrite = layoutIssues.find((i) => i.repair?.action === 'rewrite-record');
-      if (repaired.changes.length === 0 && !rewrite) return [text];
+      if (repaired.changes.length === 0 && !rewrite && !passes.rewriteAll) return [text];
       const written = passes.model.serialise(parsed.layout, repaired.fields, text);
       changes.push(...repaired.changes);
+      // (Rewriting every record, as for reordered columns, is one file-wide change: fileChanges.)
       if (rewrite && written !== text) {
         const { before, after } = passes.rewriteChange?.(text, written) ?? { before: '(record as read)', after: '(record written again)' };
         changes.push({ line, field: '', before, after, code: rewrite.code });

@@ -41,6 +41,7 @@ export function changesOf(doc: Doc, live: Live): Change[] {
     }
   }
   for (const line of [...live.deleted].sort((a, b) => a - b)) changes.push({ line, field: '', before: '(whole record)', after: '(deleted)', code: 'edit' });
+  if (doc.model.rewritesAll) changes.unshift(doc.model.rewritesAll);
   for (const text of live.appended) changes.push({ line: 0, field: '', before: '(no line)', after: text.replaceAll('\t', ' '), code: 'add' });
   return changes;
 }
@@ -54,7 +55,7 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
     const total = doc.store.count + live.appended.length;
     for (let n = 1; n <= total; n++) {
       if (live.deleted.has(n)) continue;
-      const edited = live.fields.get(n);
+      const edited = live.fields.get(n) ?? doc.model.rewritesAll;
       const text = originalText(doc, live, n);
       const record = edited ? recordAt(doc, live, n) : null;
       const line = record ? doc.model.serialise(record.layout, record.fields, text) : text;
