@@ -7,8 +7,9 @@ import { gtid } from './gtid/index.js';
 import { EIS_FIXED_FORMATS } from './eis/fixed/index.js';
 import { eisDelimited } from './eis/delimited/index.js';
 import { targetTracker } from './target-tracker/index.js';
+import { ctf } from './ctf/index.js';
 
-export const FORMATS: readonly Format[] = [gtid, ...EIS_FIXED_FORMATS, eisDelimited, targetTracker];
+export const FORMATS: readonly Format[] = [gtid, ...EIS_FIXED_FORMATS, eisDelimited, targetTracker, ctf];
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

@@ -67,6 +67,11 @@ async function run(args: string[]): Promise<number> {
 
 export async function main(args: string[]): Promise<number> {
   enableParallelCheck(fileURLToPath(import.meta.url));
+  // `rollfix check FILE | head`: the reader has gone, so stop quietly (no stack trace, no EPIPE).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     return await run(args);
   } catch (error) {

@@ -2,7 +2,8 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultOutput, defaultReportPath } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
-import { fixFile } from '../core/engine.js';
+import { fixFile, resolveFormat } from '../core/engine.js';
+import { inspectInput } from '../io/line-reader.js';
 import { UnencodableError } from '../io/cp1252.js';
 import { InputError } from '../io/input-error.js';
 import { EXIT } from './exit-codes.js';
@@ -47,7 +48,9 @@ export async function fixCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'fix needs a FILE' : `fix takes one FILE, not ${positionals.length}`);
   if (!values.auto) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
   const input = positionals[0];
-  const output = values.output ?? defaultOutput(input);
+  const inspected = await inspectInput(input);
+  const format = await resolveFormat(inspected, values.format);
+  const output = values.output ?? defaultOutput(input, format.outputName?.(inspected));
   const report = values.report ?? defaultReportPath(output);
   for (const target of [output, report]) {
     if (sameFile(target, input)) throw new UsageError(`${target} is the input file; rollfix never overwrites its input. Choose another name with -o`);

@@ -97,6 +97,8 @@ export interface Format {
   /** How the workstation edits this format's records. */
   records(options: CheckOptions, input: InputInfo): RecordModel;
   fixer(options: CheckOptions, input: InputInfo): Fixer;
+  /** The output's file name when the format's names carry meaning (a CTF's sender and destination); else NAME.fixed.EXT. */
+  outputName?(input: InputInfo): string | null;
   /** The line ending written, when the format requires one (EIS: CR LF); else the input's. */
   outputEol?(input: InputInfo): LineEnding;
 }
@@ -120,8 +122,15 @@ export interface LiveFile {
 export interface RecordModel {
   /** The record's layout and fields, or null for a line that is not edited field by field. */
   parse(text: string, line: number): { layout: RecordLayout; fields: string[] } | null;
-  /** The line for `fields`, in the file's delimiter; `original` is kept when nothing changed. */
-  serialise(layout: RecordLayout, fields: readonly string[], original: string): string;
+  /**
+   * The line for `fields`, in the file's delimiter; `original` is kept when nothing changed. For
+   * a record over several lines (`span`), `original` and the result are its lines joined by \n.
+   */
+  serialise(layout: RecordLayout, fields: readonly string[], original: string, line?: number): string;
+  /** How many lines the record starting at `line` covers (an XML element); 1 when absent. */
+  span?(line: number): number;
+  /** Why the text about to be written is unusable (XML not well-formed), or null; checked before the rename. */
+  verify?(text: string): string | null;
   /** Issues of one record, without the cross-record ones (duplicates) that only a whole check finds. */
   check(layout: RecordLayout, fields: readonly string[], line: number, file: LiveFile): Issue[];
   /** Issue codes only a whole check can find; kept from it until their field is edited. */
@@ -144,7 +153,7 @@ export interface RecordModel {
    */
   rewritesAll?: Change | null;
   /** Why `value` cannot be stored in field `index` at all (it does not fit a fixed width), or null. */
-  fits?(layout: RecordLayout, index: number, value: string): string | null;
+  fits?(layout: RecordLayout, index: number, value: string, line?: number): string | null;
   /** The line to add at the end for an `add-trailer` repair, or null. */
   trailerFor(file: LiveFile): string | null;
   /**

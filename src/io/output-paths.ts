@@ -4,8 +4,10 @@
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
 
-export function defaultOutput(input: string): string {
+/** `name`: the format's own name for the output (a CTF's), written beside the input. */
+export function defaultOutput(input: string, name?: string | null): string {
   const path = resolve(input);
+  if (name) return join(dirname(path), name);
   const ext = extname(path);
   return join(dirname(path), `${basename(path, ext)}.fixed${ext}`);
 }

@@ -145,7 +145,7 @@ export function commitDraft(state: State): State {
   const record = recordAt(state.doc, state.live, line);
   if (!draft || !record) return state;
   const name = record.layout.fields[field].name;
-  const refused = state.doc.model.fits?.(record.layout, field, draft.text) ?? null;
+  const refused = state.doc.model.fits?.(record.layout, field, draft.text, line) ?? null;
   if (refused) {
     const issue = { code: 'field/too-long', severity: 'error' as const, scope: 'field' as const, line, field: name, message: `Does not fit, not kept: ${refused}`, repair: null };
     return { ...state, record: { ...state.record, draft: { ...draft, issues: [issue, ...draft.issues.filter((i) => i.code !== 'field/too-long')] } } };

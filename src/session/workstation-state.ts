@@ -62,7 +62,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     rows,
     table: { row: 0, filter: null, search: '', prompt: null, picker: null },
     record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: !settings.mask },
-    write: { path: defaultOutput(doc.path), draft: null, status: 'ready' },
+    write: { path: defaultOutput(doc.path, doc.format.outputName?.(doc.report.input)), draft: null, status: 'ready' },
     settings: { values: settings, cursor: 0, draft: null, saving: null },
     confirm: null,
     message: null,

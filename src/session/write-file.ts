@@ -51,17 +51,29 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   const writer = new SafeWriter(output, input.encoding, input.bom);
   const eol = doc.format.outputEol?.(input) ?? input.eol;
   let written = 0;
+  // A format that can tell a broken output (XML) sees the whole text before the rename.
+  const kept: string[] | null = doc.model.verify ? [] : null;
+  const emit = (text: string) => {
+    writer.write(text);
+    kept?.push(text);
+  };
   try {
     const total = doc.store.count + live.appended.length;
     for (let n = 1; n <= total; n++) {
       if (live.deleted.has(n)) continue;
       const edited = live.fields.get(n) ?? doc.model.rewritesAll;
-      const text = originalText(doc, live, n);
       const record = edited ? recordAt(doc, live, n) : null;
-      const line = record ? doc.model.serialise(record.layout, record.fields, text) : text;
-      writer.write(written++ === 0 ? line : eol + line);
+      // A record over several lines (an XML element) is written whole, then its lines skipped.
+      const span = record ? (doc.model.span?.(n) ?? 1) : 1;
+      const text = Array.from({ length: span }, (_, k) => originalText(doc, live, n + k)).join('\n');
+      const serialised = record ? doc.model.serialise(record.layout, record.fields, text, n) : text;
+      const line = eol !== '\n' && serialised.includes('\n') ? serialised.replaceAll('\n', eol) : serialised;
+      emit(written++ === 0 ? line : eol + line);
+      if (span > 1) n += span - 1;
     }
-    if (doc.endsWithNewline && written > 0) writer.write(eol);
+    if (doc.endsWithNewline && written > 0) emit(eol);
+    const broken = kept && doc.model.verify!(kept.join('').replaceAll(eol, '\n'));
+    if (broken) throw new Error(`nothing written: ${broken}`);
     writer.commit();
   } catch (error) {
     writer.abort();

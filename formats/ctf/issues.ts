@@ -1,0 +1,16 @@
+/** CTF issue types (seed 001, ctf-reference.md). Codes are a public contract. */
+import type { IssueType } from '../../src/core/issue-type.js';
+
+export const CTF_ISSUES: readonly IssueType[] = [
+  { code: 'ctf/not-well-formed', severity: 'reject', title: 'The XML is not well-formed', description: 'An unclosed or mismatched tag, a stray & or <, or a file cut short: no MIS can import it.', fix: 'Export the CTF again; if it was edited by hand, correct the line and column shown.' },
+  { code: 'ctf/root', severity: 'reject', title: 'The root element is not CTfile', description: 'A Common Transfer File\'s root element is <CTfile> (with or without the cbds namespace).', fix: 'This is some other XML file: export a CTF from the MIS.' },
+  { code: 'ctf/no-header', severity: 'reject', title: 'No Header element', description: 'The Header says which school sends the file, to whom, and in which CTF version.', fix: 'Export the CTF again.' },
+  { code: 'ctf/no-pupils', severity: 'reject', title: 'No pupils in the file', description: 'CTFpupilData holds one Pupil element per pupil transferred; an empty file transfers nobody.', fix: 'Select the leaving pupils and export again.' },
+  { code: 'ctf/document-name', severity: 'reject', title: 'DocumentName is not "Common Transfer File"', description: 'The Header\'s DocumentName must be exactly Common Transfer File.', fix: 'A different case or spacing is corrected for you.' },
+  { code: 'ctf/version', severity: 'reject', title: 'An unknown CTFversion', description: 'CTFversion names the layout (NN.0, e.g. 25.0); the receiving MIS refuses a layout it does not know.', fix: 'Export again from an up-to-date MIS.' },
+  { code: 'ctf/version-year', severity: 'warning', title: 'CTFversion does not match the academic year', description: 'DfE\'s writers set the version from the academic year the file is for (2025 → 25.0).', fix: 'Check the MIS is up to date and the academic year right.' },
+  { code: 'ctf/file-name', severity: 'error', title: 'The file name does not follow the CTF convention or the header', description: 'Seed 001: LLLEEEE_CTF_LLLEEEE_NNN.XML, sender then destination (XXXXXXX unknown, MMMMMMM independent or outside England), agreeing with the header\'s SourceSchool and DestSchool.', fix: '`rollfix fix --auto` and the workstation write under the right name.' },
+  { code: 'ctf/lost-pupil-count', severity: 'reject', title: 'A lost-pupil file with more than one pupil', description: 'A file for an unknown destination (XXXXXXX) goes to the Lost Pupils Database and must hold one pupil only.', fix: '`rollfix fix --split FILE` writes one file per pupil, numbered on.' },
+  { code: 'ctf/duplicate-upn', severity: 'error', title: 'Two pupils with one UPN', description: 'A UPN belongs to one pupil (census error 1520).', fix: 'Remove the repeated pupil in the MIS and export again, or correct the UPN.' },
+  { code: 'ctf/gender-element', severity: 'warning', title: 'Gender where the version says Sex', description: 'Older CTF versions call the element Gender, recent ones (25 at least) Sex; the exact version of the rename is not confirmed.', fix: 'Export again from an up-to-date MIS if the receiving school cannot import it.' },
+];

@@ -1,0 +1,103 @@
+/**
+ * Checking and fixing a CTF: the lines are gathered and the document parsed once at the end
+ * (a CTF is one school's leavers: small), then each record is checked like any other format's.
+ */
+import { basename } from 'node:path';
+import type { Change, CheckOptions, Fixer, ValidationResult, Validator } from '../../src/core/format.js';
+import type { Issue } from '../../src/core/issue.js';
+import type { InputInfo } from '../../src/io/line-reader.js';
+import { InputError } from '../../src/io/input-error.js';
+import { applySafeRepairs } from '../../src/core/repair-engine.js';
+import { readCtf, valueOf, type CtfDocument, type CtfRecord } from './ctf-document.js';
+import { HEADER_LAYOUT, PUPIL_LAYOUT } from './fields.js';
+import { checkName } from './rules.js';
+import { apply, changes, ctfChecks } from './record-model.js';
+import { parseXml } from './xml-document.js';
+
+const fileIssue = (code: string, message: string, line: number | null = null): Issue => ({ code, severity: 'reject', scope: line ? 'record' : 'file', line, field: null, message, repair: null });
+
+/** The sender and destination as the file name writes them, from the header. */
+export function schools(doc: CtfDocument): { source: string | null; destination: string | null } {
+  if (!doc.header) return { source: null, destination: null };
+  const v = (p: string) => valueOf(doc.header!, p);
+  const source = /^\d{3}$/.test(v('SourceSchool/LEA')) && /^(\d{4}|LLLL)$/.test(v('SourceSchool/Estab')) ? v('SourceSchool/LEA') + v('SourceSchool/Estab') : null;
+  const dest = v('DestSchool/LEA') + v('DestSchool/Estab');
+  const destination = /^(\d{3}(\d{4}|LLLL)|XXXXXXX|MMMMMMM)$/.test(dest) ? dest : null;
+  return { source, destination };
+}
+
+const layoutOf = (r: CtfRecord) => (r.kind === 'header' ? HEADER_LAYOUT : PUPIL_LAYOUT);
+const fieldsOf = (r: CtfRecord) => layoutOf(r).fields.map((f) => valueOf(r, f.name));
+
+/** Whole-document problems that stop the records being read. */
+function structure(doc: CtfDocument): Issue[] {
+  const { error, root } = doc.xml;
+  if (error) return [fileIssue('ctf/not-well-formed', `The XML is not well-formed at line ${error.line}, column ${error.column}: ${error.message}`, error.line)];
+  if (!root || root.name !== 'CTfile') return [fileIssue('ctf/root', `The root element is <${root?.name ?? 'none'}>, not <CTfile>: this is not a Common Transfer File`)];
+  const out: Issue[] = [];
+  if (!doc.header) out.push(fileIssue('ctf/no-header', 'The file has no Header element'));
+  if (doc.pupils.length === 0) out.push(fileIssue('ctf/no-pupils', 'The file has no Pupil in CTFpupilData'));
+  return out;
+}
+
+export function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult {
+  const doc = readCtf(lines);
+  const issues = structure(doc);
+  const base = { records: 0, detailRecords: 0, flaggedRecords: 0, facts: { shape: 'XML, one record per pupil' } };
+  if (doc.xml.error || issues.some((i) => i.code === 'ctf/root')) return { ...base, issues };
+  const check = ctfChecks(doc);
+  const byUpn = new Map<string, number>();
+  const flagged = new Set<number>();
+  for (const r of [...(doc.header ? [doc.header] : []), ...doc.pupils]) {
+    const own = check(r, layoutOf(r), fieldsOf(r), r.line);
+    const upn = r.kind === 'pupil' ? valueOf(r, 'UPN').toUpperCase() : '';
+    if (upn) {
+      const first = byUpn.get(upn);
+      if (first === undefined) byUpn.set(upn, r.line);
+      else own.push({ code: 'ctf/duplicate-upn', severity: 'error', scope: 'field', line: r.line, field: 'UPN', message: `The same UPN as the pupil on line ${first} (census error 1520)`, repair: null });
+    }
+    if (r.kind === 'pupil' && own.some((i) => i.severity !== 'warning')) flagged.add(r.line);
+    issues.push(...own);
+  }
+  const { source, destination } = schools(doc);
+  issues.unshift(...checkName({ fileName: basename(input.path), source, destination, pupils: doc.pupils.length }));
+  const version = doc.header ? valueOf(doc.header, 'CTFversion') : '?';
+  return { ...base, issues, records: doc.pupils.length + (doc.header ? 1 : 0), detailRecords: doc.pupils.length, flaggedRecords: flagged.size, facts: { ...base.facts, layout: `CTF ${version}, from ${source ?? '?'} to ${destination ?? '?'}` } };
+}
+
+export function ctfValidator(_options: CheckOptions, input: InputInfo): Validator {
+  const lines: string[] = [];
+  return { line: (text) => void lines.push(text), finish: () => checkCtf(lines, input) };
+}
+
+/** The safe repairs, made in the text of the elements they change; the result must parse. */
+export function ctfFixer(_options: CheckOptions, _input: InputInfo): Fixer {
+  const lines: string[] = [];
+  const made: Change[] = [];
+  return {
+    changes: made,
+    line(text) {
+      lines.push(text);
+      return [];
+    },
+    finish() {
+      const doc = readCtf(lines);
+      if (doc.xml.error) return lines;
+      const check = ctfChecks(doc);
+      const replacements = [];
+      for (const r of [...(doc.header ? [doc.header] : []), ...doc.pupils]) {
+        const layout = layoutOf(r);
+        const repaired = applySafeRepairs(layout, fieldsOf(r), r.line, (fields) => check(r, layout, fields, r.line));
+        if (repaired.changes.length === 0) continue;
+        const found = changes(doc, r, layout, repaired.fields);
+        if (typeof found === 'string') continue;
+        replacements.push(...found);
+        made.push(...repaired.changes);
+      }
+      const text = apply(doc.text, replacements);
+      const { error } = parseXml(text);
+      if (error) throw new InputError(`the repaired XML would not be well-formed (line ${error.line}, column ${error.column}: ${error.message}); nothing was written`, 70);
+      return text.split('\n');
+    },
+  };
+}

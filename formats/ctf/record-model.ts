@@ -1,0 +1,143 @@
+/**
+ * CTF records for the workstation and the fixer: the Header and each Pupil, keyed by the line of
+ * its start tag and spanning to its end tag. Writing a record changes only the text of the
+ * elements whose values changed (escaped), or adds a missing element after its previous
+ * sibling with the same indentation; element order, other elements, comments and the XML
+ * declaration stay as they were.
+ */
+import { readFileSync } from 'node:fs';
+import type { RecordLayout, RecordModel } from '../../src/core/format.js';
+import type { InputInfo } from '../../src/io/line-reader.js';
+import { decodeCp1252 } from '../../src/io/cp1252.js';
+import { readCtf, valueOf, type CtfDocument, type CtfRecord } from './ctf-document.js';
+import { HEADER_LAYOUT, HEADER_PATHS, PUPIL_LAYOUT, PUPIL_PATHS } from './fields.js';
+import { checkHeader, checkPupil, valuesOf, versionMajor } from './rules.js';
+import { child, escapeText, parseXml, type XmlElement } from './xml-document.js';
+
+export const CROSS_RECORD = new Set(['ctf/duplicate-upn']);
+
+/** The file's lines as the line reader cuts them (for the model, which needs the whole document). */
+export function readLines(input: InputInfo): string[] {
+  const bytes = readFileSync(input.path);
+  let text = input.encoding === 'utf-8' ? bytes.toString('utf8') : decodeCp1252(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+interface Replacement {
+  from: number;
+  to: number;
+  text: string;
+}
+
+function rawName(text: string, element: XmlElement): string {
+  return /^<([^\s/>]+)/.exec(text.slice(element.start))?.[1] ?? element.name;
+}
+
+function indentBefore(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** Where a missing element goes: after the nearest earlier sibling present, else first in its parent. */
+function insertion(doc: CtfDocument, r: CtfRecord, path: string, value: string): Replacement | null {
+  const paths: readonly string[] = r.kind === 'pupil' ? PUPIL_PATHS : HEADER_PATHS;
+  const parentPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const parent = parentPath ? parentPath.split('/').reduce<XmlElement | null>((at, part) => child(at, part), r.element) : r.element;
+  if (!parent || parent.selfClosing) return null;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const prefix = rawName(doc.text, parent).includes(':') ? rawName(doc.text, parent).split(':')[0] + ':' : '';
+  const siblings = paths.slice(0, paths.indexOf(path)).filter((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') === parentPath);
+  const before = siblings.map((p) => r.elements.get(p)).filter((e): e is XmlElement => Boolean(e)).at(-1);
+  if (before) return { from: before.end, to: before.end, text: `\n${indentBefore(doc.text, before.start)}<${prefix}${name}>${escapeText(value)}</${prefix}${name}>` };
+  const first = parent.children[0];
+  const indent = first ? indentBefore(doc.text, first.start) : `${indentBefore(doc.text, parent.start)}  `;
+  return { from: parent.textStart, to: parent.textStart, text: `\n${indent}<${prefix}${name}>${escapeText(value)}</${prefix}${name}>` };
+}
+
+export function changes(doc: CtfDocument, r: CtfRecord, layout: RecordLayout, fields: readonly string[]): Replacement[] | string {
+  const out: Replacement[] = [];
+  for (const [i, spec] of layout.fields.entries()) {
+    const value = fields[i] ?? '';
+    if (value === valueOf(r, spec.name)) continue;
+    const element = r.elements.get(spec.name);
+    if (!element) {
+      const added = insertion(doc, r, spec.name, value);
+      if (!added) return `${spec.name.split('/')[0]} is not in this record, so ${spec.name} cannot be added here; add it in the MIS`;
+      out.push(added);
+    } else if (element.selfClosing) {
+      const name = rawName(doc.text, element);
+      out.push({ from: element.start, to: element.end, text: `<${name}>${escapeText(value)}</${name}>` });
+    } else {
+      // Keep the whitespace around the value (a pretty-printed element stays so).
+      const raw = doc.text.slice(element.textStart, element.textEnd);
+      const lead = /^\s*/.exec(raw)![0];
+      const trail = /\s*$/.exec(raw)![0];
+      out.push({ from: element.textStart + lead.length, to: element.textEnd - (raw.trim() ? trail.length : 0), text: escapeText(value) });
+    }
+  }
+  return out;
+}
+
+/** `text` with the replacements made (offsets relative to `base`). */
+export function apply(text: string, replacements: readonly Replacement[], base = 0): string {
+  let out = text;
+  for (const r of [...replacements].sort((a, b) => b.from - a.from)) out = out.slice(0, r.from - base) + r.text + out.slice(r.to - base);
+  return out;
+}
+
+export function ctfChecks(doc: CtfDocument) {
+  const version = versionMajor(doc.header ? valueOf(doc.header, 'CTFversion') : '');
+  return (r: CtfRecord | null, layout: RecordLayout, fields: readonly string[], line: number) => {
+    const v = valuesOf(layout, fields);
+    if (layout.kind === 'header') return checkHeader(v, line);
+    const usesGender = Boolean(r && !child(r.element, 'Sex') && child(r.element, 'Gender'));
+    return checkPupil(v, line, version, usesGender);
+  };
+}
+
+export function ctfRecordModel(input: InputInfo): RecordModel & { doc: CtfDocument } {
+  const doc = readCtf(readLines(input));
+  const check = ctfChecks(doc);
+  const fieldsOf = (r: CtfRecord, layout: RecordLayout) => layout.fields.map((f) => valueOf(r, f.name));
+  return {
+    doc,
+    crossRecordCodes: CROSS_RECORD,
+    rewriteCodes: new Set(),
+    sharedKeys: [],
+    keyFields: ['Surname', 'Forename', 'UPN'],
+    keyTitles: ['Surname', 'Forename', 'UPN'],
+    parse(_text, line) {
+      const r = doc.byLine.get(line);
+      if (!r) return null;
+      const layout = r.kind === 'header' ? HEADER_LAYOUT : PUPIL_LAYOUT;
+      return { layout, fields: fieldsOf(r, layout) };
+    },
+    span: (line) => {
+      const r = doc.byLine.get(line);
+      return r ? r.endLine - r.line + 1 : 1;
+    },
+    serialise(layout, fields, original, line) {
+      const r = line === undefined ? null : doc.byLine.get(line);
+      if (!r) return original;
+      const found = changes(doc, r, layout, fields);
+      return typeof found === 'string' ? original : apply(original, found, doc.lineStarts[r.line - 1]);
+    },
+    check: (layout, fields, line) => check(doc.byLine.get(line) ?? null, layout, fields, line),
+    fits(layout, index, value, line) {
+      const r = line === undefined ? null : doc.byLine.get(line);
+      if (!r) return null;
+      const fields = layout.fields.map((f, i) => (i === index ? value : valueOf(r, f.name)));
+      const found = changes(doc, r, layout, fields);
+      return typeof found === 'string' ? found : null;
+    },
+    verify(text) {
+      const { error } = parseXml(text);
+      return error ? `the written XML would not be well-formed (line ${error.line}, column ${error.column}: ${error.message})` : null;
+    },
+    fileIssues: (checked) => [...checked],
+    trailerFor: () => null,
+  };
+}
