@@ -8,6 +8,7 @@ import { HEADER_LAYOUT, PUPIL_LAYOUT } from './fields.js';
 import { ctfFixer, ctfValidator } from './passes.js';
 import { ctfRecordModel } from './record-model.js';
 import { ctfName, NAME } from './rules.js';
+import { splitLostPupils } from './split.js';
 
 /** The header's schools from the first lines, without parsing (the sample may end mid-file). */
 function sampleSchools(sample: readonly string[]): { source: string; destination: string } | null {
@@ -38,6 +39,7 @@ export const ctf: Format = {
   validator: ctfValidator,
   fixer: ctfFixer,
   records: (_options, input) => ctfRecordModel(input),
+  split: splitLostPupils,
   outputName(input) {
     // The corrected file is a new CTF: the header's schools, and the next number when the name is already right.
     const schools = sampleSchools(input.sample);

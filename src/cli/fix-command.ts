@@ -1,9 +1,11 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { defaultOutput, defaultReportPath } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
 import { fixFile, resolveFormat } from '../core/engine.js';
-import { inspectInput } from '../io/line-reader.js';
+import { inspectInput, type InputInfo } from '../io/line-reader.js';
+import { writeFileSafely } from '../io/safe-write.js';
+import type { Format } from '../core/format.js';
 import { UnencodableError } from '../io/cp1252.js';
 import { InputError } from '../io/input-error.js';
 import { EXIT } from './exit-codes.js';
@@ -15,9 +17,12 @@ import { sanitise } from '../core/printable.js';
 import { loadSettings } from '../session/settings.js';
 
 export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
+       rollfix fix FILE --split [--force]
 
 Applies every safe repair and writes a new file; the input is never changed.
   --auto             apply the safe repairs (those marked "safe" by rollfix check)
+  --split            write a lost-pupil CTF (destination XXXXXXX) as one file per
+                     pupil, numbered on from its own, beside it
   -o, --output OUT   where to write (default: NAME.fixed.EXT beside the input)
   --report PATH      the change report, CSV of line, field, before, after, code
                      (default: the output's name with .changes.csv)
@@ -39,17 +44,34 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** `fix --split`: the format's parts, each written safely beside the input; nothing when one exists. */
+function splitCommand(input: string, inspected: InputInfo, format: Format, force: boolean): number {
+  const parts = format.split?.(inspected) ?? `${format.id} files are not split`;
+  if (typeof parts === 'string') throw new InputError(`${input}: nothing to split: ${parts}`, EXIT.usage);
+  const targets = parts.map((p) => join(dirname(resolve(input)), p.name));
+  if (targets.some((t) => sameFile(t, input))) throw new UsageError(`a part would be named as the input ${input}; rollfix never overwrites its input`);
+  const taken = targets.filter((t) => existsSync(t));
+  if (taken.length && !force) {
+    process.stderr.write(`rollfix: ${taken.map(sanitise).join(', ')} already exist${taken.length === 1 ? 's' : ''}; add --force to replace, nothing was written\n`);
+    return EXIT.cannotWrite;
+  }
+  parts.forEach((p, i) => writeFileSafely(targets[i], p.lines.join(inspected.eol) + inspected.eol, inspected.encoding));
+  process.stdout.write(`Wrote ${parts.length} files, one pupil each:\n${targets.map((t) => `  ${sanitise(t)}\n`).join('')}`);
+  return EXIT.clean;
+}
+
 export async function fixCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { ...CHECK_FLAGS, 'unmasked-report': { type: 'boolean' }, auto: { type: 'boolean' }, output: { type: 'string', short: 'o' }, report: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...CHECK_FLAGS, 'unmasked-report': { type: 'boolean' }, auto: { type: 'boolean' }, split: { type: 'boolean' }, output: { type: 'string', short: 'o' }, report: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return process.stdout.write(FIX_HELP), EXIT.clean;
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'fix needs a FILE' : `fix takes one FILE, not ${positionals.length}`);
-  if (!values.auto) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
+  if (!values.auto && !values.split) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
   const input = positionals[0];
   const inspected = await inspectInput(input);
   const format = await resolveFormat(inspected, values.format);
+  if (values.split) return splitCommand(input, inspected, format, Boolean(values.force));
   const output = values.output ?? defaultOutput(input, format.outputName?.(inspected));
   const report = values.report ?? defaultReportPath(output);
   for (const target of [output, report]) {

@@ -97,6 +97,11 @@ export interface Format {
   /** How the workstation edits this format's records. */
   records(options: CheckOptions, input: InputInfo): RecordModel;
   fixer(options: CheckOptions, input: InputInfo): Fixer;
+  /**
+   * Files to write instead of one output (`rollfix fix --split`): a lost-pupil CTF, one pupil
+   * each. A string says why this file is not one to split.
+   */
+  split?(input: InputInfo): Array<{ name: string; lines: string[] }> | string;
   /** The output's file name when the format's names carry meaning (a CTF's sender and destination); else NAME.fixed.EXT. */
   outputName?(input: InputInfo): string | null;
   /** The line ending written, when the format requires one (EIS: CR LF); else the input's. */
