@@ -69,7 +69,20 @@ export function parseXml(text: string): XmlDocument {
   } catch (e) {
     if (!error) error = { line: parser.line, column: parser.column, message: (e as Error).message };
   }
-  return { root, error };
+  return { root, error: error && (bareAmpersand(text, error) ?? error) };
+}
+
+/**
+ * saxes reads a bare `&` ("Smith & Jones", the commonest hand edit) as the start of an entity
+ * and reports the error only at the end of the file; point at the `&` itself instead.
+ */
+function bareAmpersand(text: string, reported: { line: number }): XmlDocument['error'] {
+  const m = /&(?!(?:[A-Za-z_][\w.-]*|#\d+|#x[0-9a-fA-F]+);)/.exec(text);
+  if (!m) return null;
+  const before = text.slice(0, m.index);
+  const line = (before.match(/\n/g) ?? []).length + 1;
+  if (line > reported.line) return null;
+  return { line, column: m.index - before.lastIndexOf('\n'), message: 'an & that starts no entity (write &amp; for the character &)' };
 }
 
 export function child(element: XmlElement | null | undefined, name: string): XmlElement | null {

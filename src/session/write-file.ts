@@ -60,7 +60,10 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   try {
     const total = doc.store.count + live.appended.length;
     for (let n = 1; n <= total; n++) {
-      if (live.deleted.has(n)) continue;
+      if (live.deleted.has(n)) {
+        n += (doc.model.span?.(n) ?? 1) - 1; // a deleted XML element goes whole
+        continue;
+      }
       const edited = live.fields.get(n) ?? doc.model.rewritesAll;
       const record = edited ? recordAt(doc, live, n) : null;
       // A record over several lines (an XML element) is written whole, then its lines skipped.

@@ -80,6 +80,20 @@ describe('screens at 80x24', () => {
     fits(text);
     await expect(text).toMatchFileSnapshot('../../snapshots/screens/eis-delimited-record.txt');
   });
+  it('England: the Target Tracker summary shows the column mapping; a CTF has one row per pupil', async () => {
+    const open = async (path: string, name: string) => {
+      const state = initialState(await openDoc(join(ROOT, path), OPTIONS), 80, 24);
+      return { ...state, doc: { ...state.doc, name } };
+    };
+    const tt = await open('formats/target-tracker/samples/pupils.csv', 'pupils.csv');
+    fits(frame(tt));
+    await expect(frame(tt)).toMatchFileSnapshot('../../snapshots/screens/tt-summary.txt');
+    const ctf = await open('formats/ctf/samples/8231234_CTF_8239876_001.XML', '8231234_CTF_8239876_001.XML');
+    await expect(frame(run(ctf, 'app.table'))).toMatchFileSnapshot('../../snapshots/screens/ctf-table.txt');
+    const record = run(ctf, 'summary.start');
+    fits(frame(record));
+    await expect(frame(record)).toMatchFileSnapshot('../../snapshots/screens/ctf-record.txt');
+  });
   it('settings', async () => {
     await expect(frame(run(await sample(), 'summary.settings', 'settings.down'))).toMatchFileSnapshot('../../snapshots/screens/settings.txt');
   });
