@@ -63,6 +63,9 @@ describe('Common Transfer File', () => {
     expect(rows(await check(ctfText({ dest: ['XXX', 'XXXX'] }), '8231234_CTF_XXXXXXX_001.XML'))).toEqual([]);
     const report = await check(ctfText({ dest: ['82', '98a6'], year: '2024' }).replace('2025-07-18T14:02:11', '18/07/2025 14:02'));
     expect(rows(report)).toEqual(['3 field/format [DateTime]', '3 field/format [DestSchool/LEA]', '3 field/format [DestSchool/Estab]', '3 ctf/version-year [CTFversion]']);
+    const qualifier = await check(ctfText().replace('<DocumentQualifier>partial', '<DocumentQualifier>Partial'));
+    expect(qualifier.issues[0]).toMatchObject({ code: 'field/code', field: 'DocumentQualifier', repair: { confidence: 'safe', values: { DocumentQualifier: 'partial' } } });
+    expect(rows(await check(ctfText().replace('<DocumentQualifier>partial', '<DocumentQualifier>some')))).toEqual(['3 field/code [DocumentQualifier]']);
   });
 
   it('checks the file name against the convention and the header, and writes under the right name', async () => {
@@ -70,6 +73,8 @@ describe('Common Transfer File', () => {
     expect(wrong.issues[0]).toMatchObject({ code: 'ctf/file-name', repair: { confidence: 'safe', reason: 'write it as 8231234_CTF_8239876_001.XML' } });
     expect((await check(ctfText(), '8231111_CTF_8239876_001.XML')).issues[0].message).toBe("The name says the sender is 8231111; the header's SourceSchool is 8231234");
     expect((await check(ctfText(), '8231234_CTF_8230000_001.XML')).issues[0].message).toBe("The name says the destination is 8230000; the header's DestSchool is 8239876");
+    // Independent or outside England: the name says MMMMMMM whatever the header holds (seed 001).
+    expect(rows(await check(ctfText(), '8231234_CTF_MMMMMMM_001.xml'))).toEqual([]);
     const dir = tempDir();
     copyFileSync(tempFile(ctfText(), 'leavers.xml'), join(dir, 'leavers.xml'));
     expect(cli(['fix', '--auto', join(dir, 'leavers.xml')]).stdout).toContain(`Wrote ${join(dir, '8231234_CTF_8239876_001.XML')}`);
