@@ -2,14 +2,28 @@
  * Every format rollfix knows. A new format is a folder under formats/ and one line here.
  * Detection looks at the content first and the file name second (each format's `detect` weighs both).
  */
-import type { Format } from '../src/core/format.js';
+import type { CheckOptions, Format } from '../src/core/format.js';
+import type { InputInfo } from '../src/io/line-reader.js';
+import { isCeaReference, readCeaReference, saceCrossFile, type CrossFileIssue, type LoadedFile } from './sace/cross-file.js';
+
+export type { CrossFileIssue, LoadedFile };
 import { gtid } from './gtid/index.js';
 import { EIS_FIXED_FORMATS } from './eis/fixed/index.js';
 import { eisDelimited } from './eis/delimited/index.js';
 import { targetTracker } from './target-tracker/index.js';
 import { ctf } from './ctf/index.js';
+import { SACE_FORMATS } from './sace/index.js';
 
-export const FORMATS: readonly Format[] = [gtid, ...EIS_FIXED_FORMATS, eisDelimited, targetTracker, ctf];
+export const FORMATS: readonly Format[] = [gtid, ...EIS_FIXED_FORMATS, eisDelimited, targetTracker, ctf, ...SACE_FORMATS];
+
+/** Issues only a set of files shows (a SACE enrolment whose student is in no loaded file). */
+export function crossFileIssues(files: readonly LoadedFile[], options: CheckOptions, references: readonly InputInfo[]): CrossFileIssue[] {
+  const cea = references.find((r) => isCeaReference(r.path));
+  return saceCrossFile(files, options, cea ? readCeaReference(cea) : null);
+}
+
+/** Files that are not checked but consulted by the others (SACE's CEA reference export). */
+export const isReferenceFile = isCeaReference;
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);

@@ -55,7 +55,7 @@ describe('rollfix check', () => {
       [['check', '/nonexistent.txt'], 66, /no such file/],
       [['check', tempDir()], 66, /folder/],
       [['check'], 64, /check needs a FILE/],
-      [['check', 'a', 'b'], 64, /one FILE/],
+      [['check', 'a', 'b'], 66, /not checked: cannot read a: there is no such file/],
       [['check', fixture('clean.txt'), '--bogus'], 64, /Unknown option '--bogus'/],
       [['check', fixture('clean.txt'), '--max-errors', '-3'], 64, /--max-errors/],
       [['check', fixture('clean.txt'), '--max-errors', 'many'], 64, /--max-errors must be a whole number/],

@@ -5,10 +5,9 @@
  * sibling with the same indentation; element order, other elements, comments and the XML
  * declaration stay as they were.
  */
-import { readFileSync } from 'node:fs';
 import type { RecordLayout, RecordModel } from '../../src/core/format.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
-import { decodeCp1252 } from '../../src/io/cp1252.js';
+import { readAllLines } from '../../src/io/whole-file.js';
 import { readCtf, valueOf, type CtfDocument, type CtfRecord } from './ctf-document.js';
 import { HEADER_LAYOUT, HEADER_PATHS, PUPIL_LAYOUT, PUPIL_PATHS } from './fields.js';
 import { checkHeader, checkPupil, valuesOf, versionMajor } from './rules.js';
@@ -16,15 +15,8 @@ import { child, escapeText, parseXml, type XmlElement } from './xml-document.js'
 
 export const CROSS_RECORD = new Set(['ctf/duplicate-upn']);
 
-/** The file's lines as the line reader cuts them (for the model, which needs the whole document). */
-export function readLines(input: InputInfo): string[] {
-  const bytes = readFileSync(input.path);
-  let text = input.encoding === 'utf-8' ? bytes.toString('utf8') : decodeCp1252(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const lines = text.split(/\r\n|\n|\r/);
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines;
-}
+/** The file's lines as the line reader cuts them (the model needs the whole document). */
+export const readLines = readAllLines;
 
 interface Replacement {
   from: number;

@@ -1,4 +1,11 @@
 import { parseArgs } from 'node:util';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { CheckOptions } from '../core/format.js';
+import { checkFileSet, type FileSetResult } from '../core/file-set.js';
+import { sanitise } from '../core/printable.js';
+import { InputError } from '../io/input-error.js';
+import { isReferenceFile } from '../../formats/registry.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { EXIT } from './exit-codes.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
@@ -6,8 +13,11 @@ import { jsonChunks, textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
 
 export const CHECK_HELP = `Usage: rollfix check FILE [options]
+       rollfix check FILE... | FOLDER [options]
 
-Checks a batch file as the receiving system would and reports every problem.
+Checks a batch file as the receiving system would and reports every problem. Several files
+(or a folder) are checked in the order they are imported (SACE: students, teachers, classes,
+enrolments, VET, CEA; a CEARExp.dat among them is the CEA reference), then across files.
   --json             one JSON object on stdout (see README, "check --json")
 ${CHECK_FLAGS_HELP}
 
@@ -20,10 +30,46 @@ export function exitCodeFor(report: Report): number {
   return report.flaggedRecords > 0 ? EXIT.flagged : EXIT.clean;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Several files: each report in import order, then the issues across them; the worst exit code. */
+async function checkSet(paths: string[], options: CheckOptions, formatId: string | undefined, json: boolean): Promise<number> {
+  const set = await checkFileSet(paths, options, formatId);
+  const codes = [...set.reports.map(exitCodeFor), ...set.failures.map((f) => f.exitCode)];
+  for (const f of set.failures) process.stderr.write(`rollfix: not checked: ${sanitise(f.message)}\n`);
+  if (json) {
+    const files = set.reports.map((r) => JSON.parse([...jsonChunks(r)].join('')));
+    process.stdout.write(JSON.stringify({ files, failures: set.failures, acrossFiles: set.across }, null, 2) + '\n');
+  } else {
+    for (const r of set.reports) writeChunks(textChunks(r)), process.stdout.write('\n');
+    if (set.reports.length > 1) process.stdout.write(acrossText(set));
+  }
+  return Math.max(EXIT.clean, ...codes.filter((c) => c <= EXIT.rejected), ...codes.filter((c) => c > EXIT.rejected));
+}
+
+function acrossText(set: FileSetResult): string {
+  const order = set.reports.map((r) => basename(r.file)).join(', ');
+  const lines = [`ACROSS FILES (in import order: ${order}${set.references.length ? `; reference: ${set.references.map((r) => basename(r.path)).join(', ')}` : ''})`];
+  if (set.across.length === 0) lines.push('  nothing: every record the files name is in the files loaded');
+  for (const i of set.across) {
+    lines.push(`  ${basename(i.file)} line ${i.line}  ${i.code}${i.field ? `  [${i.field}]` : ''}`);
+    lines.push(`             ${sanitise(i.message)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...CHECK_FLAGS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return process.stdout.write(CHECK_HELP), EXIT.clean;
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'check needs a FILE' : `check takes one FILE, not ${positionals.length}`);
+  if (positionals.length === 0) throw new UsageError('check needs a FILE');
+  if (positionals.length > 1 || isFolder(positionals[0])) return checkSet(positionals, checkOptions(values), values.format, Boolean(values.json));
+  if (isReferenceFile(positionals[0])) throw new InputError(`${positionals[0]} is the CEA reference export Schools Online writes (CEARExp.dat); give it with the CEA files it serves: rollfix check CEAImp.dat CEARExp.dat`, 65);
   const report = await checkFile(positionals[0], checkOptions(values), values.format);
   writeChunks(values.json ? jsonChunks(report) : textChunks(report));
   return exitCodeFor(report);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { CheckOptions } from '../core/format.js';
 import { describeFsError, InputError } from '../io/input-error.js';
-import { loadSettings, parseLimit, type Settings } from '../session/settings.js';
+import { loadSettings, parseDateFormat, parseLimit, type Settings } from '../session/settings.js';
 import { UsageError } from './usage-error.js';
 
 export const CHECK_FLAGS = {
@@ -14,13 +14,16 @@ export const CHECK_FLAGS = {
   schools: { type: 'string' },
   'max-errors': { type: 'string' },
   'max-records': { type: 'string' },
+  'date-format': { type: 'string' },
 } as const;
 
 export const CHECK_FLAGS_HELP = `  --format F         the file's format (default: detected; see rollfix formats)
   --district CODE    your current district: records elsewhere are flagged
   --schools FILE     school directory, CSV of school code and district code
   --max-errors N     records in error before the file is rejected (0: no limit)
-  --max-records N    records per file before it is rejected (0: no limit)`;
+  --max-records N    records per file before it is rejected (0: no limit)
+  --date-format F    SACE: the date format chosen on the Import Data screen
+                     (dd/mm/yyyy, ddmmyyyy, mm/dd/yyyy, mmddyyyy, yyyy/mm/dd, yyyymmdd)`;
 
 /** Reads a school directory: one school per line, school code then district code; a header line is skipped. */
 export function readSchoolDirectory(path: string): Map<string, string> {
@@ -47,6 +50,15 @@ export function readSchoolDirectory(path: string): Map<string, string> {
   return schools;
 }
 
+function dateFormat(flag: string | boolean | undefined, stored: string): string {
+  if (typeof flag !== 'string') return parseDateFormat(stored);
+  try {
+    return parseDateFormat(flag);
+  } catch (error) {
+    throw new UsageError(`--date-format: ${(error as Error).message}`);
+  }
+}
+
 /** `settings`: read once by the command and passed on (default: read them now). */
 export function checkOptions(values: Record<string, string | boolean | undefined>, settings: Settings = loadSettings()): CheckOptions {
   const limit = (flag: string, fallback: number) => {
@@ -65,5 +77,6 @@ export function checkOptions(values: Record<string, string | boolean | undefined
     schools: schoolsFile ? readSchoolDirectory(schoolsFile) : undefined,
     maxErrors: limit('max-errors', settings.maxErrors),
     maxRecords: limit('max-records', settings.maxRecords),
+    saceDateFormat: dateFormat(values['date-format'], settings.saceDateFormat),
   };
 }

@@ -92,7 +92,7 @@ export async function fixFile(path: string, output: string, changeReport: string
   try {
     const { result } = await scanLines(first, (input) => {
       writer?.abort();
-      const out = (writer = new SafeWriter(output, input.encoding, input.bom));
+      const out = (writer = new SafeWriter(output, input.encoding, format.outputBom?.(input) ?? input.bom));
       const fixer = format.fixer(options, input);
       const eol = format.outputEol?.(input) ?? input.eol;
       // Line endings go between lines, and after the last only if the input had one there: a

@@ -15,6 +15,8 @@ export interface CheckOptions {
   /** Rejection limits; 0 turns a limit off. */
   maxErrors: number;
   maxRecords: number;
+  /** SACE: the date format chosen on Schools Online's Import Data screen (default dd/mm/yyyy). */
+  saceDateFormat?: string;
 }
 
 export interface RecordLayout {
@@ -104,6 +106,10 @@ export interface Format {
   split?(input: InputInfo): Array<{ name: string; lines: string[] }> | string;
   /** The output's file name when the format's names carry meaning (a CTF's sender and destination); else NAME.fixed.EXT. */
   outputName?(input: InputInfo): string | null;
+  /** Files that are imported in a set, in order (SACE: students 1 … CEA 6): where this one comes. */
+  importOrder?: number;
+  /** Whether the output starts with a BOM, when the format decides (SACE: never); else as the input. */
+  outputBom?(input: InputInfo): boolean;
   /** The line ending written, when the format requires one (EIS: CR LF); else the input's. */
   outputEol?(input: InputInfo): LineEnding;
 }

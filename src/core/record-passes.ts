@@ -16,7 +16,7 @@ export interface RecordPasses {
   /** Issues of the raw line the model's field check cannot see; their codes are the model's rewriteCodes. */
   lineIssues?(text: string, line: number, layout: RecordLayout, fields: readonly string[]): Issue[];
   /** File-wide issues once every line is read; `first` is the first record's layout, if any. */
-  fileIssues(stats: ReadStats, seen: { records: number; first: RecordLayout | null; header: readonly string[] | null }): Issue[];
+  fileIssues(stats: ReadStats, seen: { records: number; first: RecordLayout | null; header: readonly string[] | null; issues: readonly Issue[] }): Issue[];
   /** File-wide changes the fixer makes by writing (CR LF line endings), for the change report. */
   fileChanges?(stats: ReadStats): Change[];
   /** What a repaired line's rewrite is called in the change report. */
@@ -105,7 +105,7 @@ export function recordValidator(passes: RecordPasses): Validator {
       issues.push(...own);
     },
     finish(stats): ValidationResult {
-      const file = passes.fileIssues(stats, { records: tally.records, first: tally.first, header: tally.header });
+      const file = passes.fileIssues(stats, { records: tally.records, first: tally.first, header: tally.header, issues });
       // A first record's duplicate issue was found at its repeat: put every issue in line order.
       const byLine = issues.map((issue, i) => [issue, i] as const).sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j).map(([issue]) => issue);
       return { issues: [...file, ...byLine], records: tally.records, detailRecords: details, flaggedRecords: flagged.size, facts: passes.facts };

@@ -58,9 +58,12 @@ function parseSchools(text: string): string {
   return path;
 }
 
-function parseDateFormat(text: string): string {
-  const t = text.trim().toLowerCase();
-  if (!['dd/mm/yyyy', 'mm/dd/yyyy', 'yyyy-mm-dd'].includes(t)) throw new RangeError(`the SACE date format is dd/mm/yyyy, mm/dd/yyyy or yyyy-mm-dd, not "${text}"`);
+/** The six formats of SACE's Import Data screen (seed 002); yyyy-mm-dd, accepted before, is yyyy/mm/dd. */
+export const SACE_DATE_CHOICES = ['dd/mm/yyyy', 'ddmmyyyy', 'mm/dd/yyyy', 'mmddyyyy', 'yyyy/mm/dd', 'yyyymmdd'];
+
+export function parseDateFormat(text: string): string {
+  const t = text.trim().toLowerCase().replace(/^yyyy-mm-dd$/, 'yyyy/mm/dd');
+  if (!SACE_DATE_CHOICES.includes(t)) throw new RangeError(`the SACE date format is one of ${SACE_DATE_CHOICES.join(', ')}, not "${text}"`);
   return t;
 }
 
@@ -70,7 +73,7 @@ export const SETTINGS: Record<keyof Settings, SettingSpec> = {
   schools: { description: 'school directory file (CSV: school code, district code)', parse: parseSchools },
   maxErrors: { description: 'records in error before the receiving system rejects the file (0: no limit)', parse: (t) => parseLimit(t, 'maxErrors') },
   maxRecords: { description: 'records per file before the receiving system rejects it (0: no limit)', parse: (t) => parseLimit(t, 'maxRecords') },
-  saceDateFormat: { description: "SACE date format chosen on the Import Data screen (dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd)", parse: parseDateFormat },
+  saceDateFormat: { description: `SACE date format chosen on the Import Data screen (${SACE_DATE_CHOICES.join(', ')})`, parse: parseDateFormat },
   mask: { description: 'mask SSNs and other national IDs on screen (v shows one record)', parse: parseYesNo },
   maskReports: { description: 'write "masked" for SSNs in change reports', parse: parseYesNo },
   ascii: { description: 'draw with plain ASCII characters (as --ascii)', parse: parseYesNo },

@@ -48,7 +48,7 @@ export function changesOf(doc: Doc, live: Live): Change[] {
 
 export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Written> {
   const { input } = doc.report;
-  const writer = new SafeWriter(output, input.encoding, input.bom);
+  const writer = new SafeWriter(output, input.encoding, doc.format.outputBom?.(input) ?? input.bom);
   const eol = doc.format.outputEol?.(input) ?? input.eol;
   let written = 0;
   // A format that can tell a broken output (XML) sees the whole text before the rename.

@@ -1,0 +1,88 @@
+/**
+ * SACE records: a CSV line cut into the file's fields, read through the column order the values
+ * show (swapped columns read straight), and written back as CSV the import accepts: quoting only
+ * where a value needs it, the fields in the seed's order, as many as the record had.
+ */
+import type { CheckOptions, RecordLayout, RecordModel } from '../../src/core/format.js';
+import type { InputInfo } from '../../src/io/line-reader.js';
+import { joinRecord, splitRecord } from '../../src/io/delimited.js';
+import { readAllLines } from '../../src/io/whole-file.js';
+import { columnLetter, findSwaps, orderOf, type Swap } from './column-order.js';
+import { detectDateFormat, type SaceDateFormat } from './dates.js';
+import type { SaceFile } from './layouts.js';
+import { checkRecord, type Dates } from './rules.js';
+
+export const CROSS_RECORD = new Set(['sace/duplicate-student', 'sace/duplicate-student-code', 'sace/duplicate-teacher-code']);
+export const REWRITE = new Set(['sace/field-count']);
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Whether a first row holds the field names (at least half of them, in any case or spacing). */
+export function isNamesRow(file: SaceFile, cells: readonly string[]): boolean {
+  const names = new Set(file.fields.map((f) => squash(f.name)));
+  return cells.filter((c) => names.has(squash(c))).length >= Math.min(cells.length, file.fields.length) / 2;
+}
+
+export interface SaceShape {
+  namesRow: boolean;
+  swaps: Swap[];
+  order: number[];
+  dates: Dates;
+  detail: RecordLayout;
+  header: RecordLayout;
+}
+
+export function shapeOf(file: SaceFile, input: InputInfo, options: CheckOptions): SaceShape {
+  const rows = readAllLines(input).filter((l) => l.trim() !== '').map((l) => splitRecord(l, ',').fields);
+  const namesRow = rows.length > 0 && isNamesRow(file, rows[0]);
+  const data = (namesRow ? rows.slice(1) : rows).slice(0, 1000);
+  const swaps = findSwaps(file.fields, data);
+  const order = orderOf(file.fields.length, swaps);
+  const chosen = (options.saceDateFormat ?? 'dd/mm/yyyy') as SaceDateFormat;
+  const dateColumns = file.fields.flatMap((f, i) => (['Date of Birth', 'Start Date', 'End Date'].includes(f.name) ? [order[i]] : []));
+  const used = detectDateFormat(data.flatMap((r) => dateColumns.map((c) => r[c] ?? '').filter((v) => v.trim() !== '')), chosen);
+  return {
+    namesRow, swaps, order, dates: { chosen, used },
+    detail: { kind: 'detail', title: `${file.title} record`, fields: file.fields },
+    header: { kind: 'header', title: 'First row: the field names', fields: file.fields.map((f) => ({ ...f, required: false, kind: 'text' as const, codes: undefined, normalise: undefined, pattern: undefined })) },
+  };
+}
+
+/** How the columns were swapped, in a clerk's words: `Given Names (column E) ↔ Family Name (column F)`. */
+export function swapText(file: SaceFile, swaps: readonly Swap[]): string[] {
+  return swaps.map((s) => `${file.fields[s.b].name} (column ${columnLetter(s.a)}) ↔ ${file.fields[s.a].name} (column ${columnLetter(s.b)}): ${s.why}`);
+}
+
+export const REORDERED = { line: 0, field: '', before: '(columns as read)', after: '(swapped columns put back in the order of the import file format)', code: 'sace/column-order' };
+
+export function saceRecordModel(file: SaceFile, input: InputInfo, options: CheckOptions): RecordModel & { shape: SaceShape } {
+  const shape = shapeOf(file, input, options);
+  const { order, header, detail } = shape;
+  const count = (text: string) => splitRecord(text, ',').fields.length;
+  return {
+    shape,
+    crossRecordCodes: CROSS_RECORD,
+    rewriteCodes: REWRITE,
+    sharedKeys: [],
+    keyFields: file.fields.some((f) => f.name === 'Family Name') ? ['Family Name', 'Given Names', file.fields.some((f) => f.name === 'Student Code') ? 'Student Code' : 'Teacher Code'] : [file.fields[1].name, file.fields[2].name, file.fields[3].name],
+    keyTitles: file.fields.some((f) => f.name === 'Family Name') ? ['Family name', 'Given names', 'Code'] : [file.fields[1].name, file.fields[2].name, file.fields[3].name].map((n) => n.replace(' Number', '')),
+    parse(text, line) {
+      if (text.trim() === '') return null;
+      const cells = splitRecord(text, ',').fields;
+      if (line === 1 && shape.namesRow) return { layout: header, fields: file.fields.map((_, i) => cells[i] ?? '') };
+      return { layout: detail, fields: file.fields.map((_, i) => cells[order[i]] ?? '') };
+    },
+    serialise(layout, fields, original) {
+      if (layout === header) return original;
+      // As many fields as the record had (Students may stop after Year Level), or up to the last value.
+      const had = count(original);
+      let last = fields.length;
+      while (last > Math.max(had, file.minFields) && fields[last - 1] === '') last--;
+      return joinRecord(fields.slice(0, Math.max(last, Math.min(had, fields.length))), ',');
+    },
+    check: (layout, fields, line) => (layout === header ? [] : checkRecord(layout, fields, line, shape.dates)),
+    fileIssues: (checked) => (shape.swaps.length ? checked.filter((i) => i.code !== 'sace/column-order') : [...checked]),
+    trailerFor: () => null,
+    rewritesAll: shape.swaps.length ? REORDERED : null,
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * A whole small file as lines, decoded as the line reader decided (UTF-8 or Windows-1252, BOM
+ * dropped) and cut the same way, for formats that must see every record before judging one
+ * (a CTF's XML, the date format a SACE file really uses).
+ */
+import { readFileSync } from 'node:fs';
+import type { InputInfo } from './line-reader.js';
+import { decodeCp1252 } from './cp1252.js';
+
+export function readAllLines(input: InputInfo): string[] {
+  let text: string;
+  try {
+    const bytes = readFileSync(input.path);
+    text = input.encoding === 'utf-8' ? bytes.toString('utf8') : decodeCp1252(bytes);
+  } catch {
+    return input.sample.slice(); // not on disk (a test's input): the sample is all there is
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  return lines;
+}
