@@ -15,7 +15,8 @@ export const K = {
   registration: { kind: 'pattern', pattern: /^\d{6}[A-Z]$/, patternText: 'six digits and a check letter (123456H)', normalise: (v: string) => (/^\d{6}[a-z]$/.test(v) ? { value: v.toUpperCase(), confidence: 'safe', reason: 'check letter in capitals' } : null) },
   name: {},
   gender: { kind: 'code', codes: ['M', 'F'], aliases: { MALE: 'M', FEMALE: 'F' } },
-  date: { kind: 'text' },
+  // Checked in dates.ts against the chosen format; the shape here serves detection and column order.
+  date: { kind: 'pattern', pattern: /^(\d{1,2}[/.-]?\d{1,2}[/.-]?\d{4}|\d{4}[/.-]?\d{1,2}[/.-]?\d{1,2})$/, patternText: 'a date' },
   vetDate: { kind: 'date', dateFormat: 'dd/mm/yyyy' },
   country: { kind: 'pattern', pattern: /^\d{3}$/, patternText: 'a 3-digit telephone country code (061 = Australia)', normalise: pad(3, 'country code') },
   area: { kind: 'pattern', pattern: /^\d{2}$/, patternText: 'a 2-digit area code (08 = South Australia)', normalise: pad(2, 'area code') },
