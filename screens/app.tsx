@@ -62,7 +62,8 @@ function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFil
   };
 }
 
-export function App({ load, name, settings, onError }: { load: Loader; name: string; settings: Settings; onError: (error: unknown) => void }) {
+/** `onClose`: given when the App is one file of several; called on quit with the file written, if any. */
+export function App({ load, name, settings, onError, onClose }: { load: Loader; name: string; settings: Settings; onError: (error: unknown) => void; onClose?: (written: string | null) => void }) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
@@ -135,7 +136,8 @@ export function App({ load, name, settings, onError }: { load: Loader; name: str
   useEffect(() => {
     if (state?.quit) {
       state.doc.journal?.close();
-      exit();
+      if (onClose) onClose(state.write.written?.output ?? null);
+      else exit();
     }
   }, [state?.quit]);
   useKeys(() => current.current, dispatch); // set only once the file is open (start)

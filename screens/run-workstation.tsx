@@ -4,7 +4,9 @@
  * quit, on an uncaught error, and on SIGINT, SIGTERM and SIGHUP (a dropped SSH connection).
  */
 import { render } from 'ink';
+import type { ReactElement } from 'react';
 import { App } from './app.js';
+import { FileSetApp } from './file-set-app.js';
 import { ThemeContext } from './theme-context.js';
 import { colorWanted, makeTheme } from './theme.js';
 import { openDoc } from '../src/session/document.js';
@@ -24,6 +26,16 @@ export interface WorkstationFlags {
 }
 
 export async function runWorkstation(file: string, options: CheckOptions, flags: WorkstationFlags): Promise<number> {
+  return runInTerminal(flags, (onError) => <App load={(progress) => openDoc(file, options, flags.format, progress, true)} name={basename(file)} settings={flags.settings} onError={onError} />);
+}
+
+/** Several files: the list in import order, each opened in the workstation in turn. */
+export async function runFileSet(paths: string[], options: CheckOptions, flags: WorkstationFlags): Promise<number> {
+  return runInTerminal(flags, (onError) => <FileSetApp paths={paths} options={options} format={flags.format} settings={flags.settings} onError={onError} />);
+}
+
+/** The terminal taken over for a screen and always given back, whatever ends it. */
+async function runInTerminal(flags: WorkstationFlags, screen: (onError: (error: unknown) => void) => ReactElement): Promise<number> {
   const theme = makeTheme({ color: colorWanted(process.env, flags.color), ascii: Boolean(flags.ascii) });
   let failure: unknown = null;
   let restored = false;
@@ -36,7 +48,7 @@ export async function runWorkstation(file: string, options: CheckOptions, flags:
   process.stdout.write(ENTER_ALT);
   const instance = render(
     <ThemeContext.Provider value={theme}>
-      <App load={(progress) => openDoc(file, options, flags.format, progress, true)} name={basename(file)} settings={flags.settings} onError={(error) => (failure = error)} />
+      {screen((error) => (failure = error))}
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60 },
   );

@@ -3,6 +3,7 @@
  * is taken over; without a terminal (a pipe, a script) it prints the check report instead.
  */
 import { parseArgs } from 'node:util';
+import { existsSync, statSync } from 'node:fs';
 import { checkFile } from '../core/engine.js';
 import { inspectInput } from '../io/line-reader.js';
 import { resolveFormat } from '../core/engine.js';
@@ -21,10 +22,46 @@ each flagged record with its proposed repairs, and writing the resubmission. ? s
 ${CHECK_FLAGS_HELP}
 `;
 
+/**
+ * Ink draws nothing but the last frame when it thinks it runs under CI (CI or
+ * CONTINUOUS_INTEGRATION set). Both ends are a terminal here, so a person is watching: say so
+ * before Ink is loaded, since it reads these once, at import.
+ */
+function aPersonIsWatching(): void {
+  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `rollfix FILE...` or a folder: the files in import order, each opened in turn. */
+async function openSeveral(paths: string[], values: Record<string, string | boolean | undefined>): Promise<number> {
+  const settings = loadSettings();
+  const options = checkOptions(values, settings);
+  const format = typeof values.format === 'string' ? values.format : undefined;
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    // Without a terminal: the same as rollfix check on the files.
+    const { checkCommand } = await import('./check-command.js');
+    const flags = Object.keys(CHECK_FLAGS).flatMap((k) => (typeof values[k] === 'string' ? [`--${k}`, values[k] as string] : []));
+    return checkCommand([...paths, ...flags]);
+  }
+  aPersonIsWatching();
+  const { runFileSet } = await import('../../screens/run-workstation.js');
+  return runFileSet(paths, options, { color: values['no-color'] || !settings.color ? false : undefined, ascii: Boolean(values.ascii) || settings.ascii, format, settings });
+}
+
 export async function workstationCommand(args: string[], sample: string): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...CHECK_FLAGS, 'no-color': { type: 'boolean' }, ascii: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return process.stdout.write(OPEN_HELP), EXIT.clean;
-  if (positionals.length > 1) throw new UsageError(`unknown command "${positionals[0]}"`);
+  // `rollfix frobnicate x` is a mistyped command, not two files to open.
+  if (positionals.length > 1 && !existsSync(positionals[0]) && /^[a-z-]+$/.test(positionals[0])) throw new UsageError(`unknown command "${positionals[0]}"`);
+  const several = positionals.length > 1 || (positionals.length === 1 && isFolder(positionals[0]));
+  if (several) return openSeveral(positionals, values);
   const file = positionals[0] ?? sample;
   const settings = loadSettings();
   const options = checkOptions(values, settings);
@@ -35,10 +72,7 @@ export async function workstationCommand(args: string[], sample: string): Promis
     process.stdout.write('\n(rollfix opens the workstation only in a terminal; this is the report of `rollfix check`.)\n');
     return EXIT.clean;
   }
-  // Ink draws nothing but the last frame when it thinks it runs under CI (CI or
-  // CONTINUOUS_INTEGRATION set). Here both ends are a terminal, so a person is watching: say so
-  // before Ink is loaded, since it reads these once, at import.
-  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
+  aPersonIsWatching();
   // Ink and React are loaded only here (a chunk of their own), so check and fix start fast.
   const { runWorkstation } = await import('../../screens/run-workstation.js');
   return runWorkstation(file, options, { color: values['no-color'] || !settings.color ? false : undefined, ascii: values.ascii || settings.ascii, format: values.format, settings });

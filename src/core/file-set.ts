@@ -26,7 +26,11 @@ export function expandPaths(paths: readonly string[]): string[] {
     } catch {
       return [p]; // reported by the check as unreadable
     }
-    return readdirSync(p).filter((n) => !n.startsWith('.')).sort().map((n) => join(p, n)).filter((f) => statSync(f).isFile());
+    // rollfix's own change reports are not inputs; a file written by rollfix (NAME.fixed.EXT)
+    // stands for the one it fixes, as the clerk's latest work.
+    const names = readdirSync(p).filter((n) => !n.startsWith('.') && !/\.changes\.csv$/i.test(n) && statSync(join(p, n)).isFile());
+    const fixed = new Set(names.filter((n) => /\.fixed(\.[^.]*)?$/i.test(n)).map((n) => n.replace(/\.fixed(?=\.[^.]*$|$)/i, '')));
+    return names.filter((n) => !fixed.has(n)).sort().map((n) => join(p, n));
   });
 }
 

@@ -25,6 +25,8 @@ export interface Doc {
   flaggedLines: readonly number[];
   /** The line of the trailer (last record, if it is one), or 0. */
   trailerLine: number;
+  /** 1 when the first line is a header record (GTID's TH, a row of field names), else 0. */
+  headerLine: number;
   /** Whether the file ends with a line break (kept when writing). */
   endsWithNewline: boolean;
   /** Where every edit is recorded before it shows (none in tests of the model alone). */
@@ -54,6 +56,7 @@ export function buildDoc(path: string, report: Report, store: LineStore, options
     checkedFileIssues,
     flaggedLines: [...checked.keys()].sort((a, b) => a - b),
     trailerLine,
+    headerLine: store.count > 0 && model.parse(store.line(1), 1)?.layout.kind === 'header' ? 1 : 0,
     endsWithNewline: store.count === 0 || report.input.size === 0 ? true : store.endsWithNewline,
     journal,
   };

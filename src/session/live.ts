@@ -81,7 +81,7 @@ export function flaggedCount(doc: Doc, live: Live): number {
   const trailer = trailerLine(doc, live);
   let n = 0;
   for (const [line, issues] of live.issues) {
-    if (line !== 1 && line !== trailer && !live.deleted.has(line) && issues.some(isFlagging)) n++;
+    if (line !== doc.headerLine && line !== trailer && !live.deleted.has(line) && issues.some(isFlagging)) n++;
   }
   return n;
 }

@@ -1,0 +1,50 @@
+/**
+ * The workstation on several files: the list first (checked in import order, with what only the
+ * set shows), then one file at a time in the usual workstation; q there comes back to the list,
+ * which is checked again, with the file the clerk wrote in place of the one it fixes.
+ */
+import { useEffect, useState } from 'react';
+import { useApp, useInput, useStdout } from 'ink';
+import { basename } from 'node:path';
+import { App } from './app.js';
+import { FileSetScreen } from './file-set-screen.js';
+import { checkFileSet } from '../src/core/file-set.js';
+import { openDoc } from '../src/session/document.js';
+import { checked, initialFileSet, move, replaced, type FileSetState } from '../src/session/file-set-state.js';
+import type { CheckOptions } from '../src/core/format.js';
+import type { Settings } from '../src/session/settings.js';
+
+export function FileSetApp({ paths, options, format, settings, onError }: { paths: string[]; options: CheckOptions; format?: string; settings: Settings; onError: (error: unknown) => void }) {
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const [state, setState] = useState<FileSetState>(() => initialFileSet(paths));
+  const [open, setOpen] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(' Checking the files…');
+  const columns = stdout.columns || 80;
+  const rows = stdout.rows || 24;
+
+  useEffect(() => {
+    if (!busy) return;
+    checkFileSet(state.paths, options, format).then((set) => {
+      setState((s) => checked(s, set));
+      setBusy(null);
+    }, (error) => { onError(error); exit(); });
+  }, [busy]);
+
+  useInput((input, key) => {
+    if (key.upArrow || input === 'k') setState((s) => move(s, -1));
+    else if (key.downArrow || input === 'j') setState((s) => move(s, 1));
+    else if (key.return && state.rows[state.selected]?.report) setOpen(state.rows[state.selected].path);
+    else if (input === 'q' || (key.ctrl && input === 'c')) exit();
+  }, { isActive: open === null && busy === null });
+
+  if (open) {
+    const close = (written: string | null) => {
+      if (written && written !== open) setState((s) => replaced(s, open, written));
+      setOpen(null);
+      setBusy(' Checking the files again…');
+    };
+    return <App key={open} load={(progress) => openDoc(open, options, format, progress, true)} name={basename(open)} settings={settings} onError={onError} onClose={close} />;
+  }
+  return <FileSetScreen state={state} columns={columns} rows={rows} busy={busy} />;
+}
