@@ -16,7 +16,7 @@ export function FileSetScreen({ state, columns, rows, busy }: { state: FileSetSt
   const lines: ReactElement[] = [];
   const sep = theme.symbols.separator;
   lines.push(<Line key="title" text={` rollfix ${sep} ${plural(state.rows.length, 'file')} ${sep} in import order`} width={columns} inverse bold />);
-  lines.push(<Line key="head" text=" Enter opens a file; its fixes are written beside it and the set is checked again with them" width={columns} />);
+  lines.push(<Line key="head" text=" Enter opens a file; the file you write from it takes its place in the set" width={columns} />);
   state.rows.forEach((row, i) => {
     const mark = row.status === 'clean' ? theme.symbols.ok : row.status === 'flagged' ? theme.symbols.warning : theme.symbols.error;
     const color = row.status === 'clean' ? theme.colors.ok : row.status === 'flagged' ? theme.colors.warning : theme.colors.error;

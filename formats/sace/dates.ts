@@ -2,7 +2,8 @@
  * SACE dates: the clerk chooses one of six formats on the Import Data screen, and a date the
  * import cannot read in it silently becomes 1/1/1950 (seed 002). rollfix finds the format the
  * file really uses (the one most of its dates can be read in), and flags each date that the
- * chosen format would read wrongly or not at all, with the date converted to the chosen format.
+ * chosen format would read wrongly or not at all, with the date converted to the chosen format
+ * for the clerk to confirm (`review`).
  */
 import { dateExists } from '../../src/core/dates.js';
 import type { Issue } from '../../src/core/issue.js';
@@ -66,7 +67,8 @@ export function dateIssue(field: string, value: string, line: number, chosen: Sa
   const readings = SACE_DATE_FORMATS.map((f) => readAs(clean, f)).filter((r): r is Ymd => r !== null);
   const distinct = [...new Set(readings.map((r) => r.join()))];
   const message = `${field} "${value}" cannot be read as ${chosen}, the format chosen for the import: it would be imported as 1/1/1950`;
-  if (asUsed) return { ...base, message, repair: convert(asUsed, distinct.length === 1 ? 'safe' : 'review', `read as ${used}, like the rest of the file`) };
-  if (distinct.length === 1) return { ...base, message, repair: convert(readings[0], 'safe', 'the only way it can be read') };
+  // Always `review` (the issue's rule for SACE): a birth date is the student's identity.
+  if (asUsed) return { ...base, message, repair: convert(asUsed, 'review', distinct.length === 1 ? `read as ${used}, the only way it can be read` : `read as ${used}, like the rest of the file`) };
+  if (distinct.length === 1) return { ...base, message, repair: convert(readings[0], 'review', 'the only way it can be read') };
   return { ...base, message, repair: null };
 }

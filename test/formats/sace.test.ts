@@ -65,9 +65,9 @@ describe('SACE import files, one at a time', () => {
 
   it('dates: read in the chosen format, the file\'s own format found, conversions offered', async () => {
     const report = await check([student({ 7: '02/28/2008' }), student({ 2: 'S2', 4: 'Jack', 7: '21/07/2008' }), student({ 2: 'S3', 4: 'Isla', 7: '2008-07-21' })]);
-    expect(find(report.issues, 1, 'Date of Birth')).toMatchObject({ code: 'sace/date-format', repair: { confidence: 'safe', values: { 'Date of Birth': '28/02/2008' } } });
+    expect(find(report.issues, 1, 'Date of Birth')).toMatchObject({ code: 'sace/date-format', repair: { confidence: 'review', values: { 'Date of Birth': '28/02/2008' } } });
     expect(find(report.issues, 1, 'Date of Birth')!.message).toContain('it would be imported as 1/1/1950');
-    expect(proposal(find(report.issues, 3, 'Date of Birth'))).toEqual(['safe', '21/07/2008']);
+    expect(proposal(find(report.issues, 3, 'Date of Birth'))).toEqual(['review', '21/07/2008']);
     // A file written month first, imported as dd/mm/yyyy: 03/04/2008 would be read as 3 April.
     const us = await check([student({ 7: '12/25/2007' }), student({ 2: 'S2', 4: 'Jack', 7: '11/30/2007' }), student({ 2: 'S3', 4: 'Isla', 7: '03/04/2008' })]);
     expect(us.facts.layout).toBe('StudImp.dat; dates mm/dd/yyyy, import set to dd/mm/yyyy');
@@ -109,7 +109,7 @@ describe('SACE import files, one at a time', () => {
     expect(vet.issues.filter((i) => i.line === 3).map((i) => i.code)).toEqual(['field/date', 'field/code']); // -1 standalone needs none of them
     expect((await check([csv(['123', '', 'S1', '16/02/2025', '-2', '', 'X', 'P', '', '', '', '', '', '', '', '', '', '', 'R', 'C', 'N', ''])], 'VETRImp.dat')).issues[0]).toMatchObject({ field: 'Enrolment Number', code: 'field/format' });
     const cea = await checkFile(join(SAMPLES, 'CEAImp.dat'), OPTIONS);
-    expect(proposal(find(cea.issues, 3, 'Start Date'))).toEqual(['safe', '01/02/2025']);
+    expect(proposal(find(cea.issues, 3, 'Start Date'))).toEqual(['review', '01/02/2025']);
   });
 
   it('fix --auto writes CSV the import accepts: quotes only where needed, CR LF, no BOM', async () => {

@@ -12,6 +12,9 @@ import { reducer } from '../../src/session/workstation-reducer.js';
 import { initialState, type Action, type State } from '../../src/session/workstation-state.js';
 import type { CommandId } from '../../src/session/key-bindings.js';
 import { join } from 'node:path';
+import { FileSetScreen } from '../../screens/file-set-screen.js';
+import { checkFileSet } from '../../src/core/file-set.js';
+import { checked, initialFileSet, move } from '../../src/session/file-set-state.js';
 import { OPTIONS, ROOT, SAMPLE, tempFile, gtidFile, detail } from '../helpers.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -93,6 +96,18 @@ describe('screens at 80x24', () => {
     const record = run(ctf, 'summary.start');
     fits(frame(record));
     await expect(frame(record)).toMatchFileSnapshot('../../snapshots/screens/ctf-record.txt');
+  });
+  it('several files: the SACE set in import order, with what only the set shows', async () => {
+    const set = await checkFileSet([join(ROOT, 'formats/sace/samples')], OPTIONS);
+    const rel = (p: string) => p.replace(join(ROOT, 'formats/sace/samples') + '/', '');
+    // Paths relative, so the frame does not depend on where the repository is.
+    const state = move(move(move(checked(initialFileSet([]), { ...set, reports: set.reports.map((r) => ({ ...r, file: rel(r.file) })), across: set.across.map((i) => ({ ...i, file: rel(i.file) })), references: set.references.map((r) => ({ ...r, path: rel(r.path) })) }), 1), 1), 1);
+    const { lastFrame, unmount } = render(<ThemeContext.Provider value={makeTheme({ color: true, ascii: false })}><FileSetScreen state={state} columns={80} rows={24} busy={null} /></ThemeContext.Provider>);
+    const text = lastFrame()!.replace(ANSI, '');
+    unmount();
+    fits(text);
+    expect(state.rows.map((r) => r.report?.format.importOrder)).toEqual([1, 2, 3, 4, 5, 6]);
+    await expect(text).toMatchFileSnapshot('../../snapshots/screens/file-set.txt');
   });
   it('settings', async () => {
     await expect(frame(run(await sample(), 'summary.settings', 'settings.down'))).toMatchFileSnapshot('../../snapshots/screens/settings.txt');
