@@ -3,7 +3,7 @@
  * explain`, the summary's titles and the README's code table are generated from the declarations.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFile } from '../src/core/engine.js';
 import { OPTIONS, ROOT } from './helpers.js';
@@ -14,7 +14,7 @@ const samples = readdirSync(join(ROOT, 'formats'), { withFileTypes: true })
   .flatMap((d) => {
     // (a reference export, such as SACE's CEARExp.dat, is read by the others, not checked)
     try {
-      return readdirSync(join(ROOT, 'formats', d.name, 'samples')).map((f) => join(ROOT, 'formats', d.name, 'samples', f)).filter((f) => !isReferenceFile(f));
+      return readdirSync(join(ROOT, 'formats', d.name, 'samples')).map((f) => join(ROOT, 'formats', d.name, 'samples', f)).filter((f) => !isReferenceFile(f) && statSync(f).isFile());
     } catch {
       return [];
     }

@@ -37,8 +37,9 @@ function passes(file: SaceFile, input: InputInfo, options: CheckOptions): Record
     lineIssues(text, line, layout) {
       if (layout.kind !== 'detail') return [];
       const count = splitRecord(text, ',').fields.length;
-      if (count >= file.minFields) return [];
-      return [{ code: 'sace/field-count', severity: 'error', scope: 'record', line, field: null, message: `The record has ${count} fields; ${file.edsas} records have ${file.minFields === file.fields.length ? file.fields.length : `at least ${file.minFields} (up to Year Level)`}`, repair: null }];
+      if (count >= file.minFields && count <= file.fields.length) return [];
+      const want = count > file.fields.length ? `at most ${file.fields.length}` : file.minFields === file.fields.length ? String(file.fields.length) : `at least ${file.minFields} (up to Year Level)`;
+      return [{ code: 'sace/field-count', severity: 'error', scope: 'record', line, field: null, message: `The record has ${count} fields; ${file.edsas} records have ${want}`, repair: null }];
     },
     duplicates: duplicates(file),
     fileIssues(_stats, seen) {
