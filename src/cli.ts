@@ -26,8 +26,11 @@ export const HELP = `rollfix ${VERSION}: repair school student-data batch files 
 
 Usage:
   rollfix [FILE]                      open FILE (no FILE: the bundled GTID sample)
+  rollfix FILE... | FOLDER            open several files (SACE imports) in import order
   rollfix check FILE [--json] [...]   report; exit 0 clean, 1 flagged records, 2 would be rejected
+  rollfix check FILE... | FOLDER      several files, then what only the set shows
   rollfix fix FILE --auto [-o OUT]    apply every safe repair, write OUT and a change report
+  rollfix fix FILE --split            a lost-pupil CTF as one file per pupil
   rollfix formats                     list the formats and how each is detected
   rollfix explain [CODE]              what an issue code means and how to fix it
   rollfix config list|get|set|unset|path   stored settings (district, limits, ...)

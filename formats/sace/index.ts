@@ -53,7 +53,7 @@ function passes(file: SaceFile, input: InputInfo, options: CheckOptions): Record
     rewriteAll: shape.swaps.length > 0,
     facts: {
       shape: 'comma-separated records',
-      layout: `${file.edsas}${shape.namesRow ? ' (first row: field names)' : ''}; dates ${shape.dates.used}${shape.dates.used !== shape.dates.chosen ? `, import set to ${shape.dates.chosen}` : ''}`,
+      layout: `${file.edsas}${shape.namesRow ? ' (first row: field names)' : ''}; dates ${shape.dates.used}${shape.dates.used !== shape.dates.chosen ? `, import set to ${shape.dates.chosen}` : ''}${shape.swaps.length ? '; columns swapped back when written:' : ''}`,
       ...(shape.swaps.length ? { mapping: swapText(file, shape.swaps).map((t) => t.replace(/: .*/, '')).join('; ') } : {}),
     },
   };

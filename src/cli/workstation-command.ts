@@ -14,6 +14,7 @@ import { UsageError } from './usage-error.js';
 import { loadSettings } from '../session/settings.js';
 
 export const OPEN_HELP = `Usage: rollfix [FILE] [options]
+       rollfix FILE... | FOLDER [options]   several files (SACE imports): the list first
 
 Opens FILE in the workstation (no FILE: the bundled GTID sample): the summary, the error table,
 each flagged record with its proposed repairs, and writing the resubmission. ? shows every key.
