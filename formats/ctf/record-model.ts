@@ -73,11 +73,16 @@ export function changes(doc: CtfDocument, r: CtfRecord, layout: RecordLayout, fi
   return out;
 }
 
-/** `text` with the replacements made (offsets relative to `base`). */
+/** `text` with the replacements made (offsets relative to `base`), in one pass: a whole-school CTF may take thousands. */
 export function apply(text: string, replacements: readonly Replacement[], base = 0): string {
-  let out = text;
-  for (const r of [...replacements].sort((a, b) => b.from - a.from)) out = out.slice(0, r.from - base) + r.text + out.slice(r.to - base);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const r of [...replacements].sort((a, b) => a.from - b.from)) {
+    parts.push(text.slice(at, r.from - base), r.text);
+    at = r.to - base;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export function ctfChecks(doc: CtfDocument) {
