@@ -46,19 +46,30 @@ export function checkCtf(lines: readonly string[], input: InputInfo): Validation
   const base = { records: 0, detailRecords: 0, flaggedRecords: 0, facts: { shape: 'XML, one record per pupil' } };
   if (doc.xml.error || issues.some((i) => i.code === 'ctf/root')) return { ...base, issues };
   const check = ctfChecks(doc);
-  const byUpn = new Map<string, number>();
+  const byUpn = new Map<string, { line: number; flagged: boolean }>();
   const flagged = new Set<number>();
   for (const r of [...(doc.header ? [doc.header] : []), ...doc.pupils]) {
     const own = check(r, layoutOf(r), fieldsOf(r), r.line);
     const upn = r.kind === 'pupil' ? valueOf(r, 'UPN').toUpperCase() : '';
     if (upn) {
       const first = byUpn.get(upn);
-      if (first === undefined) byUpn.set(upn, r.line);
-      else own.push({ code: 'ctf/duplicate-upn', severity: 'error', scope: 'field', line: r.line, field: 'UPN', message: `The same UPN as the pupil on line ${first} (census error 1520)`, repair: null });
+      const duplicate = (line: number, other: number): Issue => ({ code: 'ctf/duplicate-upn', severity: 'error', scope: 'field', line, field: 'UPN', message: `The same UPN as the pupil on line ${other} (census error 1520)`, repair: null });
+      if (first === undefined) byUpn.set(upn, { line: r.line, flagged: false });
+      else {
+        // The first pupil with the UPN is flagged too, once (as GTID and the record passes do).
+        if (!first.flagged) {
+          first.flagged = true;
+          issues.push(duplicate(first.line, r.line));
+          flagged.add(first.line);
+        }
+        own.push(duplicate(r.line, first.line));
+      }
     }
     if (r.kind === 'pupil' && own.some((i) => i.severity !== 'warning')) flagged.add(r.line);
     issues.push(...own);
   }
+  // The first pupil's duplicate issue was added at its repeat: put the records' issues in line order.
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const { source, destination } = schools(doc);
   issues.unshift(...checkName({ fileName: basename(input.path), source, destination, pupils: doc.pupils.length }));
   const version = doc.header ? valueOf(doc.header, 'CTFversion') : '?';

@@ -104,7 +104,7 @@ describe('Common Transfer File', () => {
       pupil({ UPN: 'R201100018042', Forename: '', DOB: '2016-02-30', UniqueLearnerNumber: '1234567890' }),
       pupil({ UPN: 'R201100018042', Forename: 'Amelia', DOB: '03/04/2016' }),
     ] }));
-    expect(rows(report)).toEqual(['13 upn/format [UPN]', '13 upn/check-letter [BasicDetails/FormerUPN]', '13 field/date [DOB]', '13 field/code [Sex]', '21 field/required [Forename]', '21 uln/check-digit [UniqueLearnerNumber]', '21 field/date [DOB]', '29 field/date [DOB]', '29 ctf/duplicate-upn [UPN]']);
+    expect(rows(report)).toEqual(['13 upn/format [UPN]', '13 upn/check-letter [BasicDetails/FormerUPN]', '13 field/date [DOB]', '13 field/code [Sex]', '21 field/required [Forename]', '21 uln/check-digit [UniqueLearnerNumber]', '21 field/date [DOB]', '21 ctf/duplicate-upn [UPN]', '29 field/date [DOB]', '29 ctf/duplicate-upn [UPN]']);
     const at = (line: number, field: string) => report.issues.find((i) => i.line === line && i.field === field)!;
     expect(at(13, 'DOB').repair).toMatchObject({ confidence: 'safe', values: { DOB: '2016-03-14' } });
     expect(at(29, 'DOB').repair).toMatchObject({ confidence: 'review', values: { DOB: '2016-04-03' } });
