@@ -14,15 +14,16 @@ import type { Issue } from '../src/core/issue.js';
 function rejections(state: State): Issue[] {
   const { doc, live } = state;
   // The header and the trailer (possibly added since) may carry rejections the check did not see.
-  const lines = new Set([1, trailerLine(doc, live), ...doc.flaggedLines]);
+  const lines = new Set([doc.headerLine || 1, trailerLine(doc, live), ...doc.flaggedLines]);
   const onLines = [...lines].flatMap((n) => (n ? issuesAt(live, n) : []));
   return [...live.fileIssues, ...onLines].filter((i) => i.severity === 'reject');
 }
 
-function fixText(issue: Issue): string {
+function fixText(issue: Issue, headerLine: number): string {
   const repair = issue.repair;
   if (!repair) return `fix: ${issue.code === 'gtid/missing-fields' ? 'open the record (Enter) and complete it' : 'see rollfix explain ' + issue.code}`;
-  const wholeFile = issue.line === null || issue.field === 'Number of Records' || issue.field === 'Transmission ID' || issue.field === 'Delimiter';
+  // What f applies: the header's and the trailer's safe fixes (and GTID's trailer fields).
+  const wholeFile = issue.line === null || (headerLine > 1 && issue.line === headerLine) || issue.field === 'Number of Records' || issue.field === 'Transmission ID' || issue.field === 'Delimiter';
   return repair.confidence === 'safe' && wholeFile ? `press f to ${repair.reason}` : `proposed: ${repair.reason}`;
 }
 
@@ -50,7 +51,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
     add('rej', ` ${theme.symbols.reject} WOULD BE REJECTED: the receiving system would refuse the whole file`, { color: theme.colors.error, bold: true });
     for (const [i, issue] of rejected.slice(0, 4).entries()) {
       add(`r${i}`, `   ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, { color: theme.colors.error });
-      add(`f${i}`, `     ${theme.symbols.arrow} ${fixText(issue)}`);
+      add(`f${i}`, `     ${theme.symbols.arrow} ${fixText(issue, doc.headerLine)}`);
     }
     if (rejected.length > 4) add('more', `   and ${rejected.length - 4} more (t shows them in the table)`);
   } else {

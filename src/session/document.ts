@@ -25,12 +25,24 @@ export interface Doc {
   flaggedLines: readonly number[];
   /** The line of the trailer (last record, if it is one), or 0. */
   trailerLine: number;
-  /** 1 when the first line is a header record (GTID's TH, a row of field names), else 0. */
+  /**
+   * The line of the file's header record (GTID's TH, a row of field names: 1; a CTF's Header
+   * element further down), or 0 when it has none. It is not a student, and the summary's f fixes it.
+   */
   headerLine: number;
   /** Whether the file ends with a line break (kept when writing). */
   endsWithNewline: boolean;
   /** Where every edit is recorded before it shows (none in tests of the model alone). */
   journal: Journal | null;
+}
+
+/** The first record, if it is a header (looked for past a few lines that are no records: an XML prologue). */
+function findHeader(store: LineStore, model: RecordModel): number {
+  for (let n = 1; n <= Math.min(store.count, 50); n++) {
+    const parsed = model.parse(store.line(n), n);
+    if (parsed) return parsed.layout.kind === 'header' ? n : 0;
+  }
+  return 0;
 }
 
 export function buildDoc(path: string, report: Report, store: LineStore, options: CheckOptions, journal: Journal | null = null): Doc {
@@ -56,7 +68,7 @@ export function buildDoc(path: string, report: Report, store: LineStore, options
     checkedFileIssues,
     flaggedLines: [...checked.keys()].sort((a, b) => a - b),
     trailerLine,
-    headerLine: store.count > 0 && model.parse(store.line(1), 1)?.layout.kind === 'header' ? 1 : 0,
+    headerLine: findHeader(store, model),
     endsWithNewline: store.count === 0 || report.input.size === 0 ? true : store.endsWithNewline,
     journal,
   };

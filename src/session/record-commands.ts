@@ -106,7 +106,7 @@ export function deleteRecord(state: State, line: number): State {
 export function fixFile(state: State): State {
   const { doc, live } = state;
   const edits: Edit[] = [];
-  for (const line of [1, trailerLine(doc, live)]) {
+  for (const line of [doc.headerLine || 1, trailerLine(doc, live)]) {
     if (!line) continue;
     for (const issue of issuesAt(live, line)) {
       if (issue.severity === 'reject' && issue.repair?.confidence === 'safe') edits.push(...repairEdits(state, line, issue));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFile, fixFile } from '../../src/core/engine.js';
 import { openDoc } from '../../src/session/document.js';
@@ -159,6 +159,16 @@ describe('CTF in the workstation', () => {
     const after = readFileSync(out, 'utf8');
     expect(after).toBe(before.replace('<Surname>O&apos;Brien</Surname>', "<Surname>O'Brien &amp; Sons</Surname>").replace('      <Surname>Jones</Surname>\n      <DOB>2016-11-02</DOB>', '      <Surname>Jones</Surname>\n      <Forename>Amelia</Forename>\n      <DOB>2016-11-02</DOB>'));
     expect(written.after.issues.filter((i) => i.field === 'Forename')).toEqual([]);
+  });
+
+  it('f on the summary applies the header\'s safe fixes, though the Header is not on line 1', async () => {
+    const path = join(tempDir(), NAME);
+    writeFileSync(path, ctfText({ name: 'common transfer  file' }));
+    let s = await open(path);
+    expect(s.doc.headerLine).toBe(3);
+    s = reducer(s, { type: 'command', id: 'summary.fix-file' });
+    expect(recordAt(s.doc, s.live, 3)!.fields[0]).toBe('Common Transfer File');
+    expect(s.live.issues.get(3) ?? []).toEqual([]);
   });
 
   it('deletes a repeated pupil whole, and the file still parses', async () => {
