@@ -10,7 +10,7 @@ import { App } from './app.js';
 import { FileSetScreen } from './file-set-screen.js';
 import { checkFileSet } from '../src/core/file-set.js';
 import { openDoc } from '../src/session/document.js';
-import { checked, initialFileSet, move, replaced, type FileSetState } from '../src/session/file-set-state.js';
+import { checked, fileSetKey, initialFileSet, move, openable, replaced, type FileSetState } from '../src/session/file-set-state.js';
 import type { CheckOptions } from '../src/core/format.js';
 import type { Settings } from '../src/session/settings.js';
 
@@ -32,10 +32,10 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
   }, [busy]);
 
   useInput((input, key) => {
-    if (key.upArrow || input === 'k') setState((s) => move(s, -1));
-    else if (key.downArrow || input === 'j') setState((s) => move(s, 1));
-    else if (key.return && state.rows[state.selected]?.report) setOpen(state.rows[state.selected].path);
-    else if (input === 'q' || (key.ctrl && input === 'c')) exit();
+    const action = fileSetKey(input, key);
+    if (action === 'up' || action === 'down') setState((s) => move(s, action === 'up' ? -1 : 1));
+    else if (action === 'open') setOpen(openable(state));
+    else if (action === 'quit') exit();
   }, { isActive: open === null && busy === null });
 
   if (open) {

@@ -50,6 +50,23 @@ export function move(state: FileSetState, delta: number): FileSetState {
   return { ...state, selected: Math.max(0, Math.min(state.rows.length - 1, state.selected + delta)) };
 }
 
+export type FileSetKey = 'up' | 'down' | 'open' | 'quit';
+
+/** The list's keys, as data like the workstation's: arrows or j/k, Enter, q or Ctrl-C. */
+export function fileSetKey(input: string, key: { upArrow?: boolean; downArrow?: boolean; return?: boolean; ctrl?: boolean }): FileSetKey | null {
+  if (key.upArrow || input === 'k') return 'up';
+  if (key.downArrow || input === 'j') return 'down';
+  if (key.return) return 'open';
+  if (input === 'q' || (key.ctrl && input === 'c')) return 'quit';
+  return null;
+}
+
+/** The file Enter opens: one that could be checked. */
+export function openable(state: FileSetState): string | null {
+  const row = state.rows[state.selected];
+  return row?.report ? row.path : null;
+}
+
 /** After the clerk wrote `output` from `input`: the set goes on with the written file. */
 export function replaced(state: FileSetState, input: string, output: string): FileSetState {
   return { ...state, paths: state.paths.map((p) => (p === input ? output : p)) };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFileSet, expandPaths } from '../../src/core/file-set.js';
-import { checked, initialFileSet, move, replaced } from '../../src/session/file-set-state.js';
+import { checked, fileSetKey, initialFileSet, move, openable, replaced } from '../../src/session/file-set-state.js';
 import { OPTIONS, ROOT, tempDir } from '../helpers.js';
 
 const SAMPLES = join(ROOT, 'formats/sace/samples');
@@ -22,6 +22,12 @@ describe('several files in the workstation', () => {
     state = checked(state, await checkFileSet(state.paths, OPTIONS));
     expect(state.rows.map((r) => r.path.split('/').pop())).toEqual(['StudImp.dat', 'ClassImp.dat', 'EnrlImp.fixed.dat']);
     expect(state.selected).toBe(2);
+  });
+
+  it('maps the list\'s keys, and opens only a file that could be checked', () => {
+    expect([fileSetKey('', { downArrow: true }), fileSetKey('k', {}), fileSetKey('', { return: true }), fileSetKey('c', { ctrl: true }), fileSetKey('x', {})]).toEqual(['down', 'up', 'open', 'quit', null]);
+    const state = checked(initialFileSet([]), { reports: [], failures: [{ path: '/x/notes.txt', message: 'cannot read', exitCode: 66 }], references: [], across: [] });
+    expect(openable(state)).toBeNull();
   });
 
   it('a folder stands for its files: change reports left out, a written file in place of the one it fixes', () => {
