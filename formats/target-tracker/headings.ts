@@ -10,6 +10,17 @@ export const HEADINGS = [
 
 const squash = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** What MIS exports call the same columns (squashed), mapped to the seed's headings. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  sex: 'Gender', dateofbirth: 'DOB', birthdate: 'DOB', dateofadmission: 'DOA', admissiondate: 'DOA', admitted: 'DOA',
+  fsm: 'Eligible for free meals', freeschoolmeals: 'Eligible for free meals', fsmeligible: 'Eligible for free meals',
+  firstlanguage: 'Mother tongue code', mothertongue: 'Mother tongue code', sen: 'SEN Status code', senstatus: 'SEN Status code',
+  reggroup: 'Reg', registrationgroup: 'Reg', class: 'Reg', form: 'Reg', yeargroup: 'Year', ncyear: 'Year', postcode: 'Postcode',
+  lookedafter: 'In LEA Care', inlacare: 'In LEA Care', cla: 'In LEA Care', giftedandtalented: 'Gifted', gt: 'Gifted',
+  possiblesessions: 'Possible', authorisedabsence: 'Authorised absences', unauthorisedabsence: 'Unauthorised absences',
+  legalsurname: 'Surname', familyname: 'Surname', lastname: 'Surname', legalforename: 'Forename', firstname: 'Forename', givenname: 'Forename',
+};
+
 /** Letters to change to turn a into b (Levenshtein), stopping early past `max`. */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -36,13 +47,17 @@ export interface HeadingMap {
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const columnName = (i: number) => (i < 26 ? LETTERS[i] : LETTERS[Math.floor(i / 26) - 1] + LETTERS[i % 26]);
 
-/** Which column holds each heading, matching exactly first, then ignoring case and punctuation, then by a letter or two. */
+/**
+ * Which column holds each heading: exactly first, then ignoring case and punctuation, then under
+ * a name MIS exports use for it (Sex, Date of Birth, FSM), then by a letter or two.
+ */
 export function mapHeadings(row: readonly string[]): HeadingMap {
   const columns = HEADINGS.map(() => -1);
   const taken = new Set<number>();
   const passes: Array<(cell: string, heading: string) => boolean> = [
     (cell, heading) => cell === heading,
     (cell, heading) => squash(cell) === squash(heading),
+    (cell, heading) => SYNONYMS[squash(cell)] === heading,
     (cell, heading) => squash(cell).length > 2 && distance(squash(cell), squash(heading), 2) <= Math.min(2, Math.floor(squash(heading).length / 4)),
   ];
   for (const matches of passes) {

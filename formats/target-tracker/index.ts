@@ -39,7 +39,7 @@ function passes(input: InputInfo): RecordPasses {
     ],
     facts: {
       shape: 'comma-separated rows (CSV from Excel)',
-      layout: model.layouts.map.exact ? 'the 18 headings, in order' : `${model.layouts.map.renamed.length} headings renamed or moved${model.layouts.reorder ? ' when written' : ''}`,
+      layout: model.layouts.map.exact ? 'the 18 headings, in order' : `${model.layouts.map.renamed.length} heading${model.layouts.map.renamed.length === 1 ? '' : 's'} renamed or moved${model.layouts.reorder ? ' when written' : ''}`,
       ...(model.layouts.map.renamed.length ? { mapping: model.layouts.map.renamed.join('; ') } : {}),
     },
   };

@@ -38,6 +38,14 @@ describe('Target Tracker', () => {
     expect(rows(fixed.after)).toEqual(['- tt/extra-column']); // kept, after the 18
   });
 
+  it('knows the names MIS exports give the columns (Sex, Date of Birth, FSM)', async () => {
+    const head = HEADINGS.map((h) => ({ Gender: 'Sex', DOB: 'Date of Birth', 'Eligible for free meals': 'FSM' })[h as string] ?? h).join(',');
+    const report = await check([head, pupil()]);
+    expect(rows(report)).toEqual(['- tt/headings']);
+    expect(report.issues[0].message).toContain('"Sex" (column E) → Gender');
+    expect(report.issues[0].repair?.confidence).toBe('safe');
+  });
+
   it('names a missing heading and then keeps the columns where they are', async () => {
     const head = HEADINGS.filter((h) => h !== 'Gender').join(',');
     const report = await check([head, pupil().split(',').filter((_, i) => i !== 4).join(',')]);
