@@ -8,12 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { cli, OPTIONS, ROOT, tempDir } from './helpers.js';
 import { openDoc } from '../src/session/document.js';
-import { initialState } from '../src/session/workstation-state.js';
-import { reducer } from '../src/session/workstation-reducer.js';
-import { Frame } from '../screens/app.js';
+import { walkAndDraw } from './walk.js';
 
 const SAMPLES = ['eis/samples/1234enr.asc', 'eis/samples/Enroll.asc', 'target-tracker/samples/pupils.csv', 'ctf/samples/8231234_CTF_8239876_001.XML', 'sace/samples/StudImp.dat', 'sace/samples/VETRImp.dat'];
 
@@ -70,11 +67,7 @@ describe('the other formats, damaged', () => {
         expect((error as Error).constructor.name, label).toBe('InputError');
         continue;
       }
-      let state = initialState(doc, 80, 24);
-      for (const id of ['summary.start', 'record.accept', 'record.next', 'app.table', 'table.last', 'table.open'] as const) state = reducer(state, { type: 'command', id });
-      const { lastFrame, unmount } = render(<Frame state={state} />);
-      const text = lastFrame()!;
-      unmount();
+      const text = walkAndDraw(doc);
       expect(text.split('\n').length, label).toBeLessThanOrEqual(24);
     }
   }, 120_000);

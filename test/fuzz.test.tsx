@@ -7,12 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { cli, SAMPLE, tempDir, OPTIONS, detail, gtidFile } from './helpers.js';
 import { openDoc } from '../src/session/document.js';
-import { initialState } from '../src/session/workstation-state.js';
-import { reducer } from '../src/session/workstation-reducer.js';
-import { Frame } from '../screens/app.js';
+import { walkAndDraw } from './walk.js';
 
 function random(seed: number): () => number {
   return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0) >>> 0) / 4294967296;
@@ -66,11 +63,7 @@ describe('the fuzz corpus', () => {
         expect((error as Error).constructor.name, name).toBe('InputError');
         continue;
       }
-      let state = initialState(doc, 80, 24);
-      for (const id of ['summary.start', 'record.accept', 'record.next', 'app.table', 'table.last', 'table.open'] as const) state = reducer(state, { type: 'command', id });
-      const { lastFrame, unmount } = render(<Frame state={state} />);
-      const text = lastFrame()!;
-      unmount();
+      const text = walkAndDraw(doc);
       expect(text.split('\n').length, name).toBeLessThanOrEqual(24);
       expect(text, name).not.toMatch(/\u001b\]|\u001b\[2J|\u202e/);
     }

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Change, CheckOptions, Fixer, ValidationResult, Validator } from '../../src/core/format.js';
-import type { Issue } from '../../src/core/issue.js';
+import { issueAt, type Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { InputError } from '../../src/io/input-error.js';
 import { applySafeRepairs } from '../../src/core/repair-engine.js';
@@ -14,7 +14,8 @@ import { checkName } from './rules.js';
 import { apply, changes, ctfChecks } from './record-model.js';
 import { parseXml } from './xml-document.js';
 
-const fileIssue = (code: string, message: string, line: number | null = null): Issue => ({ code, severity: 'reject', scope: line ? 'record' : 'file', line, field: null, message, repair: null });
+/** The document cannot be read as a CTF: the whole file is refused. */
+const refused = (code: string, message: string, line: number | null = null): Issue => issueAt(code, 'reject', line, null, message);
 
 /** The sender and destination as the file name writes them, from the header. */
 export function schools(doc: CtfDocument): { source: string | null; destination: string | null } {
@@ -32,11 +33,11 @@ const fieldsOf = (r: CtfRecord) => layoutOf(r).fields.map((f) => valueOf(r, f.na
 /** Whole-document problems that stop the records being read. */
 function structure(doc: CtfDocument): Issue[] {
   const { error, root } = doc.xml;
-  if (error) return [fileIssue('ctf/not-well-formed', `The XML is not well-formed at line ${error.line}, column ${error.column}: ${error.message}`, error.line)];
-  if (!root || root.name !== 'CTfile') return [fileIssue('ctf/root', `The root element is <${root?.name ?? 'none'}>, not <CTfile>: this is not a Common Transfer File`)];
+  if (error) return [refused('ctf/not-well-formed', `The XML is not well-formed at line ${error.line}, column ${error.column}: ${error.message}`, error.line)];
+  if (!root || root.name !== 'CTfile') return [refused('ctf/root', `The root element is <${root?.name ?? 'none'}>, not <CTfile>: this is not a Common Transfer File`)];
   const out: Issue[] = [];
-  if (!doc.header) out.push(fileIssue('ctf/no-header', 'The file has no Header element'));
-  if (doc.pupils.length === 0) out.push(fileIssue('ctf/no-pupils', 'The file has no Pupil in CTFpupilData'));
+  if (!doc.header) out.push(refused('ctf/no-header', 'The file has no Header element'));
+  if (doc.pupils.length === 0) out.push(refused('ctf/no-pupils', 'The file has no Pupil in CTFpupilData'));
   return out;
 }
 
@@ -53,7 +54,7 @@ export function checkCtf(lines: readonly string[], input: InputInfo): Validation
     const upn = r.kind === 'pupil' ? valueOf(r, 'UPN').toUpperCase() : '';
     if (upn) {
       const first = byUpn.get(upn);
-      const duplicate = (line: number, other: number): Issue => ({ code: 'ctf/duplicate-upn', severity: 'error', scope: 'field', line, field: 'UPN', message: `The same UPN as the pupil on line ${other} (census error 1520)`, repair: null });
+      const duplicate = (line: number, other: number) => issueAt('ctf/duplicate-upn', 'error', line, 'UPN', `The same UPN as the pupil on line ${other} (census error 1520)`);
       if (first === undefined) byUpn.set(upn, { line: r.line, flagged: false });
       else {
         // The first pupil with the UPN is flagged too, once (as GTID and the record passes do).

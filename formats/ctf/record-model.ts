@@ -15,9 +15,6 @@ import { child, escapeText, parseXml, type XmlElement } from './xml-document.js'
 
 export const CROSS_RECORD = new Set(['ctf/duplicate-upn']);
 
-/** The file's lines as the line reader cuts them (the model needs the whole document). */
-export const readLines = readAllLines;
-
 interface Replacement {
   from: number;
   to: number;
@@ -96,7 +93,7 @@ export function ctfChecks(doc: CtfDocument) {
 }
 
 export function ctfRecordModel(input: InputInfo): RecordModel & { doc: CtfDocument } {
-  const doc = readCtf(readLines(input));
+  const doc = readCtf(readAllLines(input)); // the model needs the whole document
   const check = ctfChecks(doc);
   const fieldsOf = (r: CtfRecord, layout: RecordLayout) => layout.fields.map((f) => valueOf(r, f.name));
   return {

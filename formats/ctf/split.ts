@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { readCtf } from './ctf-document.js';
-import { readLines } from './record-model.js';
+import { readAllLines } from '../../src/io/whole-file.js';
 import { ctfName, NAME } from './rules.js';
 import { schools } from './passes.js';
 import { parseXml, type XmlElement } from './xml-document.js';
@@ -27,7 +27,7 @@ export interface SplitPart {
 
 /** The parts, or a sentence saying why the file is not one to split. */
 export function splitLostPupils(input: InputInfo): SplitPart[] | string {
-  const doc = readCtf(readLines(input));
+  const doc = readCtf(readAllLines(input));
   if (doc.xml.error) return `the XML is not well-formed (line ${doc.xml.error.line}); it cannot be split`;
   const { source, destination } = schools(doc);
   if (destination !== 'XXXXXXX') return 'only a lost-pupil file (destination XXXXXXX) is split; this one has a destination school';

@@ -1,10 +1,10 @@
 /**
- * EIS files are plain ASCII with no double quotes (seed 004). Names in Manitoba are often French
+ * Checks both kinds of EIS file share. EIS files are plain ASCII with no double quotes (seed 004). Names in Manitoba are often French
  * (Bélanger, Côté): an accented letter is transliterated to its base letter, as a `review`
  * repair that shows both spellings, because the name is a legal name and the clerk decides.
  */
 import type { FieldSpec } from '../../src/core/field-spec.js';
-import type { Issue } from '../../src/core/issue.js';
+import { issueAt, type Issue } from '../../src/core/issue.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_ALL = /[^\x00-\x7f]/g;
@@ -51,4 +51,10 @@ export function doubleQuoteIssue(spec: FieldSpec, value: string, line: number): 
     message: `${spec.name} holds a double quote ("), which EIS does not allow inside a value`,
     repair: { confidence: 'review', reason: 'double quotes replaced by apostrophes', values: { [spec.name]: replaced } },
   };
+}
+
+/** A MET number is checked only when present (seed 004: "*"); nine digits is our reading, so a warning. */
+export function metNumberIssue(field: string, value: string, line: number): Issue | null {
+  const met = value.trim();
+  return met && !/^\d{9}$/.test(met) ? issueAt('eis/met-number', 'warning', line, field, `${field} "${met}" is not 9 digits`) : null;
 }

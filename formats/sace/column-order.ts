@@ -17,15 +17,30 @@ export interface Swap {
   why: string;
 }
 
+const passes = (spec: FieldSpec, value: string) => fieldFinding({ ...spec, required: false }, value.trim()) === null;
+const filled = (rows: readonly string[][], column: number) => rows.map((r) => r[column] ?? '').filter((v) => v.trim() !== '');
+
 /** Share of the non-blank values in `column` that pass `spec`'s rules. */
 function fit(spec: FieldSpec, rows: readonly string[][], column: number): number {
-  const values = rows.map((r) => r[column] ?? '').filter((v) => v.trim() !== '');
-  if (values.length === 0) return 1;
-  return values.filter((v) => fieldFinding({ ...spec, required: false }, v.trim()) === null).length / values.length;
+  const values = filled(rows, column);
+  return values.length === 0 ? 1 : values.filter((v) => passes(spec, v)).length / values.length;
 }
 
 /** Typed fields only: free text fits anywhere and proves nothing. */
 const TYPED = (spec: FieldSpec) => spec.kind !== 'text';
+
+/** Share of all non-blank values of typed fields that pass their field's rules, or null when there are none. */
+export function typedFit(fields: readonly FieldSpec[], rows: readonly string[][]): number | null {
+  let pass = 0;
+  let total = 0;
+  fields.forEach((spec, i) => {
+    if (!TYPED(spec)) return;
+    const values = filled(rows, i);
+    total += values.length;
+    pass += values.filter((v) => passes(spec, v)).length;
+  });
+  return total === 0 ? null : pass / total;
+}
 
 export function findSwaps(fields: readonly FieldSpec[], rows: readonly string[][]): Swap[] {
   if (rows.length < 3) return [];

@@ -36,9 +36,10 @@ interface Row {
 
 function rowsOf(loaded: LoadedFile, options: CheckOptions): Row[] {
   const file = SACE_FILES.find((f) => f.id === loaded.formatId)!;
-  const model = saceRecordModel(file, loaded.input, options);
+  const lines = readAllLines(loaded.input);
+  const model = saceRecordModel(file, loaded.input, options, lines);
   const rows: Row[] = [];
-  readAllLines(loaded.input).forEach((text, i) => {
+  lines.forEach((text, i) => {
     const parsed = model.parse(text, i + 1);
     if (!parsed || parsed.layout.kind !== 'detail') return;
     const { layout, fields } = parsed as { layout: RecordLayout; fields: string[] };

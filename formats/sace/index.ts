@@ -7,13 +7,13 @@ import type { CheckOptions, Format, RecordLayout } from '../../src/core/format.j
 import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { splitRecord } from '../../src/io/delimited.js';
-import { fieldFinding } from '../../src/core/field-checks.js';
 import { recordFixer, recordValidator, type DuplicateRule, type RecordPasses } from '../../src/core/record-passes.js';
 import { GENERIC_ISSUES } from '../../src/core/generic-issues.js';
 import { SACE_ISSUES } from './issues.js';
 import { SACE_FILES, type SaceFile } from './layouts.js';
 import { isNamesRow, REORDERED, saceRecordModel, swapText } from './record-model.js';
 import { studentKey } from './rules.js';
+import { typedFit } from './column-order.js';
 
 const valueIn = (layout: RecordLayout, fields: readonly string[], name: string) => (fields[layout.fields.findIndex((f) => f.name === name)] ?? '').trim();
 
@@ -67,18 +67,8 @@ function detect(file: SaceFile, sample: readonly string[], fileName: string): nu
   if (isNamesRow(file, rows[0]) && rows[0].length >= file.minFields - 1) return 0.9;
   const fitting = rows.filter((r) => r.length >= file.minFields && r.length <= file.fields.length);
   if (fitting.length < rows.length * 0.8) return 0;
-  const typed = file.fields.filter((f) => f.kind !== 'text');
-  let pass = 0;
-  let total = 0;
-  for (const r of fitting) {
-    typed.forEach((spec) => {
-      const i = file.fields.indexOf(spec);
-      if ((r[i] ?? '').trim() === '') return;
-      total++;
-      if (fieldFinding({ ...spec, required: false }, r[i].trim()) === null) pass++;
-    });
-  }
-  return total === 0 ? 0.2 : 0.2 + 0.6 * (pass / total);
+  const fit = typedFit(file.fields, fitting);
+  return fit === null ? 0.2 : 0.2 + 0.6 * fit;
 }
 
 function saceFormat(file: SaceFile): Format {

@@ -3,7 +3,7 @@
  * show (swapped columns read straight), and written back as CSV the import accepts: quoting only
  * where a value needs it, the fields in the seed's order, as many as the record had.
  */
-import type { CheckOptions, RecordLayout, RecordModel } from '../../src/core/format.js';
+import { namesRowLayout, type CheckOptions, type RecordLayout, type RecordModel } from '../../src/core/format.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { joinRecord, splitRecord } from '../../src/io/delimited.js';
 import { readAllLines } from '../../src/io/whole-file.js';
@@ -32,8 +32,8 @@ export interface SaceShape {
   header: RecordLayout;
 }
 
-export function shapeOf(file: SaceFile, input: InputInfo, options: CheckOptions): SaceShape {
-  const rows = readAllLines(input).filter((l) => l.trim() !== '').map((l) => splitRecord(l, ',').fields);
+export function shapeOf(file: SaceFile, lines: readonly string[], options: CheckOptions): SaceShape {
+  const rows = lines.filter((l) => l.trim() !== '').map((l) => splitRecord(l, ',').fields);
   const namesRow = rows.length > 0 && isNamesRow(file, rows[0]);
   const data = (namesRow ? rows.slice(1) : rows).slice(0, 1000);
   const swaps = findSwaps(file.fields, data);
@@ -44,7 +44,7 @@ export function shapeOf(file: SaceFile, input: InputInfo, options: CheckOptions)
   return {
     namesRow, swaps, order, dates: { chosen, used },
     detail: { kind: 'detail', title: `${file.title} record`, fields: file.fields },
-    header: { kind: 'header', title: 'First row: the field names', fields: file.fields.map((f) => ({ ...f, required: false, kind: 'text' as const, codes: undefined, normalise: undefined, pattern: undefined })) },
+    header: namesRowLayout('First row: the field names', file.fields),
   };
 }
 
@@ -55,8 +55,9 @@ export function swapText(file: SaceFile, swaps: readonly Swap[]): string[] {
 
 export const REORDERED = { line: 0, field: '', before: '(columns as read)', after: '(swapped columns put back in the order of the import file format)', code: 'sace/column-order' };
 
-export function saceRecordModel(file: SaceFile, input: InputInfo, options: CheckOptions): RecordModel & { shape: SaceShape } {
-  const shape = shapeOf(file, input, options);
+/** `lines`: the whole file, when the caller has read it already. */
+export function saceRecordModel(file: SaceFile, input: InputInfo, options: CheckOptions, lines: readonly string[] = readAllLines(input)): RecordModel & { shape: SaceShape } {
+  const shape = shapeOf(file, lines, options);
   const { order, header, detail } = shape;
   const count = (text: string) => splitRecord(text, ',').fields.length;
   return {

@@ -3,12 +3,11 @@
  * format, and the rules the seed states beside its tables (phone parts all or none, overseas
  * addresses, names in mixed case, VET fields mandatory when embedded, a completed enrolment).
  */
-import type { Issue } from '../../src/core/issue.js';
+import { issueAt, type Issue } from '../../src/core/issue.js';
 import type { RecordLayout } from '../../src/core/format.js';
-import { fieldFinding, repairField } from '../../src/core/field-checks.js';
+import { checkField } from '../../src/core/record-check.js';
 import { dateIssue, type SaceDateFormat } from './dates.js';
 
-const issue = (code: string, severity: Issue['severity'], line: number, field: string | null, message: string, repair: Issue['repair'] = null): Issue => ({ code, severity, scope: field ? 'field' : 'record', line, field, message, repair });
 
 const DATE_FIELDS = new Set(['Date of Birth', 'Start Date', 'End Date']);
 const VET_EMBEDDED = ['Enrolment Year', 'Stage', 'SACE Code', 'Credits', 'Semester', 'Variant', 'Class Code', 'Results Due'];
@@ -28,40 +27,38 @@ export function checkRecord(layout: RecordLayout, fields: readonly string[], lin
   layout.fields.forEach((spec, i) => {
     const value = fields[i] ?? '';
     if (DATE_FIELDS.has(spec.name)) {
-      if (value.trim() === '' && spec.required) out.push(issue('field/required', 'error', line, spec.name, `${spec.name} is required but empty`));
+      if (value.trim() === '' && spec.required) out.push(issueAt('field/required', 'error', line, spec.name, `${spec.name} is required but empty`));
       const found = dateIssue(spec.name, value.trim(), line, dates.chosen, dates.used);
       if (found) out.push(found);
       return;
     }
     if (spec.name === 'Registration Number') {
       // The check character's algorithm is not public (ctf-reference.md): the shape only, as a warning.
-      if (value.trim() && !/^\d{6}[A-Z]$/.test(value.trim())) out.push(issue('sace/registration', 'warning', line, spec.name, `Registration Number "${value}" is not six digits and a check letter (123456H)`, /^\d{6}[a-z]$/.test(value.trim()) ? { confidence: 'safe', reason: 'check letter in capitals', values: { [spec.name]: value.trim().toUpperCase() } } : null));
+      if (value.trim() && !/^\d{6}[A-Z]$/.test(value.trim())) out.push(issueAt('sace/registration', 'warning', line, spec.name, `Registration Number "${value}" is not six digits and a check letter (123456H)`, /^\d{6}[a-z]$/.test(value.trim()) ? { confidence: 'safe', reason: 'check letter in capitals', values: { [spec.name]: value.trim().toUpperCase() } } : null));
       return;
     }
     const required = spec.required || (embedded && VET_EMBEDDED.includes(spec.name));
-    const finding = fieldFinding({ ...spec, required }, value);
-    if (!finding) return;
-    const proposal = repairField({ ...spec, required }, value);
-    const message = finding.code === 'field/required' && !spec.required ? `${spec.name} is required for an embedded VET enrolment (Enrolment Number 0 or more)` : finding.message;
-    out.push(issue(finding.code, finding.severity, line, spec.name, message, proposal && { confidence: proposal.confidence, reason: proposal.reason, values: { [spec.name]: proposal.value } }));
+    const found = checkField({ ...spec, required }, value, line);
+    if (!found) return;
+    out.push(found.code === 'field/required' && !spec.required ? { ...found, message: `${spec.name} is required for an embedded VET enrolment (Enrolment Number 0 or more)` } : found);
   });
   if (has('Phone Area Code')) {
     const parts = ['Phone Country Code', 'Phone Area Code', 'Local Phone Number'];
     const given = parts.filter((p) => at(p) !== '');
-    if (given.length > 0 && given.length < 3) out.push(issue('sace/phone-parts', 'error', line, parts.find((p) => at(p) === '')!, `All three parts of the phone number must be given, or none: ${parts.filter((p) => at(p) === '').join(' and ')} ${given.length === 2 ? 'is' : 'are'} empty`));
+    if (given.length > 0 && given.length < 3) out.push(issueAt('sace/phone-parts', 'error', line, parts.find((p) => at(p) === '')!, `All three parts of the phone number must be given, or none: ${parts.filter((p) => at(p) === '').join(' and ')} ${given.length === 2 ? 'is' : 'are'} empty`));
   }
   if (has('Post Code') && (at('State') === 'OS') !== (at('Post Code') === 'OSOS')) {
-    out.push(issue('sace/overseas', 'error', line, 'Post Code', at('State') === 'OS' ? 'State is OS (overseas), so the Post Code must be OSOS' : 'Post Code is OSOS (overseas), so the State must be OS'));
+    out.push(issueAt('sace/overseas', 'error', line, 'Post Code', at('State') === 'OS' ? 'State is OS (overseas), so the Post Code must be OSOS' : 'Post Code is OSOS (overseas), so the State must be OS'));
   }
   for (const name of ['Given Names', 'Family Name']) {
     const value = at(name);
     if (value.length > 1 && /\p{L}/u.test(value) && (value === value.toUpperCase() || value === value.toLowerCase())) {
-      out.push(issue('sace/name-case', 'warning', line, name, `${name} "${value}" is not in mixed case`, { confidence: 'review', reason: `written "${titleCase(value)}" (check names like McKay or van der Berg)`, values: { [name]: titleCase(value) } }));
+      out.push(issueAt('sace/name-case', 'warning', line, name, `${name} "${value}" is not in mixed case`, { confidence: 'review', reason: `written "${titleCase(value)}" (check names like McKay or van der Berg)`, values: { [name]: titleCase(value) } }));
     }
   }
   const suburb = at('Suburb');
-  if (suburb && suburb !== suburb.toUpperCase()) out.push(issue('sace/suburb-case', 'warning', line, 'Suburb', `Suburb "${suburb}" will be converted to upper case`, { confidence: 'safe', reason: 'suburb in upper case', values: { Suburb: suburb.toUpperCase() } }));
-  if (at('Enrolment Status') === 'C') out.push(issue('sace/enrolment-completed', 'warning', line, 'Enrolment Status', "The enrolment's status is C (Completed): the import warns and does not change it"));
+  if (suburb && suburb !== suburb.toUpperCase()) out.push(issueAt('sace/suburb-case', 'warning', line, 'Suburb', `Suburb "${suburb}" will be converted to upper case`, { confidence: 'safe', reason: 'suburb in upper case', values: { Suburb: suburb.toUpperCase() } }));
+  if (at('Enrolment Status') === 'C') out.push(issueAt('sace/enrolment-completed', 'warning', line, 'Enrolment Status', "The enrolment's status is C (Completed): the import warns and does not change it"));
   return out;
 }
 

@@ -1,6 +1,6 @@
 /** Target Tracker's whole-school pupil spreadsheet (seed 000), saved from Excel as CSV. */
 import type { Format } from '../../src/core/format.js';
-import type { Issue } from '../../src/core/issue.js';
+import { issueAt, type Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { splitRecord } from '../../src/io/delimited.js';
 import { recordFixer, recordValidator, type RecordPasses } from '../../src/core/record-passes.js';
@@ -10,17 +10,15 @@ import { TT_ISSUES } from './issues.js';
 import { columnName, HEADINGS, mapHeadings } from './headings.js';
 import { REORDERED, ttRecordModel } from './record-model.js';
 
-const fileIssue = (code: string, severity: Issue['severity'], message: string, repair: Issue['repair'] = null): Issue => ({ code, severity, scope: 'file', line: null, field: null, message, repair });
-
 function headingIssues(model: ReturnType<typeof ttRecordModel>): Issue[] {
   const { map, row, reorder } = model.layouts;
   const out: Issue[] = [];
   const missing = HEADINGS.filter((_, h) => map.columns[h] < 0);
-  if (missing.length) out.push(fileIssue('tt/missing-heading', 'reject', `Row 1 has no column headed ${missing.join(', ')}`));
+  if (missing.length) out.push(issueAt('tt/missing-heading', 'reject', null, null, `Row 1 has no column headed ${missing.join(', ')}`));
   if (!map.exact && map.renamed.length) {
-    out.push(fileIssue('tt/headings', 'reject', `Row 1's headings are not exactly the 18 in order: ${map.renamed.join('; ')}`, reorder ? { confidence: 'safe', reason: 'rename and reorder the columns as shown (other columns after them)', action: 'rewrite-record' } : null));
+    out.push(issueAt('tt/headings', 'reject', null, null, `Row 1's headings are not exactly the 18 in order: ${map.renamed.join('; ')}`, reorder ? { confidence: 'safe', reason: 'rename and reorder the columns as shown (other columns after them)', action: 'rewrite-record' } : null));
   }
-  for (const c of map.extra) out.push(fileIssue('tt/extra-column', 'warning', `Column ${columnName(c)} ("${row[c]}") is none of the 18 headings${reorder ? ': it is moved after them' : ''}`));
+  for (const c of map.extra) out.push(issueAt('tt/extra-column', 'warning', null, null, `Column ${columnName(c)} ("${row[c]}") is none of the 18 headings${reorder ? ': it is moved after them' : ''}`));
   return out;
 }
 

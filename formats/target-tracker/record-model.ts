@@ -4,7 +4,7 @@
  * was found but not exactly as the seed spells or orders them, in the seed's order with its
  * headings: the whole file at once, so the columns never disagree between rows.
  */
-import type { RecordLayout, RecordModel } from '../../src/core/format.js';
+import { namesRowLayout, type RecordLayout, type RecordModel } from '../../src/core/format.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { joinRecord, splitRecord } from '../../src/io/delimited.js';
 import { columnName, HEADINGS, mapHeadings, type HeadingMap } from './headings.js';
@@ -32,7 +32,7 @@ export function ttLayouts(input: InputInfo): TtLayouts {
   const fields = [...FIELDS, ...extras.map((name) => ({ name, required: false, maxLength: 255, kind: 'text' as const }))];
   return {
     map, row,
-    header: { kind: 'header', title: 'Row 1: the column headings', fields: fields.map((f) => ({ ...f, required: false, kind: 'text' as const, codes: undefined, normalise: undefined })) },
+    header: namesRowLayout('Row 1: the column headings', fields),
     pupil: { kind: 'detail', title: 'A pupil row', fields },
     reorder: !map.exact && map.columns.every((c) => c >= 0),
   };

@@ -2,8 +2,8 @@
  * One pupil row: the generic checks driven by the field specs, the UPN check letter (shared
  * with CTF), admission not before birth, and absences not above the sessions possible.
  */
-import type { Issue } from '../../src/core/issue.js';
-import { fieldFinding, repairField } from '../../src/core/field-checks.js';
+import { issueAt, type Issue } from '../../src/core/issue.js';
+import { checkField } from '../../src/core/record-check.js';
 import { parseDate } from '../../src/core/dates.js';
 import { upnIssue } from '../england/upn.js';
 import type { RecordLayout } from '../../src/core/format.js';
@@ -15,10 +15,8 @@ export function checkPupil(layout: RecordLayout, fields: readonly string[], line
   layout.fields.forEach((spec, i) => {
     if (spec.name === 'UPN' || spec.name.startsWith('Extra: ')) return;
     const value = fields[i] ?? '';
-    const finding = fieldFinding(spec, value);
-    if (!finding) return;
-    const proposal = repairField(spec, value);
-    issues.push({ code: finding.code, severity: finding.severity, scope: 'field', line, field: spec.name, message: finding.message, repair: proposal && { confidence: proposal.confidence, reason: proposal.reason, values: { [spec.name]: proposal.value } } });
+    const found = checkField(spec, value, line);
+    if (found) issues.push(found);
   });
   const upn = upnIssue(at(layout, fields, 'UPN'), line);
   if (upn) issues.unshift(upn);
@@ -26,14 +24,14 @@ export function checkPupil(layout: RecordLayout, fields: readonly string[], line
   const doa = parseDate(at(layout, fields, 'DOA'), 'dd/mm/yyyy');
   const ordinal = ([y, m, d]: [number, number, number]) => y * 10_000 + m * 100 + d;
   if (dob && doa && ordinal(doa) < ordinal(dob)) {
-    issues.push({ code: 'tt/doa-before-dob', severity: 'error', scope: 'field', line, field: 'DOA', message: `DOA ${at(layout, fields, 'DOA')} is before DOB ${at(layout, fields, 'DOB')}: day and month swapped, or the two dates the wrong way round?`, repair: null });
+    issues.push(issueAt('tt/doa-before-dob', 'error', line, 'DOA', `DOA ${at(layout, fields, 'DOA')} is before DOB ${at(layout, fields, 'DOB')}: day and month swapped, or the two dates the wrong way round?`));
   }
   const possible = at(layout, fields, 'Possible');
   const absent = ['Authorised absences', 'Unauthorised absences'].map((n) => at(layout, fields, n));
   if (/^\d+$/.test(possible) && absent.every((a) => a === '' || /^\d+$/.test(a))) {
     const total = absent.reduce((sum, a) => sum + (a === '' ? 0 : Number(a)), 0);
     if (total > Number(possible)) {
-      issues.push({ code: 'tt/absences-above-possible', severity: 'error', scope: 'field', line, field: 'Possible', message: `${total} sessions absent (authorised and unauthorised) but only ${possible} possible`, repair: null });
+      issues.push(issueAt('tt/absences-above-possible', 'error', line, 'Possible', `${total} sessions absent (authorised and unauthorised) but only ${possible} possible`));
     }
   }
   return issues;

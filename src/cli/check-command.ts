@@ -1,15 +1,14 @@
 import { parseArgs } from 'node:util';
-import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CheckOptions } from '../core/format.js';
-import { checkFileSet, type FileSetResult } from '../core/file-set.js';
+import { checkFileSet, isFolder, type FileSetResult } from '../core/file-set.js';
 import { sanitise } from '../core/printable.js';
 import { InputError } from '../io/input-error.js';
 import { isReferenceFile } from '../../formats/registry.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { EXIT } from './exit-codes.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
-import { jsonChunks, textChunks, writeChunks } from './report-text.js';
+import { jsonChunks, reportJson, textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
 
 export const CHECK_HELP = `Usage: rollfix check FILE [options]
@@ -30,27 +29,19 @@ export function exitCodeFor(report: Report): number {
   return report.flaggedRecords > 0 ? EXIT.flagged : EXIT.clean;
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** Several files: each report in import order, then the issues across them; the worst exit code. */
 async function checkSet(paths: string[], options: CheckOptions, formatId: string | undefined, json: boolean): Promise<number> {
   const set = await checkFileSet(paths, options, formatId);
   const codes = [...set.reports.map(exitCodeFor), ...set.failures.map((f) => f.exitCode)];
   for (const f of set.failures) process.stderr.write(`rollfix: not checked: ${sanitise(f.message)}\n`);
   if (json) {
-    const files = set.reports.map((r) => JSON.parse([...jsonChunks(r)].join('')));
+    const files = set.reports.map(reportJson);
     process.stdout.write(JSON.stringify({ files, failures: set.failures, acrossFiles: set.across }, null, 2) + '\n');
   } else {
     for (const r of set.reports) writeChunks(textChunks(r)), process.stdout.write('\n');
     if (set.reports.length > 1) process.stdout.write(acrossText(set));
   }
-  return Math.max(EXIT.clean, ...codes.filter((c) => c <= EXIT.rejected), ...codes.filter((c) => c > EXIT.rejected));
+  return Math.max(EXIT.clean, ...codes);
 }
 
 function acrossText(set: FileSetResult): string {

@@ -97,8 +97,9 @@ export function verdict(report: Report): string {
  * Written in pieces, one issue at a time, so a file with a million issues never becomes one
  * string; the bytes are exactly those of JSON.stringify(report, null, 2).
  */
-export function* jsonChunks(report: Report): Generator<string> {
-  const head = JSON.stringify({
+/** The report's keys of `check --json` except its issues (streamed one by one by jsonChunks). */
+function reportHead(report: Report) {
+  return {
     format: report.format.id,
     rejected: report.rejected,
     records: report.records,
@@ -108,13 +109,23 @@ export function* jsonChunks(report: Report): Generator<string> {
     lineEnding: { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[report.input.eol],
     limits: report.limits,
     facts: report.facts,
-    issues: [],
-  }, null, 2);
+  };
+}
+
+const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair });
+
+/** One report as `check --json` writes it, whole (several files' reports are small). */
+export function reportJson(report: Report) {
+  return { ...reportHead(report), issues: report.issues.map(issueJson) };
+}
+
+export function* jsonChunks(report: Report): Generator<string> {
+  const head = JSON.stringify({ ...reportHead(report), issues: [] }, null, 2);
   if (report.issues.length === 0) return yield head + '\n';
   yield head.slice(0, head.lastIndexOf('[]')) + '[';
   let first = true;
   for (const i of report.issues) {
-    const issue = JSON.stringify({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair }, null, 2);
+    const issue = JSON.stringify(issueJson(i), null, 2);
     yield (first ? '\n' : ',\n') + issue.replace(/^/gm, '    ');
     first = false;
   }

@@ -3,7 +3,8 @@
  * is taken over; without a terminal (a pipe, a script) it prints the check report instead.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { isFolder } from '../core/file-set.js';
 import { checkFile } from '../core/engine.js';
 import { inspectInput } from '../io/line-reader.js';
 import { resolveFormat } from '../core/engine.js';
@@ -11,7 +12,7 @@ import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js'
 import { textChunks, writeChunks } from './report-text.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
-import { loadSettings } from '../session/settings.js';
+import { loadSettings, type Settings } from '../session/settings.js';
 
 export const OPEN_HELP = `Usage: rollfix [FILE] [options]
        rollfix FILE... | FOLDER [options]   several files (SACE imports): the list first
@@ -32,12 +33,9 @@ function aPersonIsWatching(): void {
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = '0';
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+/** Colour and drawing characters: the flags for this run, else the stored settings. */
+function screenFlags(values: Record<string, string | boolean | undefined>, settings: Settings): { color?: boolean; ascii: boolean } {
+  return { color: values['no-color'] || !settings.color ? false : undefined, ascii: Boolean(values.ascii) || settings.ascii };
 }
 
 /** `rollfix FILE...` or a folder: the files in import order, each opened in turn. */
@@ -53,7 +51,7 @@ async function openSeveral(paths: string[], values: Record<string, string | bool
   }
   aPersonIsWatching();
   const { runFileSet } = await import('../../screens/run-workstation.js');
-  return runFileSet(paths, options, { color: values['no-color'] || !settings.color ? false : undefined, ascii: Boolean(values.ascii) || settings.ascii, format, settings });
+  return runFileSet(paths, options, { ...screenFlags(values, settings), format, settings });
 }
 
 export async function workstationCommand(args: string[], sample: string): Promise<number> {
@@ -76,5 +74,5 @@ export async function workstationCommand(args: string[], sample: string): Promis
   aPersonIsWatching();
   // Ink and React are loaded only here (a chunk of their own), so check and fix start fast.
   const { runWorkstation } = await import('../../screens/run-workstation.js');
-  return runWorkstation(file, options, { color: values['no-color'] || !settings.color ? false : undefined, ascii: values.ascii || settings.ascii, format: values.format, settings });
+  return runWorkstation(file, options, { ...screenFlags(values, settings), format: values.format, settings });
 }

@@ -85,6 +85,11 @@ export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
 }
 
+/** How a format's output is written: the input's line ending and BOM unless the format decides (EIS, SACE). */
+export function outputOf(format: Format, input: InputInfo): { eol: string; bom: boolean } {
+  return { eol: format.outputEol?.(input) ?? input.eol, bom: format.outputBom?.(input) ?? input.bom };
+}
+
 export async function fixFile(path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
   const first = await inspectInput(path);
   const format = await resolveFormat(first, formatId);
@@ -92,9 +97,9 @@ export async function fixFile(path: string, output: string, changeReport: string
   try {
     const { result } = await scanLines(first, (input) => {
       writer?.abort();
-      const out = (writer = new SafeWriter(output, input.encoding, format.outputBom?.(input) ?? input.bom));
+      const { eol, bom } = outputOf(format, input);
+      const out = (writer = new SafeWriter(output, input.encoding, bom));
       const fixer = format.fixer(options, input);
-      const eol = format.outputEol?.(input) ?? input.eol;
       // Line endings go between lines, and after the last only if the input had one there: a
       // file that ends mid-line may have been cut short, and the output must still say so.
       let written = 0;

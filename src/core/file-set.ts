@@ -18,14 +18,19 @@ export interface FileSetResult {
   across: CrossFileIssue[];
 }
 
+/** Whether `path` is a folder (a missing path is not: the check says it is missing). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The files named, a folder standing for the files in it (not hidden, not in subfolders). */
 export function expandPaths(paths: readonly string[]): string[] {
   return paths.flatMap((p) => {
-    try {
-      if (!statSync(p).isDirectory()) return [p];
-    } catch {
-      return [p]; // reported by the check as unreadable
-    }
+    if (!isFolder(p)) return [p];
     // rollfix's own change reports are not inputs; a file written by rollfix (NAME.fixed.EXT)
     // stands for the one it fixes, as the clerk's latest work.
     const names = readdirSync(p).filter((n) => !n.startsWith('.') && !/\.changes\.csv$/i.test(n) && statSync(join(p, n)).isFile());

@@ -27,6 +27,14 @@ export interface RecordLayout {
   fields: readonly FieldSpec[];
 }
 
+/**
+ * The layout of a first row of field names: the same fields as free text, so the row is read and
+ * written with the others but never checked against their rules.
+ */
+export function namesRowLayout(title: string, fields: readonly FieldSpec[]): RecordLayout {
+  return { kind: 'header', title, fields: fields.map((f) => ({ name: f.name, required: false, maxLength: f.maxLength, kind: 'text' })) };
+}
+
 export interface ValidationResult {
   issues: Issue[];
   /** Every record in the file, header and trailer included (blank lines are not records). */

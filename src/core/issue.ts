@@ -29,6 +29,11 @@ export interface Issue {
   repair: Repair | null;
 }
 
+/** An issue whose scope follows from where it is: on a field, on a record (a line), or on the file. */
+export function issueAt(code: string, severity: Severity, line: number | null, field: string | null, message: string, repair: Repair | null = null): Issue {
+  return { code, severity, scope: field ? 'field' : line !== null ? 'record' : 'file', line, field, message, repair };
+}
+
 export const severityRank: Record<Severity, number> = { reject: 0, error: 1, warning: 2 };
 
 /** Orders issues as a clerk reads them: file-wide first, then by line, then by severity. */

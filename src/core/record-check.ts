@@ -4,9 +4,26 @@
  * profileLine), so per-field searches for control and multi-byte characters are skipped.
  */
 import type { RecordLayout } from './format.js';
+import type { FieldSpec } from './field-spec.js';
 import type { Issue } from './issue.js';
 import { fieldFinding, repairField } from './field-checks.js';
 import { fastChecks } from './fast-checks.js';
+
+/** One field's first problem as an issue, with the repair that makes it pass, or null. */
+export function checkField(spec: FieldSpec, value: string, line: number, plain = false): Issue | null {
+  const finding = fieldFinding(spec, value, plain);
+  if (finding === null) return null;
+  const proposal = repairField(spec, value);
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    scope: 'field',
+    line,
+    field: spec.name,
+    message: finding.message,
+    repair: proposal && { confidence: proposal.confidence, reason: proposal.reason, values: { [spec.name]: proposal.value } },
+  };
+}
 
 export function checkFields(layout: RecordLayout, fields: readonly string[], line: number, plain: boolean, out: Issue[]): void {
   const specs = layout.fields;
@@ -14,17 +31,7 @@ export function checkFields(layout: RecordLayout, fields: readonly string[], lin
   const n = Math.min(specs.length, fields.length);
   for (let i = 0; i < n; i++) {
     if (plain && fast[i](fields[i])) continue;
-    const finding = fieldFinding(specs[i], fields[i], plain);
-    if (finding === null) continue;
-    const proposal = repairField(specs[i], fields[i]);
-    out.push({
-      code: finding.code,
-      severity: finding.severity,
-      scope: 'field',
-      line,
-      field: specs[i].name,
-      message: finding.message,
-      repair: proposal && { confidence: proposal.confidence, reason: proposal.reason, values: { [specs[i].name]: proposal.value } },
-    });
+    const issue = checkField(specs[i], fields[i], line, plain);
+    if (issue) out.push(issue);
   }
 }

@@ -5,7 +5,7 @@
  * ending and delimiter. Then the change report, then a whole check of what was written.
  */
 import type { Change } from '../core/format.js';
-import { changeReportCsv, checkFile, sensitiveFields, type Report } from '../core/engine.js';
+import { changeReportCsv, checkFile, outputOf, sensitiveFields, type Report } from '../core/engine.js';
 import { loadSettings } from './settings.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
 import { defaultReportPath } from '../io/output-paths.js';
@@ -48,8 +48,8 @@ export function changesOf(doc: Doc, live: Live): Change[] {
 
 export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Written> {
   const { input } = doc.report;
-  const writer = new SafeWriter(output, input.encoding, doc.format.outputBom?.(input) ?? input.bom);
-  const eol = doc.format.outputEol?.(input) ?? input.eol;
+  const { eol, bom } = outputOf(doc.format, input);
+  const writer = new SafeWriter(output, input.encoding, bom);
   let written = 0;
   // A format that can tell a broken output (XML) sees the whole text before the rename.
   const kept: string[] | null = doc.model.verify ? [] : null;

@@ -2,7 +2,7 @@
  * The comma-delimited layouts of seed 004, in its field order and spelling. Dates are the
  * fields the seed lists without quotes. Custom fields may follow the listed ones.
  */
-import type { RecordLayout } from '../../../src/core/format.js';
+import { namesRowLayout, type RecordLayout } from '../../../src/core/format.js';
 import { fieldSpec } from './descriptors.js';
 
 export interface DelimitedLayout extends RecordLayout {
@@ -26,12 +26,9 @@ const LISTS: Readonly<Record<string, readonly string[]>> = {
 function build(file: string, names: readonly string[], kind: string, custom: readonly string[] = []): DelimitedLayout {
   const plain = names.map((n) => (n.startsWith(DATE) ? n.slice(1) : n));
   const dates = new Set(names.filter((n) => n.startsWith(DATE)).map((n) => n.slice(1)));
-  const all = [...plain, ...custom];
-  return {
-    kind, file, base: plain.length, dates,
-    title: kind === 'header' ? `${file} field names (first row)` : `${file} record, ${plain.length} fields${custom.length ? ` and ${custom.length} custom` : ''}`,
-    fields: all.map((name) => (kind === 'header' ? { name, required: false, maxLength: 255, kind: 'text' } : fieldSpec(name, dates.has(name)))),
-  };
+  const fields = [...plain, ...custom].map((name) => fieldSpec(name, dates.has(name)));
+  const layout = kind === 'header' ? namesRowLayout(`${file} field names (first row)`, fields) : { kind, title: `${file} record, ${plain.length} fields${custom.length ? ` and ${custom.length} custom` : ''}`, fields };
+  return { ...layout, file, base: plain.length, dates };
 }
 
 export const DELIMITED_LAYOUTS: readonly DelimitedLayout[] = Object.entries(LISTS).map(([file, names]) => build(file, names, 'detail'));

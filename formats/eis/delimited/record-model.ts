@@ -5,10 +5,10 @@
  */
 import { basename } from 'node:path';
 import type { RecordLayout, RecordModel } from '../../../src/core/format.js';
-import type { Issue } from '../../../src/core/issue.js';
+import { issueAt, type Issue } from '../../../src/core/issue.js';
 import type { InputInfo } from '../../../src/io/line-reader.js';
-import { fieldFinding, repairField } from '../../../src/core/field-checks.js';
-import { doubleQuoteIssue } from '../ascii.js';
+import { checkField } from '../../../src/core/record-check.js';
+import { doubleQuoteIssue, metNumberIssue } from '../ascii.js';
 import { layoutOfCount, layoutOfFile, layoutOfNames, withCustom, type DelimitedLayout } from './layouts.js';
 import { quote, splitQuoted, type Token } from './split.js';
 
@@ -28,15 +28,13 @@ function fieldIssues(layout: DelimitedLayout, fields: readonly string[], line: n
     const value = fields[i] ?? '';
     if (value.includes('"')) return void issues.push(doubleQuoteIssue(spec, value, line));
     if (spec.name === 'Semester' && value.trim() === '') {
-      return void issues.push({ code: 'field/required', severity: 'error', scope: 'field', line, field: spec.name, message: 'Semester is empty; a course that is not semestered is entered as 0 (zero)', repair: { confidence: 'review', reason: 'not semestered: 0', values: { Semester: '0' } } });
+      return void issues.push(issueAt('field/required', 'error', line, spec.name, 'Semester is empty; a course that is not semestered is entered as 0 (zero)', { confidence: 'review', reason: 'not semestered: 0', values: { Semester: '0' } }));
     }
-    const finding = fieldFinding(spec, value);
-    if (!finding) return;
-    const proposal = repairField(spec, value);
-    issues.push({ code: finding.code, severity: finding.severity, scope: 'field', line, field: spec.name, message: finding.message, repair: proposal && { confidence: proposal.confidence, reason: proposal.reason, values: { [spec.name]: proposal.value } } });
+    const found = checkField(spec, value, line);
+    if (found) issues.push(found);
   });
-  const met = fields[layout.fields.findIndex((f) => f.name === 'MET Student Number')]?.trim();
-  if (met && !/^\d{9}$/.test(met)) issues.push({ code: 'eis/met-number', severity: 'warning', scope: 'field', line, field: 'MET Student Number', message: `MET Student Number "${met}" is not 9 digits`, repair: null });
+  const met = metNumberIssue('MET Student Number', fields[layout.fields.findIndex((f) => f.name === 'MET Student Number')] ?? '', line);
+  if (met) issues.push(met);
   return issues;
 }
 

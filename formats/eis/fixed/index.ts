@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Format } from '../../../src/core/format.js';
-import type { Issue } from '../../../src/core/issue.js';
+import { issueAt, type Issue } from '../../../src/core/issue.js';
 import type { InputInfo } from '../../../src/io/line-reader.js';
 import { recordFixer, recordValidator, type RecordPasses } from '../../../src/core/record-passes.js';
 import { GENERIC_ISSUES } from '../../../src/core/generic-issues.js';
@@ -15,10 +15,8 @@ import { otherLayout, recordLayouts, type FixedLayout } from './layouts.js';
 import { fixedRecordModel } from './record-model.js';
 import { lengthIssue } from './rules.js';
 
-const fileIssue = (code: string, severity: Issue['severity'], message: string, repair: Issue['repair'] = null): Issue => ({ code, severity, scope: 'file', line: null, field: null, message, repair });
-
 function passes(type: EisFileType, input: InputInfo): RecordPasses {
-  const model = fixedRecordModel(type, input);
+  const model = fixedRecordModel(type);
   const layouts = recordLayouts(type);
   return {
     model,
@@ -32,15 +30,15 @@ function passes(type: EisFileType, input: InputInfo): RecordPasses {
     rewriteChange: (text, written) => ({ before: `${Buffer.byteLength(text)} bytes`, after: `${written.length} bytes` }),
     fileIssues(stats, seen) {
       const out: Issue[] = [];
-      if (seen.first?.kind !== 'header') out.push(fileIssue('eis/missing-header', 'reject', 'The file does not start with a header record (record type H): every EIS file has exactly one, first'));
+      if (seen.first?.kind !== 'header') out.push(issueAt('eis/missing-header', 'reject', null, null, 'The file does not start with a header record (record type H): every EIS file has exactly one, first'));
       if (input.eol !== '\r\n' || stats.otherEndings > 0) {
         const where = input.eol === '\r\n' ? `${count(stats.otherEndings)} line${stats.otherEndings === 1 ? ' ends' : 's end'} with a bare LF or CR` : `Records are separated by a bare ${input.eol === '\n' ? 'LF' : 'CR'}`;
-        out.push(fileIssue('eis/line-endings', 'reject', `${where}; EIS records are separated by CR LF and nothing else`, { confidence: 'safe', reason: 'write CR LF between records (rollfix always writes EIS files so)' }));
+        out.push(issueAt('eis/line-endings', 'reject', null, null, `${where}; EIS records are separated by CR LF and nothing else`, { confidence: 'safe', reason: 'write CR LF between records (rollfix always writes EIS files so)' }));
       }
       const inName = nameNumber(basename(input.path), type);
       const division = seen.header?.[layouts.get('H')!.fields.findIndex((f) => f.name === 'Division Number')]?.trim();
       if (inName && division && inName !== division) {
-        out.push(fileIssue('eis/division-mismatch', 'warning', `The file name says ${inName} but the header's Division Number is ${division}; the name holds the school or division number`));
+        out.push(issueAt('eis/division-mismatch', 'warning', null, null, `The file name says ${inName} but the header's Division Number is ${division}; the name holds the school or division number`));
       }
       return out;
     },
@@ -74,7 +72,7 @@ function fixedFormat(type: EisFileType): Format {
     issueTypes: [...GENERIC_ISSUES, ...EIS_FIXED_ISSUES],
     validator: (_options, input) => recordValidator(passes(type, input)),
     fixer: (_options, input) => recordFixer(passes(type, input)),
-    records: (_options, input) => fixedRecordModel(type, input),
+    records: () => fixedRecordModel(type),
     outputEol: () => '\r\n',
   };
 }

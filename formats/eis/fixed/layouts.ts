@@ -69,8 +69,14 @@ function knownFields(type: EisFileType, letter: string): Known[] {
   return [RECORD_TYPE];
 }
 
-export function recordLayouts(type: EisFileType): Map<string, FixedLayout> {
+const built = new Map<EisFileType, Map<string, FixedLayout>>();
+
+/** The file type's layouts by record type letter, built once per type. */
+export function recordLayouts(type: EisFileType): ReadonlyMap<string, FixedLayout> {
+  const known = built.get(type);
+  if (known) return known;
   const layouts = new Map<string, FixedLayout>([['H', headerLayout(type)]]);
+  built.set(type, layouts);
   for (const letter of type.types) {
     layouts.set(letter, { kind: 'detail', type: letter, length: type.length, fillerLast: false, title: `${TITLES[letter]}, ${type.length} bytes`, fields: spans(type.length, knownFields(type, letter)) });
   }

@@ -4,7 +4,6 @@
  * where it was; a changed value is padded with spaces to its width, and refused when wider.
  */
 import type { RecordModel } from '../../../src/core/format.js';
-import type { InputInfo } from '../../../src/io/line-reader.js';
 import type { EisFileType } from './file-types.js';
 import { otherLayout, recordLayouts, type FixedLayout } from './layouts.js';
 import { checkFixedRecord } from './rules.js';
@@ -18,7 +17,7 @@ function slice(layout: FixedLayout, text: string, i: number): string {
   return i === layout.fields.length - 1 ? text.slice(start) : text.slice(start, start + spec.maxLength);
 }
 
-export function fixedRecordModel(type: EisFileType, _input: InputInfo): RecordModel & { layoutOf(text: string): FixedLayout } {
+export function fixedRecordModel(type: EisFileType): RecordModel & { layoutOf(text: string): FixedLayout } {
   const layouts = recordLayouts(type);
   const other = otherLayout(type);
   const layoutOf = (text: string) => layouts.get(text[0]) ?? other;

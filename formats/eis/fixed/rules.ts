@@ -3,14 +3,12 @@
  * every field, each known field's rule, and the header's own facts. The record's length is
  * checked on the raw line (lineIssues), since its fields are read trimmed.
  */
-import type { Issue } from '../../../src/core/issue.js';
+import { issueAt, type Issue } from '../../../src/core/issue.js';
 import type { Encoding } from '../../../src/io/line-reader.js';
-import { fieldFinding, repairField } from '../../../src/core/field-checks.js';
-import { doubleQuoteIssue, isAscii, nonAsciiIssue } from '../ascii.js';
+import { checkField } from '../../../src/core/record-check.js';
+import { doubleQuoteIssue, isAscii, metNumberIssue, nonAsciiIssue } from '../ascii.js';
 import type { EisFileType } from './file-types.js';
 import type { FixedLayout } from './layouts.js';
-
-const fieldIssue = (code: string, severity: Issue['severity'], line: number, field: string, message: string, repair: Issue['repair'] = null): Issue => ({ code, severity, scope: 'field', line, field, message, repair });
 
 function typeIssues(type: EisFileType, layout: FixedLayout, fields: readonly string[], line: number): Issue[] {
   const letter = fields[0] ?? '';
@@ -21,7 +19,7 @@ function typeIssues(type: EisFileType, layout: FixedLayout, fields: readonly str
   const allowed = ['H', ...type.types];
   const upper = letter.toUpperCase();
   const repair = allowed.includes(upper) && upper !== 'H' ? { confidence: 'safe' as const, reason: 'record type written in capitals', values: { 'Record Type': upper } } : null;
-  return [fieldIssue('eis/record-type', 'reject', line, 'Record Type', `Record type "${letter}" is not one of the types a ${type.title.slice(4)} file holds (${allowed.join(', ')})`, repair)];
+  return [issueAt('eis/record-type', 'reject', line, 'Record Type', `Record type "${letter}" is not one of the types a ${type.title.slice(4)} file holds (${allowed.join(', ')})`, repair)];
 }
 
 function headerIssues(type: EisFileType, layout: FixedLayout, fields: readonly string[], line: number): Issue[] {
@@ -29,10 +27,10 @@ function headerIssues(type: EisFileType, layout: FixedLayout, fields: readonly s
   const at = (name: string) => fields[layout.fields.findIndex((f) => f.name === name)] ?? '';
   const letter = at('File Type');
   if (type.letter && letter.trim() !== type.letter) {
-    out.push(fieldIssue('eis/file-type', 'error', line, 'File Type', `File Type "${letter}" is not '${type.letter}', the letter of a ${type.title.slice(4)} file`, { confidence: 'review', reason: `File Type set to ${type.letter}`, values: { 'File Type': type.letter } }));
+    out.push(issueAt('eis/file-type', 'error', line, 'File Type', `File Type "${letter}" is not '${type.letter}', the letter of a ${type.title.slice(4)} file`, { confidence: 'review', reason: `File Type set to ${type.letter}`, values: { 'File Type': type.letter } }));
   }
   if (at('Filler').trim() !== '') {
-    out.push(fieldIssue('eis/filler', 'warning', line, 'Filler', 'The header\'s filler (positions 24 to the end) is not blank', { confidence: 'review', reason: 'filler blanked', values: { Filler: '' } }));
+    out.push(issueAt('eis/filler', 'warning', line, 'Filler', 'The header\'s filler (positions 24 to the end) is not blank', { confidence: 'review', reason: 'filler blanked', values: { Filler: '' } }));
   }
   return out;
 }
@@ -45,14 +43,12 @@ export function checkFixedRecord(type: EisFileType, layout: FixedLayout, fields:
     const value = (fields[i] ?? '').trim();
     if (!isAscii(value)) return void issues.push(nonAsciiIssue(spec, value, line));
     if (value.includes('"')) return void issues.push(doubleQuoteIssue(spec, value, line));
-    const finding = fieldFinding(spec, value, true);
-    if (finding && finding.code !== 'field/whitespace') {
-      const proposal = repairField(spec, value);
-      issues.push(fieldIssue(finding.code, finding.severity, line, spec.name, finding.message, proposal && { confidence: proposal.confidence, reason: proposal.reason, values: { [spec.name]: proposal.value } }));
-    }
+    const found = checkField(spec, value, line, true);
+    if (found && found.code !== 'field/whitespace') issues.push(found);
   });
-  const met = fields[layout.fields.findIndex((f) => f.name === 'MET Number')]?.trim();
-  if (met && isAscii(met) && !/^\d{9}$/.test(met)) issues.push(fieldIssue('eis/met-number', 'warning', line, 'MET Number', `MET Number "${met}" is not 9 digits`));
+  const met = layout.fields.findIndex((f) => f.name === 'MET Number');
+  const metIssue = met >= 0 && isAscii(fields[met] ?? '') ? metNumberIssue('MET Number', fields[met] ?? '', line) : null;
+  if (metIssue) issues.push(metIssue);
   if (layout.type === 'H') issues.push(...headerIssues(type, layout, fields, line));
   return issues;
 }
