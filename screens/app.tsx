@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { resolve } from 'node:path';
 import { existsSync, rmSync } from 'node:fs';
-import { Box, Text, useApp, useStdout } from 'ink';
+import { Box, Text, useApp } from 'ink';
+import { useTerminalSize } from './use-terminal-size.js';
 import { Line } from './components/line.js';
 import { count } from '../src/core/count.js';
 import { useTheme } from './theme-context.js';
@@ -65,8 +66,7 @@ function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFil
 /** `onClose`: given when the App is one file of several; called on quit with the file written, if any. */
 export function App({ load, name, settings, onError, onClose }: { load: Loader; name: string; settings: Settings; onError: (error: unknown) => void; onClose?: (written: string | null) => void }) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
-  const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const size = useTerminalSize();
   const [progress, setProgress] = useState({ fraction: 0, rate: 0 });
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [state, setState] = useState<State | null>(null);
@@ -96,11 +96,6 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
     setPhase({ kind: 'ready' });
   };
 
-  useEffect(() => {
-    const resize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-    stdout.on('resize', resize);
-    return () => void stdout.off('resize', resize);
-  }, [stdout]);
   useEffect(() => {
     let last = 0;
     const started = performance.now();

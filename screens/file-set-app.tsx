@@ -4,7 +4,8 @@
  * which is checked again, with the file the clerk wrote in place of the one it fixes.
  */
 import { useEffect, useState } from 'react';
-import { useApp, useInput, useStdout } from 'ink';
+import { useApp, useInput } from 'ink';
+import { useTerminalSize } from './use-terminal-size.js';
 import { basename } from 'node:path';
 import { App } from './app.js';
 import { FileSetScreen } from './file-set-screen.js';
@@ -16,12 +17,10 @@ import type { Settings } from '../src/session/settings.js';
 
 export function FileSetApp({ paths, options, format, settings, onError }: { paths: string[]; options: CheckOptions; format?: string; settings: Settings; onError: (error: unknown) => void }) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
   const [state, setState] = useState<FileSetState>(() => initialFileSet(paths));
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(' Checking the files…');
-  const columns = stdout.columns || 80;
-  const rows = stdout.rows || 24;
+  const { columns, rows } = useTerminalSize();
 
   useEffect(() => {
     if (!busy) return;
