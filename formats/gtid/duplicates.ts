@@ -63,13 +63,13 @@ export class DuplicateFinder {
     return this.logs.map((log) => log.sortedData());
   }
 
-  /** Logs the keys of one complete detail record; `lineHash` identifies the whole line. */
-  add(lineHash: number, fields: readonly string[], line: number): void {
+  /** Logs the keys of one complete detail record; `lineKey` tells an exact repeat (see mergeParts). */
+  add(lineKey: number, fields: readonly string[], line: number): void {
     for (let r = 0; r < RULES.length; r++) {
       const rule = RULES[r];
       const key = rule.key(fields[rule.index]);
       if (key === '' || (rule.index === F.ssn && key.length !== 9)) continue;
-      this.logs[r].add(key, line, lineHash);
+      this.logs[r].add(key, line, lineKey);
     }
   }
 
@@ -77,19 +77,19 @@ export class DuplicateFinder {
    * The duplicate issues of the whole file, from the sorted keys of its parts in file order,
    * each with the number of lines before it.
    */
-  static issues(parts: Array<{ keys: FingerprintData[]; lineOffset: number }>): Issue[] {
+  static issues(parts: Array<{ keys: FingerprintData[]; lineOffset: number }>, sameLine: (a: number, b: number) => boolean): Issue[] {
     const out: Issue[] = [];
     const repeats = new Set<number>();
     RULES.forEach((rule, r) => {
       const name = DETAIL.fields[rule.index].name;
       const flag = (line: number, other: number) => out.push(fieldIssue(rule.code, line, name, `This ${rule.what} is also on line ${other}`));
       for (const group of duplicates(parts.map((p) => ({ data: p.keys[r], lineOffset: p.lineOffset })))) {
-        const [first, firstHash] = group[0];
+        const [first, firstKey] = group[0];
         if (repeats.has(first)) continue;
         let reported = false;
-        for (const [line, hash] of group.slice(1)) {
+        for (const [line, key] of group.slice(1)) {
           if (repeats.has(line)) continue;
-          if (rule.index === F.localId && hash === firstHash) {
+          if (rule.index === F.localId && sameLine(key, firstKey)) {
             repeats.add(line);
             out.push({ code: 'gtid/duplicate-record', severity: 'error', scope: 'record', line, field: null, message: `This record repeats line ${first} exactly`, repair: { confidence: 'safe', reason: 'delete the repeated copy', action: 'delete-record' } });
             continue;

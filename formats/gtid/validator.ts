@@ -20,6 +20,7 @@ import type { LinePattern } from '../../src/core/line-pattern.js';
 import { cleanRecordPattern, matchClean } from './fast-path.js';
 import { DuplicateFinder } from './duplicates.js';
 import { wholeFileIssues } from './whole-file.js';
+import { LinesAt } from '../../src/io/line-at.js';
 
 export interface Trailer {
   line: number;
@@ -43,6 +44,8 @@ export interface GtidPart {
   keys: FingerprintData[];
   /** Blank lines as [first, last] pairs of line numbers, flat. */
   blankRuns: number[];
+  /** What the Local Student ID log carries to tell an exact repeat: see GtidPartChecker.lineKey. */
+  lineKeys: LineKeys;
   stats: ReadStats;
 }
 
@@ -57,6 +60,13 @@ function blankIssue(first: number, last: number): Issue {
 
 const misplacedTrailer = (line: number): Issue => ({ code: 'gtid/misplaced-record', severity: 'error', scope: 'record', line, field: null, message: 'A TT trailer record before the end of the file', repair: { confidence: 'review', reason: 'delete this trailer', action: 'delete-record' } });
 
+/**
+ * How an exact repeat is told among records that share a Local Student ID: by the byte offset
+ * where each record starts, read back at the merge for those few records only (no per-line work),
+ * or, for a file past 2 GB whose offsets do not fit the 32-bit log, by a hash of every line.
+ */
+type LineKeys = 'offset' | 'hash';
+
 /** Checks the lines of one part of the file (all of it, on one thread). */
 export class GtidPartChecker {
   private issues: Issue[] = [];
@@ -70,6 +80,7 @@ export class GtidPartChecker {
   private firstTh = 0;
   private duplicates: DuplicateFinder;
   private blankRuns: number[] = [];
+  private lineKeys: LineKeys;
 
   private scratch: string[] = new Array(DETAIL.fields.length).fill('');
 
@@ -81,23 +92,28 @@ export class GtidPartChecker {
     this.sniffed = sniffDelimiter(input.sample);
     this.delimiter = this.sniffed;
     this.duplicates = new DuplicateFinder((input.size * share) / 80);
+    this.lineKeys = input.size < 2 ** 31 ? 'offset' : 'hash';
+  }
+
+  private lineKey(text: string, offset: number): number {
+    return this.lineKeys === 'offset' ? offset : hashLine(text);
   }
 
   /**
    * A record the clean-record pattern matched: every generic check has passed but dates must
    * exist; only the GTID rules and the duplicate keys remain. False sends it the slow way.
    */
-  private fastDetail(text: string, line: number, pattern: LinePattern): boolean {
+  private fastDetail(text: string, line: number, offset: number, pattern: LinePattern): boolean {
     const fields = this.scratch;
     if (!matchClean(pattern, text, fields)) return false;
     const issues: Issue[] = [];
     recordRules(fields, line, this.options, issues);
     for (let i = 0; i < issues.length; i++) this.issues.push(detachIssue(issues[i]));
-    this.duplicates.add(hashLine(text), fields, line);
+    this.duplicates.add(this.lineKey(text, offset), fields, line);
     return true;
   }
 
-  line(text: string, line: number): void {
+  line(text: string, line: number, offset: number): void {
     if (text.length === 0 || text.trim() === '') {
       // Runs of blank lines are kept as [first, last] pairs: a million of them is one issue.
       const runs = this.blankRuns;
@@ -112,7 +128,7 @@ export class GtidPartChecker {
     }
     const type = recordType(text);
     if (this.records === 1 && this.first && type === 'TH') return this.header(text, line);
-    if (type === 'ID') return this.detail(text, line);
+    if (type === 'ID') return this.detail(text, line, offset);
     if (type === 'TT') {
       this.trailer = { line, fields: splitEnvelope(text), separator: envelopeSeparator(text) };
       return;
@@ -133,11 +149,11 @@ export class GtidPartChecker {
     this.issues.push(...checkHeader(fields, line, this.sniffed, envelopeSeparator(text)));
   }
 
-  private detail(text: string, line: number): void {
+  private detail(text: string, line: number, offset: number): void {
     this.details++;
     const delimiter = (this.delimiter ??= text.includes('\t') ? '\t' : ',');
     const pattern = this.fastPath ? cleanRecordPattern(delimiter) : null;
-    if (pattern && this.fastDetail(text, line, pattern)) return;
+    if (pattern && this.fastDetail(text, line, offset, pattern)) return;
     const profile = profileLine(text, delimiter === '\t');
     let fields: string[];
     if ((profile & QUOTED) === 0) {
@@ -157,12 +173,12 @@ export class GtidPartChecker {
     if (fields.length > want) this.issues.push(extraFields(line, 'Detail record', fields, want));
     const issues = validateDetail(fields, line, this.options, (profile & PLAIN) !== 0);
     for (let i = 0; i < issues.length; i++) this.issues.push(detachIssue(issues[i]));
-    this.duplicates.add(hashLine(text), fields, line);
+    this.duplicates.add(this.lineKey(text, offset), fields, line);
   }
 
   finishPart(stats: ReadStats): GtidPart {
-    const { issues, records, details, headerLine, headerTid, firstTh, trailer, delimiter, blankRuns } = this;
-    return { issues, records, details, headerLine, headerTid, firstTh, trailer, delimiter, blankRuns, keys: this.duplicates.data(), stats };
+    const { issues, records, details, headerLine, headerTid, firstTh, trailer, delimiter, blankRuns, lineKeys } = this;
+    return { issues, records, details, headerLine, headerTid, firstTh, trailer, delimiter, blankRuns, lineKeys, keys: this.duplicates.data(), stats };
   }
 }
 
@@ -191,7 +207,12 @@ export function mergeParts(parts: GtidPart[], options: CheckOptions, input: Inpu
     offset += part.stats.lines;
   }
   for (let i = 0; i < runs.length; i += 2) issues.push(blankIssue(runs[i], runs[i + 1]));
-  issues.push(...DuplicateFinder.issues(keys));
+  const lines = head.lineKeys === 'offset' ? new LinesAt(input.path, input.eol) : null;
+  try {
+    issues.push(...DuplicateFinder.issues(keys, lines ? (a, b) => lines.same(a, b) : (a, b) => a === b));
+  } finally {
+    lines?.close();
+  }
   const last = parts[parts.length - 1].stats;
   const stats: ReadStats = { lines: offset, otherEndings: parts.reduce((n, p) => n + p.stats.otherEndings, 0), endsWithNewline: last.endsWithNewline };
   const records = parts.reduce((n, p) => n + p.records, 0);
@@ -207,8 +228,8 @@ export class GtidValidator implements Validator {
     this.part = new GtidPartChecker(options, input);
   }
 
-  line(text: string, line: number): void {
-    this.part.line(text, line);
+  line(text: string, line: number, offset: number): void {
+    this.part.line(text, line, offset);
   }
 
   finish(stats: ReadStats): ValidationResult {

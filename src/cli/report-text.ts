@@ -126,7 +126,7 @@ export function* jsonChunks(report: Report): Generator<string> {
   let first = true;
   for (const i of report.issues) {
     const issue = JSON.stringify(issueJson(i), null, 2);
-    yield (first ? '\n' : ',\n') + issue.replace(/^/gm, '    ');
+    yield (first ? '\n    ' : ',\n    ') + issue.replaceAll('\n', '\n    ');
     first = false;
   }
   yield '\n  ]\n}\n';

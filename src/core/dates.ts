@@ -87,10 +87,14 @@ export function formatDate(year: number, month: number, day: number, format: Dat
 
 /** Parses the date as `format` (strictly) into [year, month, day], or null. */
 export function parseDate(value: string, format: DateFormat): [number, number, number] | null {
-  if (dateProblem(value, format) !== null) return null;
-  if (format === 'dd/mmm/yyyy' || format === 'ddmmyyyy') return otherParts(value, format);
-  const [a, b, y] = strictParts(value)!;
-  return format === 'mm/dd/yyyy' ? [y, a, b] : [y, b, a];
+  let date: [number, number, number] | null;
+  if (format === 'dd/mmm/yyyy' || format === 'ddmmyyyy') {
+    date = otherParts(value, format);
+  } else {
+    const parts = strictParts(value); // parsed once: this runs for a quarter of a million records
+    date = parts && (format === 'mm/dd/yyyy' ? [parts[2], parts[0], parts[1]] : [parts[2], parts[1], parts[0]]);
+  }
+  return date && dateExists(...date) ? date : null;
 }
 
 function fullYear(twoDigits: number, now = new Date()): number {

@@ -56,7 +56,7 @@ export async function checkFile(path: string, options: CheckOptions, formatId?: 
   }
   const { result, input } = await scanLines(first, (input) => {
     const validator = format.validator(options, input);
-    return { line: (text, line) => validator.line(text, line), finish: (stats) => validator.finish(stats) };
+    return { line: (text, line, offset) => validator.line(text, line, offset), finish: (stats) => validator.finish(stats) };
   }, progress);
   return summarise(path, format, input, result, options);
 }

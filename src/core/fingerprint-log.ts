@@ -75,10 +75,14 @@ export class FingerprintLog {
     for (let i = 0; i < n; i++) order[i] = i;
     let nextKeys = new Int32Array(n);
     let nextOrder = new Int32Array(n);
-    const counts = new Int32Array(65536);
-    for (const shift of [0, 16]) {
-      counts.fill(0);
-      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 0xffff]++;
+    // Both passes' digit counts in one read of the keys.
+    const low = new Int32Array(65536);
+    const high = new Int32Array(65536);
+    for (let i = 0; i < n; i++) {
+      low[keys[i] & 0xffff]++;
+      high[keys[i] >>> 16]++;
+    }
+    for (const [shift, counts] of [[0, low], [16, high]] as const) {
       let sum = 0;
       for (let d = 0; d < 65536; d++) {
         const c = counts[d];
@@ -97,69 +101,75 @@ export class FingerprintLog {
   }
 }
 
+/** `a` as a signed int whose order is the unsigned order of `a`, without leaving 32-bit integers. */
+const ordered = (a: number) => a ^ -0x80000000;
+
+/** Index of the first entry of sorted `a` whose first hash is not below `key` (both as `ordered`). */
+function lowerBound(a: Int32Array, key: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ordered(a[mid]) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First hashes (as `ordered`) held more than once: within each sorted block, and between two. */
+function repeatedFirstHashes(blocks: ReadonlyArray<{ data: FingerprintData }>): Int32Array {
+  const found: number[] = [];
+  for (let p = 0; p < blocks.length; p++) {
+    const a = blocks[p].data.a;
+    for (let i = 1; i < a.length; i++) if (a[i] === a[i - 1]) found.push(ordered(a[i]));
+    for (let q = p + 1; q < blocks.length; q++) {
+      const b = blocks[q].data.a;
+      // Two sorted arrays: one step forward on the smaller side; tight, as almost nothing matches.
+      for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+        const x = ordered(a[i]);
+        const y = ordered(b[j]);
+        if (x < y) i++;
+        else if (x > y) j++;
+        else found.push(x), i++, j++;
+      }
+    }
+  }
+  const keys = Int32Array.from(found).sort();
+  return keys.filter((k, i) => i === 0 || k !== keys[i - 1]);
+}
+
 /**
  * Every group of entries with the same key (two or more), as [line, payload] pairs in line
  * order. `blocks` are sorted logs of consecutive parts of the file, in file order, each with the
- * number of lines before it: a k-way merge, so no block is copied.
+ * number of lines before it. Repeated keys are rare: they are found first, by scans of the
+ * sorted arrays that allocate nothing, and only their entries are then looked up.
  */
 export function duplicates(blocks: Array<{ data: FingerprintData; lineOffset: number }>): Array<Array<[number, number]>> {
-  const heads = blocks.map(() => 0);
   const groups: Array<Array<[number, number]>> = [];
-  const run: Array<[number, number, number]> = [];
-  for (;;) {
-    // The smallest head (each block is sorted, so equal keys sit at the heads)...
-    let min = -1;
-    for (let k = 0; k < blocks.length; k++) {
-      const { a } = blocks[k].data;
-      if (heads[k] < a.length && (min < 0 || a[heads[k]] >>> 0 < min)) min = a[heads[k]] >>> 0;
-    }
-    if (min < 0) return groups;
-    // ...and whether more than one entry has it: almost never, so that case allocates nothing.
-    let count = 0;
-    let only = -1;
-    for (let k = 0; k < blocks.length && count < 2; k++) {
-      const { a } = blocks[k].data;
-      for (let i = heads[k]; i < a.length && a[i] >>> 0 === min && count < 2; i++, only = k) count++;
-    }
-    if (count === 1) {
-      heads[only]++;
-      continue;
-    }
-    run.length = 0;
-    for (let k = 0; k < blocks.length; k++) {
-      const { data, lineOffset } = blocks[k];
-      while (heads[k] < data.a.length && data.a[heads[k]] >>> 0 === min) {
-        const i = data.order[heads[k]++];
-        run.push([data.b[i], data.lines[i] + lineOffset, data.payloads[i]]);
-      }
-    }
-    // Equal first hashes: split by the second hash, keeping line order within each key.
+  for (const key of repeatedFirstHashes(blocks)) {
+    // Equal first hashes, in line order: split by the second hash, keeping line order within each key.
     const byB = new Map<number, Array<[number, number]>>();
-    for (const [b, line, payload] of run) {
-      const group = byB.get(b) ?? [];
-      group.push([line, payload]);
-      byB.set(b, group);
+    for (const { data, lineOffset } of blocks) {
+      for (let at = lowerBound(data.a, key); at < data.a.length && ordered(data.a[at]) === key; at++) {
+        const i = data.order[at];
+        const group = byB.get(data.b[i]) ?? [];
+        group.push([data.lines[i] + lineOffset, data.payloads[i]]);
+        byB.set(data.b[i], group);
+      }
     }
     for (const group of byB.values()) if (group.length > 1) groups.push(group);
   }
+  return groups;
 }
 
 /** Lines (with their blocks' offsets) whose key was `key`: a binary search in each sorted block. */
 export function linesWithKey(blocks: ReadonlyArray<{ data: FingerprintData; lineOffset: number }>, key: string): number[] {
   fingerprint(key);
   const [a, b] = [FINGERPRINT[0], FINGERPRINT[1]];
-  const target = a >>> 0;
   const lines: number[] = [];
   for (const { data, lineOffset } of blocks) {
-    let lo = 0;
-    let hi = data.a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (data.a[mid] >>> 0 < target) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < data.a.length && data.a[i] === a; i++) {
-      const e = data.order[i];
+    for (let at = lowerBound(data.a, ordered(a)); at < data.a.length && data.a[at] === a; at++) {
+      const e = data.order[at];
       if (data.b[e] === b) lines.push(data.lines[e] + lineOffset);
     }
   }

@@ -53,7 +53,8 @@ export interface ValidationResult {
 }
 
 export interface Validator {
-  line(text: string, line: number): void;
+  /** `offset`: where the line starts in the file, in bytes. */
+  line(text: string, line: number, offset: number): void;
   finish(stats: ReadStats): ValidationResult;
 }
 
@@ -76,7 +77,7 @@ export interface Fixer {
 
 /** One part of a large file, checked on its own thread (see parallel-check.ts). */
 export interface PartChecker {
-  line(text: string, line: number): void;
+  line(text: string, line: number, offset: number): void;
   /** Plain data (it crosses threads): whatever the format's `merge` needs. */
   finishPart(stats: ReadStats): unknown;
 }

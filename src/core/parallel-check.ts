@@ -34,6 +34,12 @@ interface PartJob {
 
 type PartReply = { part: unknown } | { encodingChanged: true } | { error: string };
 
+/**
+ * The main thread starts on its part at once, a worker about 0.1 s later (a thread and the bundle
+ * to load): the first part is this much bigger than the others, so that all end together.
+ */
+const FIRST_PART_LEAD = 0.1;
+
 /** Cuts [0, size) into `count` ranges that each start just after a line break. */
 async function cutAtLineBreaks(input: InputInfo, count: number): Promise<ByteRange[]> {
   const handle = await open(input.path, 'r');
@@ -42,7 +48,7 @@ async function cutAtLineBreaks(input: InputInfo, count: number): Promise<ByteRan
   try {
     const window = Buffer.alloc(1 << 16);
     for (let k = 1; k < count; k++) {
-      let at = Math.floor((input.size * k) / count);
+      let at = Math.floor((input.size * (k + FIRST_PART_LEAD)) / (count + FIRST_PART_LEAD));
       let cut = -1;
       while (cut < 0 && at < input.size) {
         const { bytesRead } = await handle.read(window, 0, window.length, at);
@@ -60,7 +66,7 @@ async function cutAtLineBreaks(input: InputInfo, count: number): Promise<ByteRan
 
 async function checkPart(format: Format, job: Omit<PartJob, 'rollfixPart' | 'formatId'>, first: boolean, progress?: Progress): Promise<unknown> {
   const checker = format.parts!.checker(job.options, job.input, first, job.share);
-  const stats = await readLines(job.input, (text, line) => checker.line(text, line), job.range, progress);
+  const stats = await readLines(job.input, (text, line, offset) => checker.line(text, line, offset), job.range, progress);
   return checker.finishPart(stats);
 }
 

@@ -111,11 +111,16 @@ export interface ByteRange {
   end: number;
 }
 
+/** Told each line (without its ending), its 1-based line number and the file offset of its first byte. */
+export type OnLine = (text: string, line: number, offset: number) => void;
+
 /**
- * Streams every line (without its ending) to `onLine`, with its 1-based line number, counted
- * from the start of `range` when one is given.
+ * Streams every line to `onLine`, numbered from the start of `range` when one is given. The
+ * byte offset costs one addition a line: a chunk whose text has as many characters as bytes
+ * (ASCII, or any Windows-1252) needs no counting; only lines of a chunk with multi-byte UTF-8
+ * characters are measured.
  */
-export async function readLines(input: InputInfo, onLine: (text: string, line: number) => void, range?: ByteRange, onProgress?: Progress): Promise<ReadStats> {
+export async function readLines(input: InputInfo, onLine: OnLine, range?: ByteRange, onProgress?: Progress): Promise<ReadStats> {
   const handle = await open(input.path, 'r').catch((error) => {
     throw describeFsError(input.path, error);
   });
@@ -126,6 +131,9 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
   let pending = Buffer.alloc(0);
   let position = range?.start ?? 0;
   const end = range?.end ?? Infinity;
+  /** File offset of the next line's first byte, and whether the carried text is one byte a character. */
+  let lineOffset = position === 0 && input.bom ? 3 : position;
+  let carryOneByte = true;
   try {
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position), position);
@@ -135,12 +143,14 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
       position += bytesRead;
       onProgress?.((position - (range?.start ?? 0)) / ((range?.end ?? input.size) - (range?.start ?? 0) || 1), stats.lines);
       let text: string;
+      let oneByte: boolean = carryOneByte;
       if (input.encoding === 'utf-8') {
         const end = completeUtf8(bytes);
         const whole = bytes.subarray(0, end);
         if (!isUtf8(whole)) throw new EncodingChanged();
         pending = Buffer.from(bytes.subarray(end));
         text = whole.toString('utf8');
+        oneByte &&= text.length === whole.length;
       } else {
         pending = Buffer.alloc(0);
         text = decodeCp1252(bytes);
@@ -153,10 +163,13 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
         if (splitOn === '\n') while (end > start && text.charCodeAt(end - 1) === 13) end--;
         const crlf = end !== cut;
         if (crlf !== (input.eol === '\r\n')) stats.otherEndings++;
-        onLine(text.slice(start, end), ++stats.lines);
+        const line = text.slice(start, end);
+        onLine(line, ++stats.lines, lineOffset);
+        lineOffset += oneByte ? cut + 1 - start : Buffer.byteLength(line) + cut + 1 - end;
         start = cut + 1;
       }
       carry = text.slice(start);
+      carryOneByte = input.encoding !== 'utf-8' || oneByte || Buffer.byteLength(carry) === carry.length;
       if (carry.length > MAX_LINE) {
         throw new InputError(`cannot check ${input.path}: line ${stats.lines + 1} is longer than ${MAX_LINE >> 20} MB, so this is not a batch file`, 65);
       }
@@ -164,7 +177,7 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
     if (pending.length) throw new EncodingChanged();
     stats.endsWithNewline = carry.length === 0 && stats.lines > 0;
     if (splitOn === '\n') carry = carry.replace(/\r+$/, '');
-    if (carry.length > 0) onLine(carry, ++stats.lines);
+    if (carry.length > 0) onLine(carry, ++stats.lines, lineOffset);
   } finally {
     await handle.close();
   }
@@ -177,7 +190,7 @@ export async function readLines(input: InputInfo, onLine: (text: string, line: n
  */
 export async function scanLines<T>(
   input: InputInfo,
-  start: (input: InputInfo) => { line: (text: string, line: number) => void; finish: (stats: ReadStats) => T },
+  start: (input: InputInfo) => { line: OnLine; finish: (stats: ReadStats) => T },
   onProgress?: Progress,
 ): Promise<{ result: T; input: InputInfo }> {
   try {

@@ -48,6 +48,31 @@ describe('inspectInput', () => {
   it('takes every CR before an LF as line ending ("\\r\\r\\n" from a file converted twice)', async () => {
     expect(await lines(await inspectInput(tempFile('\nTHTH\r\r\nID\r\r')))).toEqual(['', 'THTH', 'ID']);
   });
+  it('gives each line the file offset of its first byte (BOM, CR LF, accents, chunk edges, a part)', async () => {
+    // Lines of varied width and characters, past several 1 MB chunks, so lines straddle chunk
+    // edges both in plain ASCII stretches and in stretches with two- and three-byte characters.
+    const rows = Array.from({ length: 40_000 }, (_, i) => `ID,${i},${i % 7 === 0 ? 'Núñez€' : 'Smith'},${'x'.repeat(i % 53)}`);
+    const bytes = Buffer.from('\ufeff' + rows.join('\r\n') + '\r\nTT', 'utf8');
+    const info = await inspectInput(tempFile(bytes));
+    const lineAt = (offset: number) => bytes.subarray(offset, bytes.indexOf(0x0d, offset) < 0 ? bytes.length : bytes.indexOf(0x0d, offset)).toString('utf8');
+    const seen: Array<[string, number]> = [];
+    await readLines(info, (text, _line, offset) => seen.push([text, offset]));
+    expect(seen.length).toBe(40_001);
+    for (const [text, offset] of seen) expect(lineAt(offset)).toBe(text);
+    // A part that starts mid-file counts from its own first byte.
+    const start = bytes.indexOf('\n', 1_200_000) + 1;
+    const part: number[] = [];
+    await readLines(info, (_t, _l, offset) => part.push(offset), { start, end: bytes.length });
+    expect(start).toBeGreaterThan(1_200_000);
+    expect(part[0]).toBe(start);
+    expect(lineAt(part[5])).toBe(seen.find(([, o]) => o === part[5])![0]);
+  });
+  it('gives byte offsets in a Windows-1252 file too', async () => {
+    const bytes = Buffer.from([0x41, 0x92, 0x0a, 0x80, 0x42, 0x0a, 0x43]);
+    const offsets: number[] = [];
+    await readLines(await inspectInput(tempFile(bytes)), (_t, _l, offset) => offsets.push(offset));
+    expect(offsets).toEqual([0, 3, 6]);
+  });
   it('reads a 5 MB single line', async () => {
     const long = 'ID,' + 'x'.repeat(5 << 20);
     expect((await lines(await inspectInput(tempFile(long))))[0].length).toBe(long.length);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GtidPartChecker, mergeParts, type GtidPart } from '../../../formats/gtid/validator.js';
 import { GtidFixer } from '../../../formats/gtid/fixer.js';
-import { inspectInput } from '../../../src/io/line-reader.js';
+import { inspectInput, readLines } from '../../../src/io/line-reader.js';
 import { OPTIONS, tempFile } from '../../helpers.js';
 
 const bad = ['', ' ', ' x', 'x ', 'é', 'a"b', 'a,b', '\u0007', 'x'.repeat(61)];
@@ -23,8 +23,8 @@ const record = fc.tuple(
 async function check(lines: string[], fastPath: boolean) {
   const input = await inspectInput(tempFile(['TH\t09/05/2025\t08:15:00\t4711\t1.0\tdelimiter=,', ...lines, `TT\t4711\t${lines.length + 2}`].join('\n') + '\n'));
   const part = new GtidPartChecker({ ...OPTIONS, district: '644', schools: new Map([['0177', '644']]) }, input, true, 1, fastPath);
-  [input.sample[0], ...lines, `TT\t4711\t${lines.length + 2}`].forEach((text, i) => part.line(i === 0 ? 'TH\t09/05/2025\t08:15:00\t4711\t1.0\tdelimiter=,' : text, i + 1));
-  return mergeParts([part.finishPart({ lines: lines.length + 2, otherEndings: 0, endsWithNewline: true }) as GtidPart], OPTIONS, input).issues;
+  const stats = await readLines(input, (text, line, offset) => part.line(text, line, offset));
+  return mergeParts([part.finishPart(stats) as GtidPart], OPTIONS, input).issues;
 }
 
 async function fix(lines: string[], fastPath: boolean) {

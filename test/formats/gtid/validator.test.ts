@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/core/engine.js';
-import { checkText, detail, fixture, gtidFile, OPTIONS, rows } from '../../helpers.js';
+import { checkText, detail, fixture, gtidFile, OPTIONS, rows, tempFile } from '../../helpers.js';
 
 const check = (name: string, options = {}) => checkFile(fixture(name), { ...OPTIONS, ...options });
 
@@ -121,6 +121,29 @@ describe('GTID: record rules (the Fix Errors stage)', () => {
       '3 gtid/duplicate-ssn [Social Security Number]',
       '3 gtid/duplicate-gtid [GTID (State ID)]',
     ]);
+  });
+  it('calls a record an exact repeat only when every byte is the same, in every encoding, line ending and thread', async () => {
+    // Records sharing a Local Student ID are read back by their byte offsets: accents before them
+    // shift the offsets, CR LF and a CR inside a value must not cut a line short.
+    const same = detail({ 3: 'Núñez', 10: '7' });
+    const lateDifference = detail({ 3: 'Núñez', 10: '7', 15: '2027' });
+    const crInside = detail({ 3: 'Núñez', 10: '7', 5: 'Ro\rse' });
+    const file = gtidFile([detail({ 3: 'Côté' }), same, detail({ 10: '8' }), same, lateDifference, crInside]);
+    const expected = [
+      '3 gtid/duplicate-local-id [Local Student ID]', // with line 6 and 7, not with its exact repeat
+      '5 gtid/duplicate-record',
+      '6 gtid/duplicate-local-id [Local Student ID]',
+      '7 field/non-printable [Legal Middle Name]',
+      '7 gtid/duplicate-local-id [Local Student ID]',
+    ];
+    for (const eol of ['\n', '\r\n']) {
+      const report = await checkText(file.replace(/\n/g, eol));
+      expect(rows(report)).toEqual(expected);
+    }
+    const cp1252 = Buffer.from(file, 'latin1'); // one byte a letter: Windows-1252, not UTF-8
+    const report = await checkFile(tempFile(cp1252), OPTIONS);
+    expect(report.input.encoding).toBe('windows-1252');
+    expect(rows(report)).toEqual(expected);
   });
   it('flags blank lines, misplaced and unknown records, extra fields and unclosed quotes', async () => {
     const file = [
