@@ -20,7 +20,11 @@ const GRADES = ['KK', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10'
 const RACES = ['A', 'B', 'H', 'I', 'M', 'W'];
 const pad = (n, w) => String(n).padStart(w, '0');
 
-export function generate(n, out, seed = 20261122, flawRate = 0.02) {
+/**
+ * `sameFlawEvery`: also give every K-th record (from the first) a gender written as a word, so
+ * that one repair applies to n / K records (the accept-all bench).
+ */
+export function generate(n, out, seed = 20261122, flawRate = 0.02, sameFlawEvery = 0) {
   const rand = mulberry32(seed + n);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const fd = openSync(out, 'w');
@@ -33,7 +37,8 @@ export function generate(n, out, seed = 20261122, flawRate = 0.02) {
       grade: GRADES[g], local: String(1000000 + i), ssn: rand() < 0.5 ? `${pad(100 + Math.floor(rand() * 500), 3)}${pad(10 + Math.floor(rand() * 89), 2)}${pad(1000 + Math.floor(rand() * 8999), 4)}` : '',
       race: pick(RACES), gtid: rand() < 0.5 ? String(7000000000 + i) : '', district: '644', year: '2027',
     };
-    if (rand() < flawRate) {
+    if (sameFlawEvery && i % sameFlawEvery === 0) f.gender = f.gender === 'M' ? 'Male' : 'Female';
+    else if (rand() < flawRate) {
       switch (Math.floor(rand() * 8)) {
         case 0: f.last = `"${f.last}, Jr."`; break;
         case 1: f.grade = g === 0 ? 'K' : String(g); break;

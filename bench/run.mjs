@@ -25,20 +25,33 @@ mkdirSync(out, { recursive: true });
 const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 
-function measure(args) {
+/** One whole-process run: wall seconds and peak RSS in MB. */
+function runOnce(args) {
   const rssFile = join(out, 'rss.txt');
-  const walls = [];
-  const rss = [];
-  for (let i = 0; i < runs; i++) {
-    rmSync(rssFile, { force: true });
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-probe.mjs'), ...args], { env: { ...env, ROLLFIX_RSS_OUT: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] });
-    walls.push(Number(process.hrtime.bigint() - start) / 1e9);
-    if (result.status !== 0 && result.status !== 1 && result.status !== 2) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
-    rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { wall: median(walls), rss: Math.max(...rss) };
+  rmSync(rssFile, { force: true });
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-probe.mjs'), ...args], { env: { ...env, ROLLFIX_RSS_OUT: rssFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0 && result.status !== 1 && result.status !== 2) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  return { wall, rss: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Every command once per round, round after round, so that a slow spell of a shared machine
+ * falls on all of them alike; each ratio is the median of the rounds' own ratios.
+ */
+function measureRounds(commands) {
+  const rounds = [];
+  for (let i = 0; i < runs; i++) rounds.push(commands.map(([, args]) => runOnce(args)));
+  return commands.map(([what], c) => ({
+    what,
+    wall: median(rounds.map((r) => r[c].wall)),
+    rss: Math.max(...rounds.map((r) => r[c].rss)),
+    perFloor: median(rounds.map((r) => r[c].wall / r[0].wall)),
+    perCsv: median(rounds.map((r) => r[c].wall / r[1].wall)),
+  }));
 }
 
 // The workstation's own bench runs in one process (bench/workstation.tsx), bundled like the program.
@@ -48,8 +61,8 @@ await build({
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
 });
 
-function workstation(file) {
-  const result = spawnSync(process.execPath, [join(out, 'ws/workstation.js'), file, join(root, 'dist/rollfix.js')], { env, encoding: 'utf8' });
+function workstation(file, mode = '') {
+  const result = spawnSync(process.execPath, [join(out, 'ws/workstation.js'), file, join(root, 'dist/rollfix.js'), mode], { env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`workstation bench failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop());
 }
@@ -73,25 +86,29 @@ function alternatives(file, detailOnly) {
 
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
-console.log(`rollfix bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, median of ${runs} runs\n`);
+console.log(`rollfix bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, median of ${runs} rounds (each command once a round; ratios are the median of each round's)\n`);
 console.log(`${pad('records', 9)} ${pad('what', 26)} ${lpad('wall s', 8)} ${lpad('records/s', 11)} ${lpad('peak MB', 8)} ${lpad('× floor', 8)} ${lpad('× csv-parse', 11)}`);
 for (const n of sizes) {
   const file = join(out, `gtid-${n}.txt`);
   if (!existsSync(file)) generate(n, file);
   const fixed = join(out, `gtid-${n}.fixed.txt`);
-  const rows = [
+  const rows = measureRounds([
     ['bare split (floor)', [join(root, 'bench/baselines/split.mjs'), file]],
     ['csv-parse, parse only', [join(root, 'bench/baselines/csv-parse.mjs'), file]],
     ['rollfix check --json', [join(root, 'bin/rollfix'), 'check', file, '--json']],
     ['rollfix fix --auto', [join(root, 'bin/rollfix'), 'fix', file, '--auto', '-o', fixed, '--force']],
-  ].map(([what, args]) => ({ what, ...measure(args) }));
-  const [floor, csv] = rows;
+  ]);
   for (const row of rows) {
-    console.log(`${pad(n.toLocaleString('en-US'), 9)} ${pad(row.what, 26)} ${lpad(row.wall.toFixed(2), 8)} ${lpad(Math.round(n / row.wall).toLocaleString('en-US'), 11)} ${lpad(row.rss.toFixed(0), 8)} ${lpad((row.wall / floor.wall).toFixed(2), 8)} ${lpad((row.wall / csv.wall).toFixed(2), 11)}`);
+    console.log(`${pad(n.toLocaleString('en-US'), 9)} ${pad(row.what, 26)} ${lpad(row.wall.toFixed(2), 8)} ${lpad(Math.round(n / row.wall).toLocaleString('en-US'), 11)} ${lpad(row.rss.toFixed(0), 8)} ${lpad(row.perFloor.toFixed(2), 8)} ${lpad(row.perCsv.toFixed(2), 11)}`);
   }
   console.log(`${pad('', 9)} (${(statSync(file).size / 1e6).toFixed(1)} MB file)`);
   const ws = workstation(file);
   console.log(`${pad('', 9)} workstation: first frame ${ws.firstFrame.toFixed(0)} ms, summary ${(ws.summary / 1000).toFixed(2)} s, key median ${ws.keyMedian.toFixed(1)} ms, p99 ${ws.keyP99.toFixed(1)} ms, ${ws.bytesMedian} bytes/key (max ${ws.bytesMax}), ${ws.rss.toFixed(0)} MB`);
+  // One repair in every 50th record (gender written as a word): accept-all on n / 50 records.
+  const same = join(out, `gtid-${n}-same-flaw.txt`);
+  if (!existsSync(same)) generate(n, same, undefined, undefined, 50);
+  const all = workstation(same, 'accept-all');
+  console.log(`${pad('', 9)} accept-all: ${all.records.toLocaleString('en-US')} records in ${all.acceptMs.toFixed(0)} ms (journal fsync and frame included), ${all.journalOps} journal entry, ${all.undoSteps} undo step (${all.undoMs.toFixed(0)} ms)`);
   const detailOnly = join(out, `gtid-${n}.details.csv`);
   if (!existsSync(detailOnly)) writeFileSync(detailOnly, readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('ID')).join('\n') + '\n');
   const check = rows[2];

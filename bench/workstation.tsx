@@ -11,6 +11,8 @@ import { Frame } from '../screens/app.js';
 import { openDoc } from '../src/session/document.js';
 import { initialState, type Action, type State } from '../src/session/workstation-state.js';
 import { reducer } from '../src/session/workstation-reducer.js';
+import { journaledStep } from '../src/session/resume.js';
+import { unsavedEdits } from '../src/session/live.js';
 import type { CommandId } from '../src/session/key-bindings.js';
 import { enableParallelCheck } from '../src/core/parallel-check.js';
 
@@ -66,7 +68,41 @@ export async function benchWorkstation(file: string): Promise<Record<string, num
   return { firstFrame: firstFrame || summary, summary, keyMedian: at(latencies, 0.5), keyP99: at(latencies, 0.99), bytesMedian: at(bytes, 0.5), bytesMax: Math.max(...bytes), rss: process.memoryUsage().rss / 2 ** 20 };
 }
 
-const [file, cliBundle] = process.argv.slice(2);
+/**
+ * Accept-all as a person does it (A, then y on the first flagged record), through the journaled
+ * step the workstation uses: the time from y to the frame that shows it, journal fsync included;
+ * then u, which must take every one of those records back in one step; and how many operations
+ * the journal holds for them.
+ */
+export async function benchAcceptAll(file: string): Promise<Record<string, number>> {
+  const stdout = new Screen();
+  const stdin = Object.assign(new EventEmitter(), { isTTY: true, setRawMode: () => {}, setEncoding: () => {}, resume: () => {}, pause: () => {}, ref: () => {}, unref: () => {}, read: () => null });
+  const doc = await openDoc(file, { maxErrors: 1000, maxRecords: 1_000_000 }, undefined, undefined, true);
+  doc.journal!.discard();
+  let state = journaledStep(initialState(doc, 80, 24), { type: 'command', id: 'summary.start' });
+  const app = render(<Frame state={state} />, { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, incrementalRendering: true, patchConsole: false, exitOnCtrlC: false, maxFps: 1000 });
+  const step = async (action: Action) => {
+    const t = performance.now();
+    state = journaledStep(state, action);
+    app.rerender(<Frame state={state} />);
+    await new Promise((r) => setImmediate(r));
+    return performance.now() - t;
+  };
+  await step({ type: 'command', id: 'record.accept-all' });
+  if (state.confirm?.kind !== 'accept-all') throw new Error(`no repair to accept everywhere on line ${state.record.line}: ${state.message}`);
+  const records = state.confirm.count;
+  const acceptMs = await step({ type: 'answer', yes: true });
+  const accepted = unsavedEdits(state.live);
+  const journalOps = doc.journal!.read()?.ops.length ?? 0;
+  const undoMs = await step({ type: 'command', id: 'app.undo' });
+  const left = unsavedEdits(state.live);
+  app.unmount();
+  doc.journal!.discard();
+  if (accepted !== 1 || left !== 0) throw new Error(`accept-all made ${accepted} undo steps and left ${left} after one undo`);
+  return { records, acceptMs, undoMs, undoSteps: accepted, journalOps, rss: process.memoryUsage().rss / 2 ** 20 };
+}
+
+const [file, cliBundle, mode] = process.argv.slice(2);
 // Large files are checked on every core, as in the real program: the workers run the CLI bundle.
 if (cliBundle) enableParallelCheck(cliBundle);
-if (file) process.stdout.write(JSON.stringify(await benchWorkstation(file)) + '\n');
+if (file) process.stdout.write(JSON.stringify(mode === 'accept-all' ? await benchAcceptAll(file) : await benchWorkstation(file)) + '\n');

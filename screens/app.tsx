@@ -19,13 +19,12 @@ import { HelpScreen } from './help-screen.js';
 import { StatusLine } from './status-line.js';
 import { SettingsScreen } from './settings-screen.js';
 import { openSettings, type Settings } from '../src/session/settings.js';
-import { reducer } from '../src/session/workstation-reducer.js';
 import { initialState, type Action, type State } from '../src/session/workstation-state.js';
 import { writeDoc } from '../src/session/write-file.js';
 import type { Doc } from '../src/session/document.js';
 import type { Live } from '../src/session/live.js';
 import { otherJournals, unsavedOps } from '../src/session/journal.js';
-import { journalOp, replay } from '../src/session/resume.js';
+import { journaledStep, replay } from '../src/session/resume.js';
 import { ResumePrompt, type EarlierSession } from './resume-prompt.js';
 
 export const MIN_COLUMNS = 80;
@@ -76,14 +75,7 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
   const dispatch = useCallback((action: Action) => {
     const before = current.current;
     if (!before) return;
-    let next = reducer(before, action);
-    try {
-      const op = journalOp(before.live, next.live);
-      if (op) before.doc.journal?.append(op);
-      if (action.type === 'write.done') before.doc.journal?.saved(action.written.output);
-    } catch (error) {
-      next = { ...next, message: `Could not record this in the journal (${(error as Error).message}): write soon with w` };
-    }
+    const next = journaledStep(before, action);
     current.current = next;
     setState(next);
   }, []);

@@ -43,5 +43,7 @@ describe('the bench, smoke size', () => {
     for (const row of ['bare split (floor)', 'csv-parse, parse only', 'rollfix check --json', 'rollfix fix --auto', 'workstation: first frame', 'VisiData', 'mlr', 'csvclean']) {
       expect(result.stdout, row).toContain(row);
     }
+    // Accept-all on every 50th record and more: one journal entry, one undo step.
+    expect(result.stdout).toMatch(/accept-all: \d+ records in \d+ ms .*, 1 journal entry, 1 undo step/);
   }, 120_000);
 });

@@ -6,6 +6,8 @@
 import type { Doc } from './document.js';
 import type { JournalOp } from './journal.js';
 import { commit, initialLive, redo, undo, type Live } from './live.js';
+import { reducer } from './workstation-reducer.js';
+import type { Action, State } from './workstation-state.js';
 
 export function replay(doc: Doc, ops: readonly JournalOp[]): Live {
   let live = initialLive(doc);
@@ -25,4 +27,21 @@ export function journalOp(before: Live, after: Live): JournalOp | null {
   if (entries === before.log.entries && cursor === before.log.cursor - 1) return { op: 'undo' };
   if (entries === before.log.entries && cursor === before.log.cursor + 1) return { op: 'redo' };
   return { op: 'commit', entry: entries[cursor - 1] };
+}
+
+/**
+ * One step of the workstation as a person sees it: the reducer, then the change of the edit log
+ * written to the journal and fsynced before the new state is returned (and so drawn). A journal
+ * that cannot be written does not stop the work: the clerk is told to write soon.
+ */
+export function journaledStep(before: State, action: Action): State {
+  let next = reducer(before, action);
+  try {
+    const op = journalOp(before.live, next.live);
+    if (op) before.doc.journal?.append(op);
+    if (action.type === 'write.done') before.doc.journal?.saved(action.written.output);
+  } catch (error) {
+    next = { ...next, message: `Could not record this in the journal (${(error as Error).message}): write soon with w` };
+  }
+  return next;
 }
