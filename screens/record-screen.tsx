@@ -49,9 +49,10 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const visible = all.slice(first, first + fieldRows);
   visible.forEach((spec, at) => {
     const i = first + at;
-    const own = issuesAt(live, view.line).filter((x) => x.field === spec.name);
-    const issue = own[0];
     const editing = i === cursor && view.draft;
+    // The field being typed shows its draft's issues, as the message below does, at every keystroke.
+    const own = editing ? view.draft!.issues : issuesAt(live, view.line).filter((x) => x.field === spec.name);
+    const issue = own[0];
     const value = editing ? `${view.draft!.text}_` : show(spec.name, record.fields[i] ?? '');
     const proposal = issue?.repair?.values?.[spec.name];
     const mark = !issue ? theme.symbols.ok : issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;

@@ -37,8 +37,8 @@ export function StatusLine({ state }: { state: State }) {
   const question = confirmText(state);
   // While a value is being typed, letters are text, not commands: say so instead of the keys.
   const hints = isTyping(state) ? 'Typing: Enter keeps it, Esc cancels, Backspace deletes' : footerHints(state.screen, state.columns - 2);
-  const { index, total } = position(state);
-  const where = state.screen === 'record' && index > 0 ? `record ${index} of ${total} flagged` : `${total} flagged`;
+  const { index, total, left } = position(state);
+  const where = state.screen === 'record' && index > 0 ? `record ${index} of ${total} flagged${left < total ? `, ${left} left` : ''}` : `${left} flagged`;
   const unsaved = unsavedEdits(state.live);
   return (
     <Box flexDirection="column">

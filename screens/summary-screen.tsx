@@ -7,25 +7,9 @@ import { Box } from 'ink';
 import { Line } from './components/line.js';
 import { plural } from './text.js';
 import { useTheme } from './theme-context.js';
-import { issuesAt, isRejected, trailerLine } from '../src/session/live.js';
-import { codeChoices, type State } from '../src/session/workstation-state.js';
-import type { Issue } from '../src/core/issue.js';
-
-function rejections(state: State): Issue[] {
-  const { doc, live } = state;
-  // The header and the trailer (possibly added since) may carry rejections the check did not see.
-  const lines = new Set([doc.headerLine || 1, trailerLine(doc, live), ...doc.flaggedLines]);
-  const onLines = [...lines].flatMap((n) => (n ? issuesAt(live, n) : []));
-  return [...live.fileIssues, ...onLines].filter((i) => i.severity === 'reject');
-}
-
-function fixText(issue: Issue, headerLine: number): string {
-  const repair = issue.repair;
-  if (!repair) return `fix: ${issue.code === 'gtid/missing-fields' ? 'open the record (Enter) and complete it' : 'see rollfix explain ' + issue.code}`;
-  // What f applies: the header's and the trailer's safe fixes (and GTID's trailer fields).
-  const wholeFile = issue.line === null || (headerLine > 1 && issue.line === headerLine) || issue.field === 'Number of Records' || issue.field === 'Transmission ID' || issue.field === 'Delimiter';
-  return repair.confidence === 'safe' && wholeFile ? `press f to ${repair.reason}` : `proposed: ${repair.reason}`;
-}
+import { isRejected } from '../src/session/live.js';
+import { fixText, rejections } from '../src/session/rejections.js';
+import { codeChoices, stillToLookAt, type State } from '../src/session/workstation-state.js';
 
 export function SummaryScreen({ state, height }: { state: State; height: number }) {
   const theme = useTheme();
@@ -59,7 +43,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   }
   add('gap2', '');
   const choices = codeChoices(state);
-  const flagged = doc.flaggedLines.filter((n) => issuesAt(live, n).length > 0).length;
+  const flagged = stillToLookAt(state);
   add('flag', flagged ? ` ${plural(flagged, 'record')} to look at, by issue (Enter starts at the first, t lists them):` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
   const room = height - lines.length;
   const shown = choices.length > room ? choices.slice(0, Math.max(0, room - 1)) : choices;

@@ -7,6 +7,7 @@ import { useTheme } from './theme-context.js';
 import { flaggedCount, isRejected, type Live } from '../src/session/live.js';
 import { defaultReportPath } from '../src/io/output-paths.js';
 import type { State } from '../src/session/workstation-state.js';
+import { fixText, rejections } from '../src/session/rejections.js';
 
 function changedRecords(live: Live): number {
   let n = 0;
@@ -27,8 +28,16 @@ export function WriteScreen({ state, height }: { state: State; height: number })
   add('');
   add(`   ${plural(changedRecords(live), 'record')} changed, ${plural(live.deleted.size, 'record')} deleted, ${plural(flaggedCount(state.doc, live), 'record')} still flagged`);
   add('');
-  if (isRejected(live)) add(`   ${theme.symbols.reject} WARNING: the receiving system would REJECT this file as it is`, { color: theme.colors.error, bold: true });
-  else add(`   ${theme.symbols.ok} Nothing would make the receiving system reject it`, { color: theme.colors.ok });
+  if (isRejected(live)) {
+    add(`   ${theme.symbols.reject} WARNING: the receiving system would REJECT this file as it is`, { color: theme.colors.error, bold: true });
+    // Why, and what fixes it: an edit (a deleted record) can make the trailer's count wrong again.
+    const reasons = rejections(state);
+    for (const issue of reasons.slice(0, 3)) {
+      add(`     ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, { color: theme.colors.error });
+      add(`       ${theme.symbols.arrow} ${fixText(issue, state.doc.headerLine)}`);
+    }
+    if (reasons.length > 3) add(`     and ${reasons.length - 3} more (t shows them in the table)`);
+  } else add(`   ${theme.symbols.ok} Nothing would make the receiving system reject it`, { color: theme.colors.ok });
   add('');
   if (write.status === 'writing') add('   Writing…');
   if (write.status === 'failed') add(`   ${theme.symbols.error} Not written: ${write.error}. Your edits are kept.`, { color: theme.colors.error, bold: true });

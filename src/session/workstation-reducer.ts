@@ -165,6 +165,12 @@ function typed(t: string, input: string): string {
 }
 
 export function reducer(state: State, action: Action): State {
+  const next = step(state, action);
+  // What the last write said no longer holds once the file changes again (an undo, a fix).
+  return next.live.log !== state.live.log && next.write.status === 'done' ? { ...next, write: { ...next.write, status: 'ready', written: undefined } } : next;
+}
+
+function step(state: State, action: Action): State {
   switch (action.type) {
     case 'command': return command(state, action.id);
     case 'answer': return answer(state, action.yes);

@@ -106,9 +106,25 @@ export function fieldIssues(state: State, line: number, index: number): readonly
   return issuesAt(state.live, line).filter((i) => i.field === name);
 }
 
-/** 1-based position of the current record among the flagged ones, and how many there are. */
-export function position(state: State): { index: number; total: number } {
+const leftByLive = new WeakMap<Live, number>();
+
+/** Flagged records (as the file was opened) that still have an issue now; counted once per edit. */
+export function stillToLookAt(state: State): number {
+  let left = leftByLive.get(state.live);
+  if (left === undefined) {
+    left = state.doc.flaggedLines.filter((n) => issuesAt(state.live, n).length > 0).length;
+    leftByLive.set(state.live, left);
+  }
+  return left;
+}
+
+/**
+ * 1-based position of the current record among the flagged ones n and p step through (the
+ * file as opened: a fixed record stays in the list), how many those are, and how many still
+ * have an issue.
+ */
+export function position(state: State): { index: number; total: number; left: number } {
   const lines = state.doc.flaggedLines;
   const at = lines.indexOf(state.record.line);
-  return { index: at + 1, total: lines.length };
+  return { index: at + 1, total: lines.length, left: stillToLookAt(state) };
 }

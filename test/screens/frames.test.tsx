@@ -59,6 +59,11 @@ describe('screens at 80x24', () => {
     await expect(frame(state)).toMatchFileSnapshot('../../snapshots/screens/record.txt');
     const editing = reducer(run(state, 'record.edit'), { type: 'text', input: '!' });
     await expect(frame(editing)).toMatchFileSnapshot('../../snapshots/screens/record-editing.txt');
+    // The row follows the draft at every keystroke, as the message below it does.
+    let clean = run(state, 'record.edit');
+    for (let i = 0; i < 'Smith, Jr. (Jones)'.length; i++) clean = reducer(clean, { type: 'text.backspace' });
+    clean = reducer(clean, { type: 'text', input: 'Smith' });
+    expect(frame(clean).split('\n').find((l) => l.includes('Legal Last Name'))).toMatch(/Smith_\s+✓\s*$/);
   });
   it('write, help, and a question in the status line', async () => {
     const state = run(await sample(), 'summary.start', 'record.accept', 'app.write');

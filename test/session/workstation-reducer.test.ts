@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDoc } from '../../src/session/document.js';
 import { reducer } from '../../src/session/workstation-reducer.js';
-import { initialState, tableRows, type Action, type State } from '../../src/session/workstation-state.js';
+import { initialState, position, tableRows, type Action, type State } from '../../src/session/workstation-state.js';
+import { fixText, rejections } from '../../src/session/rejections.js';
 import { actionFor, actionsFor } from '../../src/session/key-map.js';
 import { issuesAt, isRejected, recordAt, unsavedEdits } from '../../src/session/live.js';
 import { writeDoc } from '../../src/session/write-file.js';
@@ -101,6 +102,27 @@ describe('workstation reducer', () => {
     const s = run(await open(), 'summary.fix-file');
     expect(field(s, 18, 'Number of Records')).toBe('18');
     expect(isRejected(s.live)).toBe(false);
+  });
+  it('f works on the write screen too, where a deletion after f shows the trailer count wrong again', async () => {
+    let s = run(await open(), 'summary.fix-file', 'app.table', 'table.jump');
+    s = run(type(s, '17'), { type: 'text.commit' }, 'table.open', 'record.delete', 'app.write');
+    s = reducer(s, yes);
+    expect(s.live.deleted.has(17)).toBe(true);
+    expect(rejections(s).map((i) => `${i.line} ${i.code} ${fixText(i, s.doc.headerLine)}`)).toEqual(['18 gtid/trailer-count press f to recompute: 17']);
+    s = run(s, 'summary.fix-file');
+    expect(field(s, 18, 'Number of Records')).toBe('17');
+    expect(isRejected(s.live)).toBe(false);
+  });
+  it('counts the flagged records left as edits fix them; the verdict of a write is dropped once the file changes', async () => {
+    let s = run(await open(), 'summary.start');
+    expect(position(s)).toEqual({ index: 1, total: 15, left: 15 });
+    s = run(s, 'summary.fix-file', 'record.next', 'record.accept');
+    expect(position(s)).toEqual({ index: 2, total: 15, left: 13 }); // the trailer and line 4 are fixed
+    s = run(s, 'app.write', 'write.start');
+    s = reducer(s, { type: 'write.done', written: await writeDoc(s.doc, s.live, join(tempDir(), 'out.txt')) });
+    expect(s.write.status).toBe('done');
+    expect(run(s, 'app.table').write.status).toBe('done'); // moving about changes nothing
+    expect(run(s, 'app.undo').write).toMatchObject({ status: 'ready', written: undefined });
   });
   it('adds a missing trailer with f', async () => {
     const file = tempFile(readFileSync(join(import.meta.dirname, '../fixtures/gtid/missing-trailer.txt')));
