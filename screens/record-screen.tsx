@@ -35,7 +35,9 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     return <Box flexDirection="column" height={height}>{lines}</Box>;
   }
   const sensitive = new Set(record.layout.fields.filter((f) => f.sensitive).map((f) => f.name));
-  const show = (field: string, value: string) => (sensitive.has(field) && !view.reveal && value ? mask(value) : value);
+  // Only the field under the cursor is ever revealed (v), and only until the cursor moves.
+  const revealed = view.reveal ? record.layout.fields[Math.min(view.field, record.layout.fields.length - 1)].name : null;
+  const show = (field: string, value: string) => (sensitive.has(field) && view.masked && field !== revealed && value ? mask(value) : value);
   // Wide enough for names that differ only at their end ("Aboriginal Identity (1)", "(2)").
   const nameWidth = Math.max(24, Math.min(32, Math.max(...record.layout.fields.map((f) => f.name.length)) + 4));
   const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);

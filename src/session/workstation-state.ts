@@ -27,7 +27,11 @@ export interface State {
   columns: number;
   rows: number;
   table: { row: number; filter: string | null; search: string; prompt: Prompt | null; picker: { index: number } | null };
-  record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean };
+  /**
+   * `reveal`: the sensitive field under the cursor is shown in clear (v); masked again as soon as
+   * the cursor leaves it. `masked`: sensitive values are masked at all (the mask setting).
+   */
+  record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean; masked: boolean };
   /** `draft`: the path being typed (e), null otherwise. `replace`: yes to replacing an existing file. */
   write: { path: string; draft: string | null; status: 'ready' | 'writing' | 'done' | 'failed'; replace?: boolean; error?: string; written?: Written };
   /** The stored settings, the one under the cursor, its draft, and one waiting to be saved. */
@@ -61,7 +65,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     columns,
     rows,
     table: { row: 0, filter: null, search: '', prompt: null, picker: null },
-    record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: !settings.mask },
+    record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: false, masked: settings.mask },
     write: { path: defaultOutput(doc.path, doc.format.outputName?.(doc.report.input)), draft: null, status: 'ready' },
     settings: { values: settings, cursor: 0, draft: null, saving: null },
     confirm: null,

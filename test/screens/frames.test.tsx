@@ -65,6 +65,19 @@ describe('screens at 80x24', () => {
     clean = reducer(clean, { type: 'text', input: 'Smith' });
     expect(frame(clean).split('\n').find((l) => l.includes('Legal Last Name'))).toMatch(/Smith_\s+✓\s*$/);
   });
+  it('masks SSNs, and v shows only the one under the cursor, until the cursor moves', async () => {
+    const ssnRow = (s: State) => frame(s).split('\n').find((l) => l.includes('Social Security Number') && !l.includes('must'))!;
+    let s = run(await sample(), 'app.table', 'table.jump', { type: 'text', input: '8' }, { type: 'text.commit' }, 'table.open');
+    expect(s.record.line).toBe(8);
+    expect(ssnRow(s)).toContain('*******6789');
+    expect(ssnRow(run(s, 'record.up', 'record.reveal'))).toContain('*******6789'); // v on another field
+    s = run(s, 'record.reveal');
+    expect(ssnRow(s)).toContain('123-45-6789');
+    expect(ssnRow(s)).toContain('"123456789"'); // the proposal too
+    expect(ssnRow(run(s, 'record.down'))).toContain('*******6789');
+    expect(ssnRow(run(s, 'record.next', 'record.previous'))).toContain('*******6789');
+    expect(ssnRow(run(s, 'record.reveal'))).toContain('*******6789'); // v again masks it
+  });
   it('write, help, and a question in the status line', async () => {
     const state = run(await sample(), 'summary.start', 'record.accept', 'app.write');
     await expect(frame(state)).toMatchFileSnapshot('../../snapshots/screens/write.txt');
