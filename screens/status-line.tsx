@@ -36,7 +36,7 @@ export function StatusLine({ state }: { state: State }) {
   const sep = ` ${theme.symbols.separator} `;
   const question = confirmText(state);
   // While a value is being typed, letters are text, not commands: say so instead of the keys.
-  const hints = isTyping(state) ? 'Typing: Enter keeps it, Esc cancels, Backspace deletes' : footerHints(state.screen, state.columns - 2);
+  const hints = isTyping(state) ? 'Typing: Enter keeps it, Esc cancels, Backspace deletes, Ctrl-U clears' : footerHints(state.screen, state.columns - 2);
   const { index, total, left } = position(state);
   const where = state.screen === 'record' && index > 0 ? `record ${index} of ${total} flagged${left < total ? `, ${left} left` : ''}` : `${left} flagged`;
   const unsaved = unsavedEdits(state.live);

@@ -70,6 +70,8 @@ export function actionFor(state: State, input: string, key: KeyPress): Action | 
     if (name === 'enter') return { type: 'text.commit' };
     if (name === 'escape') return { type: 'text.cancel' };
     if (key.backspace || key.delete) return { type: 'text.backspace' };
+    // Ctrl-U clears what is typed, as in a shell: a whole path or value replaced at once.
+    if (name === 'ctrl-u') return { type: 'text.clear' };
     if (key.ctrl || key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.tab) return null;
     // Pasted or typed text; control characters never enter a value from the keyboard, except
     // Backspace/Delete (DEL, BS), which arrive inside the text when keys come faster than

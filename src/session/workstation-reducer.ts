@@ -180,6 +180,7 @@ function step(state: State, action: Action): State {
     case 'answer': return answer(state, action.yes);
     case 'text': return text(state, (t) => typed(t, action.input));
     case 'text.backspace': return text(state, (t) => t.slice(0, -1));
+    case 'text.clear': return text(state, () => '');
     case 'text.commit': return commitText(state);
     case 'text.cancel': return cancelText(state);
     case 'picker.move': {

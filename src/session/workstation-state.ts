@@ -45,6 +45,7 @@ export type Action =
   | { type: 'command'; id: CommandId }
   | { type: 'text'; input: string }
   | { type: 'text.backspace' }
+  | { type: 'text.clear' }
   | { type: 'text.commit' }
   | { type: 'text.cancel' }
   | { type: 'answer'; yes: boolean }

@@ -195,6 +195,10 @@ describe('key map', () => {
     const before = typing.record.draft!.text;
     expect(reducer(typing, fast[0]).record.draft!.text).toBe(`${before}c`);
     expect(actionFor(typing, '', { escape: true })).toEqual({ type: 'text.cancel' });
+    expect(actionFor(typing, 'u', { ctrl: true })).toEqual({ type: 'text.clear' }); // as in a shell
+    expect(reducer(typing, { type: 'text.clear' }).record.draft!.text).toBe('');
+    const path = run(s, 'app.write', 'write.edit-path');
+    expect(reducer(path, actionFor(path, 'u', { ctrl: true })!).write.draft).toBe('');
     expect(actionFor(run(record, 'record.delete'), 'y', {})).toEqual({ type: 'answer', yes: true });
   });
 });
