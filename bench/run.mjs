@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { generate } from './generate.mjs';
+import { startup } from './startup.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, runs: { type: 'string', default: '3' } } });
@@ -87,6 +88,8 @@ function alternatives(file, detailOnly) {
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 console.log(`rollfix bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, median of ${runs} rounds (each command once a round; ratios are the median of each round's)\n`);
+const start = await startup(join(root, 'formats/gtid/samples/sample.txt'), runs * 2 + 1);
+console.log(start ? `start-up in a real terminal (the 18-line sample, \`rollfix FILE\` under script(1)): first frame ${start.first.toFixed(0)} ms, summary ${start.summary.toFixed(0)} ms\n` : 'start-up in a real terminal: skipped (no script(1) from util-linux, or no terminal device)\n');
 console.log(`${pad('records', 9)} ${pad('what', 26)} ${lpad('wall s', 8)} ${lpad('records/s', 11)} ${lpad('peak MB', 8)} ${lpad('× floor', 8)} ${lpad('× csv-parse', 11)}`);
 for (const n of sizes) {
   const file = join(out, `gtid-${n}.txt`);

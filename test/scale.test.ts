@@ -40,7 +40,7 @@ describe('the bench, smoke size', () => {
   it('prints every row on a small file', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'bench/run.mjs'), '--sizes', '3000', '--runs', '1'], { encoding: 'utf8', env: { ...process.env, ROLLFIX_STATE_DIR: tempDir() } });
     expect(result.status, result.stderr).toBe(0);
-    for (const row of ['bare split (floor)', 'csv-parse, parse only', 'rollfix check --json', 'rollfix fix --auto', 'workstation: first frame', 'VisiData', 'mlr', 'csvclean']) {
+    for (const row of ['start-up in a real terminal', 'bare split (floor)', 'csv-parse, parse only', 'rollfix check --json', 'rollfix fix --auto', 'workstation: first frame', 'VisiData', 'mlr', 'csvclean']) {
       expect(result.stdout, row).toContain(row);
     }
     // Accept-all on every 50th record and more: one journal entry, one undo step.

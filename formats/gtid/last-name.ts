@@ -28,6 +28,7 @@ const SUFFIX = new RegExp(`(?<=[^${WORD}])(jr|sr|iii|ii|iv|vi|v|i)(\\.?)(?=$|[^$
 const HAS_SUFFIX = new RegExp(SUFFIX.source, 'iu');
 const CLEAN = /^[A-Za-z]+(?:[' -][A-Za-z]+)*$/;
 const SPECIAL = /[^\p{L}\p{M}' -]/gu;
+const LETTER = /\p{L}/u;
 
 const bare = (s: string) => s.replace(/\./g, '').toUpperCase();
 
@@ -41,7 +42,7 @@ export function isCleanLastName(value: string): boolean {
 function pass(value: string, result: CleansedName): string {
   let v = value.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
   if (v !== value) result.steps.push('characters');
-  const found = [...v.matchAll(SUFFIX)].filter((m) => /\p{L}/u.test(v.slice(0, m.index)));
+  const found = [...v.matchAll(SUFFIX)].filter((m) => LETTER.test(v.slice(0, m.index)));
   if (found.length > 0) {
     const suffix = found[0][1] + found[0][2];
     for (const m of found.reverse()) v = v.slice(0, m.index) + v.slice(m.index! + m[0].length);

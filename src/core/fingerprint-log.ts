@@ -70,6 +70,7 @@ export class FingerprintLog {
    */
   sortedData(): FingerprintData {
     const n = this.size;
+    if (n < SMALL) return this.sortedSmall();
     let keys = this.a.slice(0, n);
     let order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
@@ -99,7 +100,18 @@ export class FingerprintLog {
     }
     return { a: keys, order, b: this.b.subarray(0, n), lines: this.lines.subarray(0, n), payloads: this.payloads.subarray(0, n) };
   }
+
+  /** The same order by a comparison sort: a radix pass walks 65,536 buckets, too many for a small file. */
+  private sortedSmall(): FingerprintData {
+    const n = this.size;
+    const a = this.a;
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort((i, j) => (a[i] >>> 0) - (a[j] >>> 0) || i - j);
+    return { a: order.map((i) => a[i]), order, b: this.b.subarray(0, n), lines: this.lines.subarray(0, n), payloads: this.payloads.subarray(0, n) };
+  }
 }
+
+/** Below this many keys the log is sorted by comparison (see sortedSmall). */
+const SMALL = 4096;
 
 /** `a` as a signed int whose order is the unsigned order of `a`, without leaving 32-bit integers. */
 const ordered = (a: number) => a ^ -0x80000000;

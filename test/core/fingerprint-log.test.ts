@@ -37,6 +37,15 @@ describe('duplicates across sorted parts', () => {
       { numRuns: 300 },
     );
   });
+  it('sorts a large log (radix) as a small one (comparison): the same groups', () => {
+    // 12,000 keys in three parts, each part past the size where the radix sort takes over.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 9000;
+    const parts = [0, 1, 2].map(() => Array.from({ length: 4000 + next() % 500 }, () => `ID${next()}`));
+    const groups = duplicates(logged(parts));
+    expect(groups.length).toBeGreaterThan(100);
+    expect(sortGroups(groups)).toEqual(sortGroups(naiveGroups(parts)));
+  });
   it('finds the lines of one key in every part', () => {
     const blocks = logged([['a', 'b', 'a'], ['c', 'a'], [], ['a']]);
     expect(linesWithKey(blocks, 'a')).toEqual([1, 3, 5, 6]);
