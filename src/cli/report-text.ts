@@ -42,7 +42,7 @@ export function* textChunks(report: Report): Generator<string> {
   out.push(`${sanitise(report.file)}`);
   out.push(`  format   ${report.format.id}: ${report.format.title}`);
   out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.shape ?? `${report.facts.delimiter ?? ''}-delimited records`}`);
-  out.push(`  records  ${n(report.records)} in all, ${n(report.detailRecords)} detail records, ${n(report.flaggedRecords)} flagged`);
+  out.push(`  records  ${n(report.records)} in all, ${n(report.detailRecords)} detail record${report.detailRecords === 1 ? '' : 's'}, ${n(report.flaggedRecords)} flagged`);
   if (report.facts.layout) out.push(`  layout   ${report.facts.layout}`);
   if (report.facts.limits) out.push(`  limits   ${report.facts.limits} (--max-errors, --max-records)`);
   const rejects = issues.filter((i) => i.severity === 'reject');
