@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, fixture, SAMPLE, tempDir, tempFile } from './helpers.js';
+import { cli, fixture, OPTIONS, ROOT, SAMPLE, tempDir, tempFile } from './helpers.js';
 
 describe('rollfix check', () => {
   it('exits 0 clean, 1 flagged, 2 rejected', () => {
@@ -144,5 +144,22 @@ describe('rollfix formats, explain, --help, --version', () => {
       expect(cli(['help', command]).stdout, command).toMatch(/^Usage: rollfix/);
     }
     expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('check --json, issue by issue', () => {
+  it('writes each issue exactly as the generic pretty-printer would', async () => {
+    const { checkFile } = await import('../src/core/engine.js');
+    const { issueText } = await import('../src/cli/report-text.js');
+    const files = [SAMPLE, join(ROOT, 'formats/eis/samples/1234enr.asc'), join(ROOT, 'formats/sace/samples/StudImp.dat'), join(ROOT, 'formats/ctf/samples/8231234_CTF_8239876_001.XML'), tempFile('ID,"a\\u0007"\n')];
+    let seen = 0;
+    for (const file of files) {
+      for (const i of (await checkFile(file, OPTIONS)).issues) {
+        const generic = JSON.stringify({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair }, null, 2);
+        expect(issueText(i)).toBe('    ' + generic.replaceAll('\n', '\n    '));
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(50);
   });
 });
