@@ -63,11 +63,15 @@ export class DuplicateFinder {
     return this.logs.map((log) => log.sortedData());
   }
 
-  /** Logs the keys of one complete detail record; `lineKey` tells an exact repeat (see mergeParts). */
-  add(lineKey: number, fields: readonly string[], line: number): void {
+  /**
+   * Logs the keys of one complete detail record; `lineKey` tells an exact repeat (see mergeParts).
+   * `clean`: the record matched the clean-record pattern, so its keys are already as compared
+   * (IDs without surrounding spaces, an SSN of 9 digits or none).
+   */
+  add(lineKey: number, fields: readonly string[], line: number, clean = false): void {
     for (let r = 0; r < RULES.length; r++) {
       const rule = RULES[r];
-      const key = rule.key(fields[rule.index]);
+      const key = clean ? fields[rule.index] : rule.key(fields[rule.index]);
       if (key === '' || (rule.index === F.ssn && key.length !== 9)) continue;
       this.logs[r].add(key, line, lineKey);
     }

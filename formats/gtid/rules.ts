@@ -12,6 +12,7 @@ import { DETAIL, F } from './spec.js';
 import { cleanseLastName, isCleanLastName, type CleanseStep } from './last-name.js';
 
 const field = DETAIL.fields;
+const NINE_DIGITS = /^\d{9}$/;
 
 function issue(line: number, index: number, code: string, severity: Issue['severity'], message: string, repair: Issue['repair'] = null): Issue {
   return { code, severity, scope: 'field', line, field: field[index].name, message, repair };
@@ -38,9 +39,9 @@ function lastNameRule(fields: readonly string[], line: number, out: Issue[]): vo
     result.last === '' ? null : { confidence: result.confidence, reason: [`cleansed to ${target}`, ...result.notes].join('; '), values }));
 }
 
-function ssnRule(fields: readonly string[], line: number, out: Issue[]): void {
+function ssnRule(fields: readonly string[], line: number, out: Issue[], clean: boolean): void {
   const ssn = fields[F.ssn];
-  if (ssn.length !== 9 || !/^\d{9}$/.test(ssn)) return;
+  if (ssn.length !== 9 || (!clean && !NINE_DIGITS.test(ssn))) return;
   const clear = { confidence: 'review' as const, reason: 'clear the field (it is optional)', values: { [field[F.ssn].name]: '' } };
   if (ssn.startsWith('800')) {
     out.push(issue(line, F.ssn, 'gtid/ssn-migrant', 'error', 'Social Security Number holds a migrant "800" number, not an SSN', clear));
@@ -102,11 +103,12 @@ function gradeAgeRule(fields: readonly string[], line: number, out: Issue[]): vo
 /**
  * The GTID rules of one detail record whose fields already passed the generic checks (or whose
  * generic issues are reported beside). Reads only the last name, suffix, SSN, school, district,
- * date of birth, grade and school year: the fast path gives just those.
+ * date of birth, grade and school year: the fast path gives just those. `clean`: the record
+ * matched the clean-record pattern, so a 9-character SSN is 9 digits.
  */
-export function recordRules(fields: readonly string[], line: number, options: CheckOptions, out: Issue[]): void {
+export function recordRules(fields: readonly string[], line: number, options: CheckOptions, out: Issue[], clean = false): void {
   lastNameRule(fields, line, out);
-  ssnRule(fields, line, out);
+  ssnRule(fields, line, out, clean);
   locationRule(fields, line, options, out);
   gradeAgeRule(fields, line, out);
 }

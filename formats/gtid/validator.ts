@@ -83,6 +83,9 @@ export class GtidPartChecker {
   private lineKeys: LineKeys;
 
   private scratch: string[] = new Array(DETAIL.fields.length).fill('');
+  /** The clean-record pattern for the file's delimiter, found once (a lookup per record showed in profiles). */
+  private pattern: LinePattern | null | undefined;
+  private ruleIssues: Issue[] = [];
 
   /**
    * `first`: this part starts the file, so its first record may be the header. `fastPath`:
@@ -106,10 +109,11 @@ export class GtidPartChecker {
   private fastDetail(text: string, line: number, offset: number, pattern: LinePattern): boolean {
     const fields = this.scratch;
     if (!matchClean(pattern, text, fields)) return false;
-    const issues: Issue[] = [];
-    recordRules(fields, line, this.options, issues);
+    const issues = this.ruleIssues;
+    issues.length = 0;
+    recordRules(fields, line, this.options, issues, true);
     for (let i = 0; i < issues.length; i++) this.issues.push(detachIssue(issues[i]));
-    this.duplicates.add(this.lineKey(text, offset), fields, line);
+    this.duplicates.add(this.lineKey(text, offset), fields, line, true);
     return true;
   }
 
@@ -152,7 +156,7 @@ export class GtidPartChecker {
   private detail(text: string, line: number, offset: number): void {
     this.details++;
     const delimiter = (this.delimiter ??= text.includes('\t') ? '\t' : ',');
-    const pattern = this.fastPath ? cleanRecordPattern(delimiter) : null;
+    const pattern = this.fastPath ? (this.pattern ??= cleanRecordPattern(delimiter)) : null;
     if (pattern && this.fastDetail(text, line, offset, pattern)) return;
     const profile = profileLine(text, delimiter === '\t');
     let fields: string[];

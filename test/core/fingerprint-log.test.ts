@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { duplicates, FingerprintLog, linesWithKey } from '../../src/core/fingerprint-log.js';
+import { duplicates, FingerprintLog, linesWithKey, sortByFirstHash } from '../../src/core/fingerprint-log.js';
 
 function naiveGroups(parts: string[][]): Array<Array<[number, number]>> {
   const byKey = new Map<string, Array<[number, number]>>();
@@ -26,6 +26,25 @@ function logged(parts: string[][]) {
 }
 
 const sortGroups = (groups: Array<Array<[number, number]>>) => groups.map((g) => JSON.stringify(g)).sort();
+
+describe('sorting first hashes', () => {
+  /** The obvious stable sort, unsigned. */
+  const reference = (a: Int32Array) => [...a.keys()].sort((i, j) => (a[i] >>> 0) - (a[j] >>> 0) || i - j);
+  let seed = 11;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) | 0) ^ (seed << 9);
+  it.each([
+    ['a few, both signs', Int32Array.from({ length: 50 }, () => random() % 7)],
+    ['many, random (the bucket pass)', Int32Array.from({ length: 20_000 }, () => random())],
+    ['many, with repeats', Int32Array.from({ length: 20_000 }, () => random() % 3000)],
+    ['many crowded into one bucket (the comparison fallback)', Int32Array.from({ length: 20_000 }, (_, i) => (0xabcd << 16) | (random() & 0xffff) | (i % 2 ? 0 : 1))],
+    ['all equal', new Int32Array(10_000).fill(-5)],
+  ])('%s', (_, a) => {
+    const { keys, order } = sortByFirstHash(a, a.length);
+    const want = reference(a);
+    expect([...order]).toEqual(want);
+    expect([...keys]).toEqual(want.map((i) => a[i]));
+  });
+});
 
 describe('duplicates across sorted parts', () => {
   it('finds exactly the groups of equal keys, each in line order', () => {
