@@ -80,23 +80,22 @@ function gradeAgeRule(fields: readonly string[], line: number, out: Issue[]): vo
   const birth = parseDate(fields[F.birth], 'mm/dd/yyyy');
   const year = fields[F.year];
   if (!birth || !/^\d{4}$/.test(year)) return;
-  const underageFor = (years: number) => {
-    const cutoff = Number(year) - years;
-    const born = birth[0] * 10000 + birth[1] * 100 + birth[2];
-    return { after: born > cutoff * 10000 + 901, cutoff: `09/01/${cutoff}` };
-  };
+  // Numbers first, words only for an issue: a quarter of a million records pass through here.
+  const end = Number(year);
+  const born = birth[0] * 10000 + birth[1] * 100 + birth[2];
+  const afterKinder = born > (end - 6) * 10000 + 901;
+  const afterFirst = born > (end - 7) * 10000 + 901;
+  const cutoff = (years: number) => `09/01/${end - years}`;
+  const school = () => `${end - 1}-${year}`;
   const set = (value: string, confidence: 'review', reason: string) => ({ confidence, reason, values: { [field[F.grade].name]: value } });
-  const kinder = underageFor(6);
-  const first = underageFor(7);
-  const school = `${Number(year) - 1}-${year}`;
-  if (grade === 'UK' && !kinder.after) {
-    out.push(issue(line, F.grade, 'gtid/uk-age', 'error', `Grade UK but born on or before ${kinder.cutoff}: for ${school} that is funded kindergarten, KK`, set('KK', 'review', 'born on or before the UK cut-off: KK')));
-  } else if (grade === 'U1' && !first.after) {
-    out.push(issue(line, F.grade, 'gtid/u1-age', 'error', `Grade U1 but born on or before ${first.cutoff}: for ${school} that is grade 01`, set('01', 'review', 'born on or before the U1 cut-off: 01')));
-  } else if (grade === 'KK' && kinder.after) {
-    out.push(issue(line, F.grade, 'gtid/kk-underage', 'warning', `Grade KK but born after ${kinder.cutoff}: for ${school} that is Underage Kindergarten, UK`, set('UK', 'review', 'born after the kindergarten cut-off: UK')));
-  } else if (grade === '01' && first.after) {
-    out.push(issue(line, F.grade, 'gtid/01-underage', 'warning', `Grade 01 but born after ${first.cutoff}: for ${school} that is Underage Grade 1, U1`, set('U1', 'review', 'born after the grade 1 cut-off: U1')));
+  if (grade === 'UK' && !afterKinder) {
+    out.push(issue(line, F.grade, 'gtid/uk-age', 'error', `Grade UK but born on or before ${cutoff(6)}: for ${school()} that is funded kindergarten, KK`, set('KK', 'review', 'born on or before the UK cut-off: KK')));
+  } else if (grade === 'U1' && !afterFirst) {
+    out.push(issue(line, F.grade, 'gtid/u1-age', 'error', `Grade U1 but born on or before ${cutoff(7)}: for ${school()} that is grade 01`, set('01', 'review', 'born on or before the U1 cut-off: 01')));
+  } else if (grade === 'KK' && afterKinder) {
+    out.push(issue(line, F.grade, 'gtid/kk-underage', 'warning', `Grade KK but born after ${cutoff(6)}: for ${school()} that is Underage Kindergarten, UK`, set('UK', 'review', 'born after the kindergarten cut-off: UK')));
+  } else if (grade === '01' && afterFirst) {
+    out.push(issue(line, F.grade, 'gtid/01-underage', 'warning', `Grade 01 but born after ${cutoff(7)}: for ${school()} that is Underage Grade 1, U1`, set('U1', 'review', 'born after the grade 1 cut-off: U1')));
   }
 }
 

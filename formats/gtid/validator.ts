@@ -110,7 +110,7 @@ export class GtidPartChecker {
     const fields = this.scratch;
     if (!matchClean(pattern, text, fields)) return false;
     const issues = this.ruleIssues;
-    issues.length = 0;
+    if (issues.length > 0) issues.length = 0; // setting it when already 0 costs a runtime call
     recordRules(fields, line, this.options, issues, true);
     for (let i = 0; i < issues.length; i++) this.issues.push(detachIssue(issues[i]));
     this.duplicates.add(this.lineKey(text, offset), fields, line, true);
