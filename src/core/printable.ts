@@ -13,8 +13,16 @@ export function hasNonPrintable(value: string): boolean {
   return nonPrintableTest.test(value);
 }
 
+/**
+ * Whole terminal escape sequences: CSI (ESC [ … final byte: colours, cursor moves, clearing),
+ * OSC, DCS, PM and APC strings (ESC ] … BEL or ST: window titles, the clipboard), and the short
+ * ESC forms. Stripping only the ESC would leave their text behind ("Smith[2J[H").
+ */
+const ESCAPE_SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|\u001b[ -/]*[0-~]/g;
+
+/** The value without escape sequences (whole) and without any other non-printable character. */
 export function stripNonPrintable(value: string): string {
-  return value.replace(nonPrintableAll, '');
+  return value.replace(ESCAPE_SEQUENCE, '').replace(nonPrintableAll, '');
 }
 
 /** Describes the first few offending characters as code points, for a message. */

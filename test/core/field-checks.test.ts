@@ -59,7 +59,7 @@ describe('generic repairs', () => {
     expect(repair('Social Security Number', '123-45-6789')).toMatchObject({ value: '123456789', confidence: 'safe' });
     expect(repair('Social Security Number', '123/45/6789')).toMatchObject({ value: '123456789', confidence: 'safe' });
     expect(repair('Legal First Name', ' Emily ')).toMatchObject({ value: 'Emily', confidence: 'safe' });
-    expect(repair('Legal First Name', 'Em\u001b[31mily')).toMatchObject({ value: 'Em[31mily', confidence: 'safe' });
+    expect(repair('Legal First Name', 'Em\u001b[31mily')).toMatchObject({ value: 'Emily', confidence: 'safe' });
     expect(repair('Date of Birth', ' 03-04-2011')).toMatchObject({ value: '03/04/2011', confidence: 'review' });
   });
   it('proposes nothing it cannot make valid', () => {
