@@ -23,7 +23,13 @@ function confirmText(state: State): string | null {
   const c = state.confirm;
   if (!c) return null;
   switch (c.kind) {
-    case 'accept-all': return `Accept this repair in all ${c.count} records with ${c.code}? y yes, n no`;
+    case 'accept-all': {
+      // Say which fields change: one code (field/code) covers grades and genders alike.
+      const ask = (what: string, keys = 'y yes, n no') => `Accept ${c.code} repairs in ${c.count} records${what}? ${keys}`;
+      const names = c.fields.length ? ` (${c.fields.join(', ')})` : '';
+      const fit = [ask(names), ask(names, 'y/n'), ask(c.fields.length > 1 ? ` (${c.fields.length} fields)` : names)];
+      return fit.find((text) => text.length <= state.columns - 2) ?? fit[2];
+    }
     case 'delete': return `Delete line ${c.line}? (u undoes it) y yes, n no`;
     case 'quit': return `Quit without writing ${unsavedEdits(state.live)} edit${unsavedEdits(state.live) === 1 ? '' : 's'}? y quits, n stays (w writes)`;
     case 'replace': return `${c.path} exists. Replace it? y yes, n no`;

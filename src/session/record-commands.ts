@@ -86,8 +86,10 @@ export function acceptAllEdits(state: State, code: string): Edit[] {
 export function askAcceptAll(state: State): State {
   const issue = issueToAccept(state);
   if (!issue) return { ...state, message: 'No proposed repair here to accept everywhere' };
-  const lines = new Set(acceptAllEdits(state, issue.code).map((e) => (e.kind === 'append' ? 0 : e.line)));
-  return { ...state, confirm: { kind: 'accept-all', code: issue.code, count: lines.size } };
+  const edits = acceptAllEdits(state, issue.code);
+  const lines = new Set(edits.map((e) => (e.kind === 'append' ? 0 : e.line)));
+  const fields = [...new Set(edits.flatMap((e) => (e.kind === 'set' ? [e.field] : [])))];
+  return { ...state, confirm: { kind: 'accept-all', code: issue.code, count: lines.size, fields } };
 }
 
 export function acceptAll(state: State, code: string): State {

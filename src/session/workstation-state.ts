@@ -12,7 +12,8 @@ import { initialLive, issuesAt, recordAt, type Live } from './live.js';
 import { DEFAULTS, type Settings } from './settings.js';
 
 export type Confirm =
-  | { kind: 'accept-all'; code: string; count: number }
+  /** `fields`: the fields those repairs change (one code, e.g. field/code, covers several). */
+  | { kind: 'accept-all'; code: string; count: number; fields: string[] }
   | { kind: 'delete'; line: number }
   | { kind: 'quit' }
   | { kind: 'replace'; path: string };

@@ -74,7 +74,7 @@ describe('workstation reducer', () => {
   it('accepts one repair in every record with the same issue code, as one undo step', async () => {
     let s = run(await open(), 'summary.start', 'record.next'); // line 4, grade "K"
     s = run(s, 'record.accept-all');
-    expect(s.confirm).toEqual({ kind: 'accept-all', code: 'field/code', count: 3 });
+    expect(s.confirm).toEqual({ kind: 'accept-all', code: 'field/code', count: 3, fields: ['Current Grade Level', 'Gender'] });
     s = reducer(s, yes);
     expect([field(s, 4, 'Current Grade Level'), field(s, 7, 'Gender'), field(s, 15, 'Current Grade Level')]).toEqual(['KK', 'M', '03']);
     expect(s.live.log.entries).toHaveLength(1);
