@@ -3,10 +3,10 @@
  * Student ID, an SSN or a GTID. Keys are compared as the receiving system would after our safe
  * repairs (SSN digits only, IDs trimmed), so "123-45-6789" and "123456789" are the same SSN.
  *
- * Keys are logged as the records stream by and resolved at the end (see FingerprintLog). The
- * whole line's hash rides along with the Local Student ID: an exact repeat must share that ID,
- * so a repeat is a Local Student ID match whose line hash matches the first record's too. An
- * exact repeat is only `gtid/duplicate-record` (its SSN and GTID are not counted again); other
+ * Keys are logged as the records stream by and resolved at the end (see FingerprintLog). A
+ * line key rides along with the Local Student ID (where the record starts in the file, or its
+ * hash: see the validator): an exact repeat must share that ID, so a repeat is a Local Student
+ * ID match whose line is the same as the first record's, told by `sameLine`. An exact repeat is only `gtid/duplicate-record` (its SSN and GTID are not counted again); other
  * records sharing a key are flagged, and so is the first record with that key, once.
  */
 import type { Issue } from '../../src/core/issue.js';
