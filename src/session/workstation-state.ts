@@ -114,11 +114,15 @@ export function fieldIssues(state: State, line: number, index: number): readonly
 
 const leftByLive = new WeakMap<Live, number>();
 
-/** Flagged records (as the file was opened) that still have an issue now; counted once per edit. */
+/**
+ * Records with an issue now (header and trailer included, an edit's new ones too): the one count
+ * the summary, the status line and the write screen all show. Counted once per edit.
+ */
 export function stillToLookAt(state: State): number {
   let left = leftByLive.get(state.live);
   if (left === undefined) {
-    left = state.doc.flaggedLines.filter((n) => issuesAt(state.live, n).length > 0).length;
+    left = 0;
+    for (const line of state.live.issues.keys()) if (!state.live.deleted.has(line)) left++;
     leftByLive.set(state.live, left);
   }
   return left;
