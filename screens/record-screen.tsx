@@ -35,14 +35,14 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     return <Box flexDirection="column" height={height}>{lines}</Box>;
   }
   const sensitive = new Set(record.layout.fields.filter((f) => f.sensitive).map((f) => f.name));
+  const cursor = Math.min(view.field, record.layout.fields.length - 1);
   // Only the field under the cursor is ever revealed (v), and only until the cursor moves.
-  const revealed = view.reveal ? record.layout.fields[Math.min(view.field, record.layout.fields.length - 1)].name : null;
+  const revealed = view.reveal ? record.layout.fields[cursor].name : null;
   const show = (field: string, value: string) => (sensitive.has(field) && view.masked && field !== revealed && value ? mask(value) : value);
   // Wide enough for names that differ only at their end ("Aboriginal Identity (1)", "(2)").
   const nameWidth = Math.max(24, Math.min(32, Math.max(...record.layout.fields.map((f) => f.name.length)) + 4));
   const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);
   const statusWidth = columns - nameWidth - valueWidth - 2;
-  const cursor = Math.min(view.field, record.layout.fields.length - 1);
   // Long layouts (Enroll.asc has 22 fields and more) scroll: a window of fields around the
   // cursor, leaving six lines for where the window is, the message and the proposed repair.
   const all = record.layout.fields;

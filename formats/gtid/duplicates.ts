@@ -6,7 +6,8 @@
  * Keys are logged as the records stream by and resolved at the end (see FingerprintLog). A
  * line key rides along with the Local Student ID (where the record starts in the file, or its
  * hash: see the validator): an exact repeat must share that ID, so a repeat is a Local Student
- * ID match whose line is the same as the first record's, told by `sameLine`. An exact repeat is only `gtid/duplicate-record` (its SSN and GTID are not counted again); other
+ * ID match whose line is the same as the first record's, told by `sameLine`. An exact repeat
+ * is only `gtid/duplicate-record` (its SSN and GTID are not counted again); other
  * records sharing a key are flagged, and so is the first record with that key, once.
  */
 import type { Issue } from '../../src/core/issue.js';

@@ -84,7 +84,7 @@ const SMALL = 4096;
  */
 export function sortByFirstHash(a: Int32Array, n: number): { keys: Int32Array; order: Int32Array } {
   if (n < SMALL) {
-    const order = Int32Array.from({ length: n }, (_, i) => i).sort((i, j) => (a[i] >>> 0) - (a[j] >>> 0) || i - j);
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort((i, j) => ordered(a[i]) - ordered(a[j]) || i - j);
     return { keys: order.map((i) => a[i]), order };
   }
   const keys = new Int32Array(n);
@@ -122,7 +122,6 @@ export function sortByFirstHash(a: Int32Array, n: number): { keys: Int32Array; o
   }
   return { keys, order };
 }
-
 
 /** `a` as a signed int whose order is the unsigned order of `a`, without leaving 32-bit integers. */
 const ordered = (a: number) => a ^ -0x80000000;

@@ -9,6 +9,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 export class LinesAt {
   private fd: number | null = null;
   private cache = new Map<number, Buffer | null>();
+  /** One buffer for every read: a record is a few hundred bytes, so one read almost always holds it. */
+  private scratch = Buffer.allocUnsafe(4096);
 
   /** `eol`: the file's line ending, so that lines are cut exactly as readLines cuts them. */
   constructor(private path: string, private eol: string) {}
@@ -28,9 +30,6 @@ export class LinesAt {
     const [x, y] = [this.line(a), this.line(b)];
     return x !== null && y !== null && x.equals(y);
   }
-
-  /** One buffer for every read: a record is a few hundred bytes, so one read almost always holds it. */
-  private scratch = Buffer.allocUnsafe(4096);
 
   private read(offset: number): Buffer | null {
     try {

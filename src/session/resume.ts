@@ -1,7 +1,8 @@
 /**
- * Resuming an earlier session from its journal: the operations replayed in order through the
- * same functions the keys use, so the state is exactly the one before the crash, undo history
- * and the last write included.
+ * The journal and the workstation's state: each step journaled before it is shown
+ * (journaledStep), and an earlier session resumed by replaying its operations in order through
+ * the same functions the keys use, so the state is exactly the one before the crash, undo
+ * history and the last write included.
  */
 import type { Doc } from './document.js';
 import type { JournalOp } from './journal.js';
