@@ -26,8 +26,13 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const record = recordAt(doc, live, view.line);
   const issues = issuesAt(live, view.line);
   const { index, total } = position(state);
-  const where = index > 0 ? `record ${index} of ${total} flagged` : 'not flagged';
-  const status = live.deleted.has(view.line) ? `${theme.symbols.ok} deleted (u brings it back)` : issues.length ? `${theme.symbols.error} ${issues.length} issue${issues.length === 1 ? '' : 's'}` : `${theme.symbols.ok} no issues`;
+  const where = index > 0 ? `record ${index} of ${total} to look at` : 'not listed';
+  // A warning never flags a record; a header or trailer says what it is.
+  const errors = issues.filter((i) => i.severity !== 'warning').length;
+  const warnings = issues.length - errors;
+  const kind = record && record.layout.kind !== 'detail' ? `${record.layout.kind} record, ` : '';
+  const found = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+  const status = live.deleted.has(view.line) ? `${theme.symbols.ok} deleted (u brings it back)` : `${errors ? theme.symbols.error : warnings ? theme.symbols.warning : theme.symbols.ok} ${kind}${found || 'no issues'}`;
   const lines: ReactElement[] = [<Line key="title" text={` Line ${view.line}  ${theme.symbols.separator} ${where} ${theme.symbols.separator} ${status}`} width={columns} bold />];
   if (!record) {
     lines.push(<Line key="raw" text={`  ${doc.store.line(view.line)}`} width={columns} />);

@@ -4,7 +4,7 @@ import { useTheme } from './theme-context.js';
 import { unsavedEdits } from '../src/session/live.js';
 import { bindingsFor } from '../src/session/key-bindings.js';
 import { isTyping } from '../src/session/key-map.js';
-import { position, type State } from '../src/session/workstation-state.js';
+import { flaggedNow, position, type State } from '../src/session/workstation-state.js';
 
 /** The screen's own keys first, then the global ones while they fit: never cut off. */
 function footerHints(screen: State['screen'], width: number): string {
@@ -43,13 +43,18 @@ export function StatusLine({ state }: { state: State }) {
   const question = confirmText(state);
   // While a value is being typed, letters are text, not commands: say so instead of the keys.
   const hints = isTyping(state) ? 'Typing: Enter keeps it, Esc cancels, Backspace deletes, Ctrl-U clears' : footerHints(state.screen, state.columns - 2);
-  const { index, total, left } = position(state);
-  const where = state.screen === 'record' && index > 0 ? `record ${index} of ${total} flagged${left < total ? `, ${left} left` : ''}` : `${left} flagged`;
+  const { index, total } = position(state);
+  const flagged = `${flaggedNow(state)} flagged`;
   const unsaved = unsavedEdits(state.live);
+  const saved = unsaved ? `${unsaved} unsaved edit${unsaved === 1 ? '' : 's'}` : 'no unsaved edits';
+  // A long file name leaves room only for the short form of where you are.
+  const long = `record ${index} of ${total}, ${flagged}`;
+  const fits = ` ${state.doc.name}${sep}${long}${sep}${saved}${sep}? help`.length <= state.columns;
+  const where = state.screen === 'record' && index > 0 ? (fits ? long : `${index}/${total}, ${flagged}`) : flagged;
   return (
     <Box flexDirection="column">
       <Line text={` ${question ?? state.message ?? hints}`} width={state.columns} bold={Boolean(question)} color={question ? theme.colors.warning : state.message ? theme.colors.accent : theme.colors.dim} />
-      <Line text={` ${state.doc.name}${sep}${where}${sep}${unsaved ? `${unsaved} unsaved edit${unsaved === 1 ? '' : 's'}` : 'no unsaved edits'}${sep}? help`} width={state.columns} inverse />
+      <Line text={` ${state.doc.name}${sep}${where}${sep}${saved}${sep}? help`} width={state.columns} inverse />
     </Box>
   );
 }

@@ -8,8 +8,8 @@ import { Line } from './components/line.js';
 import { plural } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected } from '../src/session/live.js';
-import { fixText, rejections } from '../src/session/rejections.js';
-import { codeChoices, stillToLookAt, type State } from '../src/session/workstation-state.js';
+import { fixedWhenWritten, fixText, rejections } from '../src/session/rejections.js';
+import { codeChoices, flaggedNow, listedLines, type State } from '../src/session/workstation-state.js';
 
 export function SummaryScreen({ state, height }: { state: State; height: number }) {
   const theme = useTheme();
@@ -41,10 +41,16 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   } else {
     add('ok', ` ${theme.symbols.ok} Nothing would make the receiving system reject the whole file`, { color: theme.colors.ok, bold: true });
   }
+  // What the file as read would be refused for but is written right anyway (as `check` of the input says).
+  for (const [i, issue] of fixedWhenWritten(state).slice(0, 2).entries()) {
+    add(`w${i}`, `   ${theme.symbols.ok} as read: ${issue.message}`);
+    add(`wf${i}`, `     ${theme.symbols.arrow} fixed when written`);
+  }
   add('gap2', '');
   const choices = codeChoices(state);
-  const flagged = stillToLookAt(state);
-  add('flag', flagged ? ` ${plural(flagged, 'record')} to look at, by issue (Enter starts at the first, t lists them):` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
+  const flagged = flaggedNow(state);
+  const listed = choices.length > 0 && listedLines(state).length > 0;
+  add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
   const room = height - lines.length;
   const shown = choices.length > room ? choices.slice(0, Math.max(0, room - 1)) : choices;
   const types = new Map(doc.format.issueTypes.map((t) => [t.code, t]));

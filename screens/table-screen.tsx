@@ -9,7 +9,8 @@ import { Cells, type Cell } from './components/cells.js';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
 import { issuesAt, recordAt } from '../src/session/live.js';
-import { codeChoices, tablePageSize, tableRows, type State } from '../src/session/workstation-state.js';
+import { plural } from './text.js';
+import { codeChoices, listedLines, tablePageSize, tableRows, type State } from '../src/session/workstation-state.js';
 
 export function columnsFor(width: number): number[] {
   const line = 7;
@@ -46,7 +47,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
   const header: Cell[] = ['Line', ...(doc.model.keyTitles ?? ['Last name', 'First name', 'Local ID']), 'Problem'].map((text, i) => ({ text: ` ${text}`, width: widths[i], bold: true }));
   const filter = [table.filter && `code ${table.filter}`, table.search && `search "${table.search}"`].filter(Boolean).join(', ');
   const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search names, IDs and values' : 'Go to line'}: ${table.prompt.text}_` : null;
-  const title = prompt ?? ` ${rows.length} of ${doc.flaggedLines.length} flagged records${filter ? ` (${filter}; Esc shows all)` : ''}`;
+  const title = prompt ?? ` ${rows.length} of ${listedLines(state).length} records to look at (${live.flagged} flagged)${filter ? ` (${filter}; Esc shows all)` : ''}`;
   const body: ReactElement[] = [];
   for (let i = top; i < Math.min(rows.length, top + page); i++) {
     const n = rows[i];
@@ -55,7 +56,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
     const flaggedFields = new Set(issues.map((x) => x.field));
     const keys = record ? keyIndex(record.layout.fields).map((k) => (k >= 0 ? record.fields[k] ?? '' : '')) : [doc.store.line(n), '', ''];
     const names = doc.model.keyFields;
-    const first = issues[0];
+    const first = issues.find((x) => x.severity !== 'warning') ?? issues[0];
     const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${first.message}`;
     const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     const cells: Cell[] = [

@@ -6,7 +6,7 @@ import { plural } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected, type Live } from '../src/session/live.js';
 import { defaultReportPath } from '../src/io/output-paths.js';
-import { stillToLookAt, type State } from '../src/session/workstation-state.js';
+import { flaggedNow, type State } from '../src/session/workstation-state.js';
 import { fixText, rejections } from '../src/session/rejections.js';
 
 function changedRecords(live: Live): number {
@@ -26,7 +26,7 @@ export function WriteScreen({ state, height }: { state: State; height: number })
   add(`   File:           ${path}`, { color: write.draft !== null ? theme.colors.accent : undefined });
   add(`   Change report:  ${defaultReportPath(write.draft ?? write.path)}`);
   add('');
-  add(`   ${plural(changedRecords(live), 'record')} changed, ${plural(live.deleted.size, 'record')} deleted, ${plural(stillToLookAt(state), 'record')} still flagged`);
+  add(`   ${plural(changedRecords(live), 'record')} changed, ${plural(live.deleted.size, 'record')} deleted, ${plural(flaggedNow(state), 'record')} still flagged`);
   add('');
   if (isRejected(live)) {
     add(`   ${theme.symbols.reject} WARNING: the receiving system would REJECT this file as it is`, { color: theme.colors.error, bold: true });

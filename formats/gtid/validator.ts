@@ -20,7 +20,7 @@ import type { LinePattern } from '../../src/core/line-pattern.js';
 import { cleanRecordPattern, matchClean } from './fast-path.js';
 import { DuplicateFinder } from './duplicates.js';
 import { wholeFileIssues } from './whole-file.js';
-import { LinesAt } from '../../src/io/line-at.js';
+import { sameLines } from '../../src/io/line-at.js';
 
 export interface Trailer {
   line: number;
@@ -211,7 +211,7 @@ export function mergeParts(parts: GtidPart[], options: CheckOptions, input: Inpu
     offset += part.stats.lines;
   }
   for (let i = 0; i < runs.length; i += 2) issues.push(blankIssue(runs[i], runs[i + 1]));
-  const lines = head.lineKeys === 'offset' ? new LinesAt(input.path, input.eol) : null;
+  const lines = head.lineKeys === 'offset' ? sameLines(input) : null;
   try {
     issues.push(...DuplicateFinder.issues(keys, lines ? (a, b) => lines.same(a, b) : (a, b) => a === b));
   } finally {

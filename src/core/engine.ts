@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { Change, CheckOptions, Format, ValidationResult } from './format.js';
 import type { Issue } from './issue.js';
-import { EncodingChanged, inspectInput, scanLines, type InputInfo, type Progress, type ReadStats } from '../io/line-reader.js';
+import { EncodingChanged, inspectInput, readMemoryLines, scanLines, type InputInfo, type Progress, type ReadStats } from '../io/line-reader.js';
 import { checkInParts } from './parallel-check.js';
 import { InputError } from '../io/input-error.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
@@ -59,6 +59,17 @@ export async function checkFile(path: string, options: CheckOptions, formatId?: 
     return { line: (text, line, offset) => validator.line(text, line, offset), finish: (stats) => validator.finish(stats) };
   }, progress);
   return summarise(path, format, input, result, options);
+}
+
+/**
+ * The check of a text held in memory (`input.lines`), at once and on this thread: the same
+ * validator as checkFile's, so the workstation's file as it would be written is judged exactly
+ * as `rollfix check` would judge it once written.
+ */
+export function checkInMemory(format: Format, options: CheckOptions, input: InputInfo): Report {
+  const validator = format.validator(options, input);
+  const stats = readMemoryLines(input, (text, line, offset) => validator.line(text, line, offset));
+  return summarise(input.path, format, input, validator.finish(stats), options);
 }
 
 export interface FixResult {

@@ -86,7 +86,7 @@ function inWorker(job: PartJob): Promise<unknown> {
 /** The check of the whole file on several threads, or null when it is better done on one. */
 /** `progress` follows the first part, which the others keep pace with. */
 export async function checkInParts(format: Format, input: InputInfo, options: CheckOptions, progress?: Progress): Promise<ValidationResult | null> {
-  if (!workerScript || !format.parts || THREADS < 2 || input.size < MIN_BYTES || input.encoding !== 'utf-8' || !format.parts.canSplit(input)) return null;
+  if (!workerScript || input.lines || !format.parts || THREADS < 2 || input.size < MIN_BYTES || input.encoding !== 'utf-8' || !format.parts.canSplit(input)) return null;
   const ranges = await cutAtLineBreaks(input, THREADS);
   if (ranges.length < 2) return null;
   const jobs = ranges.map((range) => ({ input, options, range, share: (range.end - range.start) / input.size }));

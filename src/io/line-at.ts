@@ -4,9 +4,10 @@
  * back only the records that share a Local Student ID to tell an exact repeat.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { InputInfo } from './line-reader.js';
 
 /** Compares lines of one file by content, reading each at most once. */
-export class LinesAt {
+export class LinesAt implements SameLines {
   private fd: number | null = null;
   private cache = new Map<number, Buffer | null>();
   /** One buffer for every read: a record is a few hundred bytes, so one read almost always holds it. */
@@ -59,4 +60,16 @@ export class LinesAt {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
+}
+
+/** Tells lines apart by content, by the offsets readLines gave them: from the file, or from memory. */
+export interface SameLines {
+  same(a: number, b: number): boolean;
+  close(): void;
+}
+
+export function sameLines(input: InputInfo): SameLines {
+  const lines = input.lines;
+  if (lines) return { same: (a, b) => a === b || lines[a] === lines[b], close() {} };
+  return new LinesAt(input.path, input.eol);
 }

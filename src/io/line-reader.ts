@@ -24,6 +24,13 @@ export interface InputInfo {
   eol: LineEnding;
   /** The first lines, decoded, for format detection. */
   sample: string[];
+  /**
+   * The whole text, already decoded and cut into lines, when it is not on disk (the workstation's
+   * file as it would be written, checked after every edit): read from here, never from `path`.
+   */
+  lines?: readonly string[];
+  /** With `lines`: whether the text ends with a line break. */
+  endsWithNewline?: boolean;
 }
 
 export interface ReadStats {
@@ -121,6 +128,7 @@ export type OnLine = (text: string, line: number, offset: number) => void;
  * characters are measured.
  */
 export async function readLines(input: InputInfo, onLine: OnLine, range?: ByteRange, onProgress?: Progress): Promise<ReadStats> {
+  if (input.lines) return readMemoryLines(input, onLine);
   const handle = await open(input.path, 'r').catch((error) => {
     throw describeFsError(input.path, error);
   });
@@ -182,6 +190,16 @@ export async function readLines(input: InputInfo, onLine: OnLine, range?: ByteRa
     await handle.close();
   }
   return stats;
+}
+
+/**
+ * The lines of an input held in memory, at once. The "offset" of a line is its index: a number
+ * unique to the line, which is all the checks use it for (sameLines reads it back).
+ */
+export function readMemoryLines(input: InputInfo, onLine: OnLine): ReadStats {
+  const lines = input.lines ?? [];
+  for (let i = 0; i < lines.length; i++) onLine(lines[i], i + 1, i);
+  return { lines: lines.length, otherEndings: 0, endsWithNewline: lines.length > 0 && input.endsWithNewline === true };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { InputInfo } from './line-reader.js';
 import { decodeCp1252 } from './cp1252.js';
 
 export function readAllLines(input: InputInfo): string[] {
+  if (input.lines) return input.lines.slice();
   let text: string;
   try {
     const bytes = readFileSync(input.path);

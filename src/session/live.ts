@@ -1,18 +1,25 @@
 /**
  * The file as the clerk has changed it so far: the original overlaid with the edit log.
  *
- * Only what edits touch is kept: the current fields of edited records, the deleted lines, the
- * appended lines, and the issues of the records checked again since the whole check. Applying
- * a log entry updates those, then checks again each record it touched and the trailer (whose
- * count and Transmission ID depend on the others); undo applies the entry's inverse the same way.
- * Cross-record issues (duplicates) come from the whole check and stay on a record until the
- * field they are about is edited; the written file is checked whole again.
+ * Only what edits touch is kept: the current fields of edited records, the deleted lines and the
+ * appended lines. After every edit, undo and redo the file as it would be written is checked
+ * whole, in memory, by the format's own validator (the one `rollfix check` runs), and its issues
+ * are put back on the lines they come from: what the workstation shows is what `check` will say
+ * of the written file. A file of more than FULL_CHECK_LINES lines is checked again only where an
+ * edit touched it (the records, their duplicate groups and the trailer): fast, but not proven
+ * equal to a whole check; the written file is checked whole again.
  */
 import type { Issue } from '../core/issue.js';
 import type { LiveFile, RecordLayout } from '../core/format.js';
 import type { Doc } from './document.js';
 import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './edit-log.js';
 import { buildGroups, groupKey, sharedValue, type CrossRecordGroups } from './cross-record.js';
+import { checkInMemory } from '../core/engine.js';
+import { defaultOutput } from '../io/output-paths.js';
+import { writtenInput } from './written.js';
+
+/** Up to this many lines an edit is followed by a whole check of the file as it would be written. */
+export const FULL_CHECK_LINES = Number(process.env.ROLLFIX_LIVE_FULL_LINES ?? 20_000);
 
 export interface Live {
   log: EditLog;
@@ -26,6 +33,8 @@ export interface Live {
   fileIssues: readonly Issue[];
   /** Records now (header and trailer included). */
   records: number;
+  /** Detail records with at least one error now: what `check` calls flagged. */
+  flagged: number;
   /** Log cursor at the last write; edits past it are unsaved. */
   savedAt: number;
 }
@@ -49,11 +58,43 @@ export function initialLive(doc: Doc): Live {
     issues: doc.checked,
     fileIssues: doc.checkedFileIssues,
     records: doc.report.records,
+    flagged: doc.report.flaggedRecords,
     savedAt: 0,
   };
-  // As after any edit: the file-wide issues of the file as it would be written (EIS files are
-  // always written with CR LF, so their LF rejection is not one left to fix).
+  // As after any edit: the issues of the file as it would be written (EIS files are always
+  // written with CR LF, so their LF rejection is not one left to fix).
+  if (wholeCheck(doc, live)) return { ...live, ...checkWritten(doc, live) };
   return { ...live, fileIssues: doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, live), doc.options) };
+}
+
+/** Where the workstation writes unless told otherwise; the live check judges the file under this name. */
+export function outputPathOf(doc: Doc): string {
+  return defaultOutput(doc.path, doc.format.outputName?.(doc.report.input));
+}
+
+function wholeCheck(doc: Doc, live: Live): boolean {
+  return doc.store.count + live.appended.length <= FULL_CHECK_LINES;
+}
+
+/** The whole check of the file as it would be written, its issues on the lines they come from. */
+function checkWritten(doc: Doc, live: Live): Pick<Live, 'issues' | 'fileIssues' | 'records' | 'flagged'> {
+  const { input, origin } = writtenInput(doc, live, outputPathOf(doc));
+  const issues = new Map<number, Issue[]>();
+  const fileIssues: Issue[] = [];
+  if (input.lines!.length === 0) return { issues, fileIssues, records: 0, flagged: 0 };
+  const report = checkInMemory(doc.format, doc.options, input);
+  for (const issue of report.issues) {
+    const from = issue.line === null ? undefined : origin[issue.line - 1];
+    if (from === undefined) {
+      fileIssues.push(issue);
+      continue;
+    }
+    const at = issues.get(from);
+    const placed = from === issue.line ? issue : { ...issue, line: from };
+    if (at) at.push(placed);
+    else issues.set(from, [placed]);
+  }
+  return { issues, fileIssues, records: report.records, flagged: report.flaggedRecords };
 }
 
 /** The text of line `n` as it was read (appended lines included). */
@@ -76,8 +117,8 @@ export function trailerLine(doc: Doc, live: Live): number {
   return live.appended.length > 0 ? doc.store.count + live.appended.length : doc.trailerLine;
 }
 
-/** Detail records with at least one error now. */
-export function flaggedCount(doc: Doc, live: Live): number {
+/** Detail records with at least one error now (counted line by line, for the checks of one record). */
+function countFlagged(doc: Doc, live: Live): number {
   const trailer = trailerLine(doc, live);
   let n = 0;
   for (const [line, issues] of live.issues) {
@@ -90,7 +131,7 @@ export function liveFile(doc: Doc, live: Live): LiveFile {
   const header = recordAt(doc, live, 1);
   return {
     records: live.records,
-    flagged: flaggedCount(doc, live),
+    flagged: wholeCheck(doc, live) ? live.flagged : countFlagged(doc, live),
     appended: live.appended.length > 0,
     header: header?.layout.kind === 'header' ? [...header.fields] : null,
   };
@@ -133,8 +174,9 @@ export function sharedKeyIssues(doc: Doc, live: Live, line: number, layout: Reco
   return out;
 }
 
-/** Checks `lines` again and the trailer, then the file-wide issues. */
+/** Checks the file again after `lines` changed: whole, or (a large file) those lines and the trailer. */
 function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
+  if (wholeCheck(doc, live)) return { ...live, ...checkWritten(doc, live) };
   const issues = new Map(live.issues);
   const next = { ...live, issues };
   const touched = new Set(lines);
@@ -166,6 +208,7 @@ function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
     if (now.length > 0) issues.set(n, now);
     else issues.delete(n);
   }
+  next.flagged = countFlagged(doc, next);
   next.fileIssues = doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, next), doc.options);
   return next;
 }

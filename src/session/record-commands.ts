@@ -6,7 +6,7 @@
 import type { Issue } from '../core/issue.js';
 import type { Edit, LogEntry } from './edit-log.js';
 import { commit, issuesAt, liveFile, recordAt, sharedKeyIssues, trailerLine } from './live.js';
-import { fieldIssues, type State } from './workstation-state.js';
+import { fieldIssues, listedLines, type State } from './workstation-state.js';
 
 /** Edits that apply one issue's repair to its record; empty when it has none the workstation can apply. */
 export function repairEdits(state: State, line: number, issue: Issue): Edit[] {
@@ -47,7 +47,7 @@ export function openRecord(state: State, line: number): State {
 
 /** The next (or previous) record the whole check flagged that still has issues. */
 export function stepRecord(state: State, direction: 1 | -1): State {
-  const lines = state.doc.flaggedLines;
+  const lines = listedLines(state);
   let at = lines.indexOf(state.record.line);
   for (let i = 0; i < lines.length; i++) {
     at += direction;
@@ -76,7 +76,7 @@ export function accept(state: State): State {
 /** Records whose current issues include `code` with a repair the workstation can apply. */
 export function acceptAllEdits(state: State, code: string): Edit[] {
   const edits: Edit[] = [];
-  for (const line of state.doc.flaggedLines) {
+  for (const line of listedLines(state)) {
     const issue = issuesAt(state.live, line).find((i) => i.code === code && i.repair);
     if (issue) edits.push(...repairEdits(state, line, issue));
   }

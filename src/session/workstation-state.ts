@@ -76,10 +76,28 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
   };
 }
 
-/** Rows of the error table: the lines the whole check flagged, through the filter and search. */
+const listedByLive = new WeakMap<Live, readonly number[]>();
+
+/**
+ * The records to look at, in file order: the lines the whole check listed (a fixed one stays, so
+ * n and p can go back to it) and any an edit has given an issue since (a new duplicate).
+ */
+export function listedLines(state: State): readonly number[] {
+  const { doc, live } = state;
+  let lines = listedByLive.get(live);
+  if (!lines) {
+    const listed = new Set(doc.flaggedLines);
+    const added = [...live.issues.keys()].filter((n) => !listed.has(n));
+    lines = added.length ? [...doc.flaggedLines, ...added].sort((a, b) => a - b) : doc.flaggedLines;
+    listedByLive.set(live, lines);
+  }
+  return lines;
+}
+
+/** Rows of the error table: the listed lines, through the filter and search. */
 export function tableRows(state: State): readonly number[] {
   const { doc, live, table } = state;
-  let lines = doc.flaggedLines;
+  let lines = listedLines(state);
   if (table.filter) lines = lines.filter((n) => issuesAt(live, n).some((i) => i.code === table.filter));
   const needle = table.search.toLowerCase();
   if (needle) {
@@ -96,11 +114,14 @@ export function tablePageSize(state: State): number {
   return Math.max(3, state.rows - 6);
 }
 
-/** Every issue code that has records now, with how many: the filter picker's choices. */
+/** Every issue code found now, with how many issues (as `check` counts them): the filter picker's choices. */
 export function codeChoices(state: State): Array<{ code: string; count: number }> {
   const counts = new Map<string, number>();
-  for (const n of state.doc.flaggedLines) {
-    for (const code of new Set(issuesAt(state.live, n).map((i) => i.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  const { live } = state;
+  for (const issue of live.fileIssues) counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
+  for (const [line, issues] of live.issues) {
+    if (live.deleted.has(line)) continue;
+    for (const issue of issues) counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
   }
   return [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
@@ -112,29 +133,20 @@ export function fieldIssues(state: State, line: number, index: number): readonly
   return issuesAt(state.live, line).filter((i) => i.field === name);
 }
 
-const leftByLive = new WeakMap<Live, number>();
-
 /**
- * Records with an issue now (header and trailer included, an edit's new ones too): the one count
- * the summary, the status line and the write screen all show. Counted once per edit.
+ * Records flagged now: detail records with at least one error (warnings never flag a record; a
+ * header or trailer is not a student). The one count the summary, the table, the status line and
+ * the write screen show, and the one `check` prints.
  */
-export function stillToLookAt(state: State): number {
-  let left = leftByLive.get(state.live);
-  if (left === undefined) {
-    left = 0;
-    for (const line of state.live.issues.keys()) if (!state.live.deleted.has(line)) left++;
-    leftByLive.set(state.live, left);
-  }
-  return left;
+export function flaggedNow(state: State): number {
+  return state.live.flagged;
 }
 
 /**
- * 1-based position of the current record among the flagged ones n and p step through (the
- * file as opened: a fixed record stays in the list), how many those are, and how many still
- * have an issue.
+ * 1-based position of the current record among the listed ones n and p step through (the
+ * file as opened: a fixed record stays in the list), and how many those are.
  */
-export function position(state: State): { index: number; total: number; left: number } {
-  const lines = state.doc.flaggedLines;
-  const at = lines.indexOf(state.record.line);
-  return { index: at + 1, total: lines.length, left: stillToLookAt(state) };
+export function position(state: State): { index: number; total: number } {
+  const lines = listedLines(state);
+  return { index: lines.indexOf(state.record.line) + 1, total: lines.length };
 }

@@ -10,7 +10,8 @@ import { loadSettings } from './settings.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
 import { defaultReportPath } from '../io/output-paths.js';
 import type { Doc } from './document.js';
-import { originalText, recordAt, type Live } from './live.js';
+import type { Live } from './live.js';
+import { writtenRecords } from './written.js';
 
 export interface Written {
   output: string;
@@ -58,21 +59,9 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
     kept?.push(text);
   };
   try {
-    const total = doc.store.count + live.appended.length;
-    for (let n = 1; n <= total; n++) {
-      if (live.deleted.has(n)) {
-        n += (doc.model.span?.(n) ?? 1) - 1; // a deleted XML element goes whole
-        continue;
-      }
-      const edited = live.fields.get(n) ?? doc.model.rewritesAll;
-      const record = edited ? recordAt(doc, live, n) : null;
-      // A record over several lines (an XML element) is written whole, then its lines skipped.
-      const span = record ? (doc.model.span?.(n) ?? 1) : 1;
-      const text = Array.from({ length: span }, (_, k) => originalText(doc, live, n + k)).join('\n');
-      const serialised = record ? doc.model.serialise(record.layout, record.fields, text, n) : text;
-      const line = eol !== '\n' && serialised.includes('\n') ? serialised.replaceAll('\n', eol) : serialised;
+    for (const record of writtenRecords(doc, live)) {
+      const line = eol !== '\n' && record.text.includes('\n') ? record.text.replaceAll('\n', eol) : record.text;
       emit(written++ === 0 ? line : eol + line);
-      if (span > 1) n += span - 1;
     }
     if (doc.endsWithNewline && written > 0) emit(eol);
     const broken = kept && doc.model.verify!(kept.join('').replaceAll(eol, '\n'));
