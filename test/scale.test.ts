@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 // @ts-expect-error: a plain ESM script without types
@@ -33,6 +34,21 @@ describe('at scale', () => {
     expect(result.status, result.stderr).toBe(0);
     const measured = JSON.parse(result.stdout.trim().split('\n').pop()!);
     expect(measured.bytesMax).toBeLessThan(4096); // bytes written to the terminal per key at 80x24
+  }, 120_000);
+});
+
+describe('many records sharing one key', () => {
+  it('reports 150,000 records with one Local Student ID (check and fix), with no stack overflow', () => {
+    const dir = tempDir();
+    const file = join(dir, 'same-id.txt');
+    const details = Array.from({ length: 150_000 }, (_, i) => `ID,0177,644,Johnson,Emily${i % 1000},Rose,,F,03/14/2015,05,100234,,W,,644,2026`);
+    writeFileSync(file, ['TH\t09/05/2025\t08:15:00\t4711\t1.0\tdelimiter=,', ...details, 'TT\t4711\t150002', ''].join('\n'));
+    const checked = spawnSync(process.execPath, [join(ROOT, 'bin/rollfix'), 'check', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ROLLFIX_STATE_DIR: dir, ROLLFIX_CONFIG_DIR: dir } });
+    expect(checked.stderr).toBe('');
+    const report = JSON.parse(checked.stdout);
+    expect(report.issues.filter((i: { code: string }) => i.code === 'gtid/duplicate-local-id').length).toBeGreaterThan(100_000);
+    const fixed = cli(['fix', file, '--auto', '-o', join(dir, 'out.txt')]);
+    expect(fixed.stderr).not.toMatch(/internal error|RangeError/);
   }, 120_000);
 });
 

@@ -213,7 +213,8 @@ export function mergeParts(parts: GtidPart[], options: CheckOptions, input: Inpu
   for (let i = 0; i < runs.length; i += 2) issues.push(blankIssue(runs[i], runs[i + 1]));
   const lines = head.lineKeys === 'offset' ? sameLines(input) : null;
   try {
-    issues.push(...DuplicateFinder.issues(keys, lines ? (a, b) => lines.same(a, b) : (a, b) => a === b));
+    // One loop, not push(...): a key shared by 150,000 records would overflow the call stack.
+    for (const issue of DuplicateFinder.issues(keys, lines ? (a, b) => lines.same(a, b) : (a, b) => a === b)) issues.push(issue);
   } finally {
     lines?.close();
   }

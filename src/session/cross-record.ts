@@ -34,8 +34,13 @@ export function buildGroups(doc: Doc): CrossRecordGroups {
       if (!doc.model.crossRecordCodes.has(issue.code)) continue;
       const text = doc.store.line(line);
       const key = groupKey(issue, sharedValue(doc, issue, doc.model.parse(text, line)?.fields ?? null, text));
-      members.set(key, [...(members.get(key) ?? []), line]);
-      groupsOf.set(line, [...(groupsOf.get(line) ?? []), key]);
+      // Pushed in place: a key shared by many records must not cost a copy per record.
+      const group = members.get(key);
+      if (group) group.push(line);
+      else members.set(key, [line]);
+      const of = groupsOf.get(line);
+      if (of) of.push(key);
+      else groupsOf.set(line, [key]);
     }
   }
   return { members, groupsOf };

@@ -168,7 +168,7 @@ export function sharedKeyIssues(doc: Doc, live: Live, line: number, layout: Reco
     }
     for (const [m, edited] of live.fields) if (m !== line && !live.deleted.has(m) && shared.normalise(edited[i] ?? '') === key) others.add(m);
     if (others.size > 0) {
-      out.push({ code: shared.code, severity: 'error', scope: 'field', line, field: shared.field, message: `This ${shared.what} is also on line ${Math.min(...others)}`, repair: null });
+      out.push({ code: shared.code, severity: 'error', scope: 'field', line, field: shared.field, message: `This ${shared.what} is also on line ${[...others].reduce((a, b) => Math.min(a, b))}`, repair: null });
     }
   }
   return out;
