@@ -35,7 +35,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
     add('rej', ` ${theme.symbols.reject} WOULD BE REJECTED: the receiving system would refuse the whole file`, { color: theme.colors.error, bold: true });
     for (const [i, issue] of rejected.slice(0, 4).entries()) {
       add(`r${i}`, `   ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, { color: theme.colors.error });
-      add(`f${i}`, `     ${theme.symbols.arrow} ${fixText(issue, doc.headerLine)}`);
+      add(`f${i}`, `     ${theme.symbols.arrow} ${fixText(state, issue)}`);
     }
     if (rejected.length > 4) add('more', `   and ${rejected.length - 4} more (t shows them in the table)`);
   } else {

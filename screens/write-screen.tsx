@@ -34,7 +34,7 @@ export function WriteScreen({ state, height }: { state: State; height: number })
     const reasons = rejections(state);
     for (const issue of reasons.slice(0, 3)) {
       add(`     ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, { color: theme.colors.error });
-      add(`       ${theme.symbols.arrow} ${fixText(issue, state.doc.headerLine)}`);
+      add(`       ${theme.symbols.arrow} ${fixText(state, issue)}`);
     }
     if (reasons.length > 3) add(`     and ${reasons.length - 3} more (t shows them in the table)`);
   } else add(`   ${theme.symbols.ok} Nothing would make the receiving system reject it`, { color: theme.colors.ok });

@@ -13,8 +13,11 @@ export interface Repair {
   reason: string;
   /** New values for fields of the issue's record, by field name (suffix parsing sets two). */
   values?: Record<string, string>;
-  /** A whole-record or whole-file action instead of field values. */
-  action?: 'delete-record' | 'drop-empty-extra-fields' | 'recompute-trailer-count' | 'copy-transmission-id' | 'add-trailer' | 'rewrite-record';
+  /**
+   * A whole-record or whole-file action instead of (or beside) field values. How a repair is carried out beyond setting `values`. Opaque to core but for the generic ones
+   * (delete-record, drop-empty-extra-fields, add-trailer, rewrite-record); a format may name its own.
+   */
+  action?: string;
 }
 
 export interface Issue {

@@ -104,17 +104,26 @@ export function deleteRecord(state: State, line: number): State {
   return done.screen === 'record' ? stepRecord(done, 1) : done;
 }
 
+/**
+ * Whether `f` applies this issue's repair: a safe one for a rejection of the header or the
+ * trailer (a count, an ID copied from the header), or a trailer to add.
+ */
+export function fixedByF(state: State, issue: Issue): boolean {
+  if (issue.repair?.confidence !== 'safe') return false;
+  if (issue.line === null) return issue.repair.action === 'add-trailer';
+  const { doc, live } = state;
+  return issue.severity === 'reject' && (issue.line === (doc.headerLine || 1) || issue.line === trailerLine(doc, live)) && repairEdits(state, issue.line, issue).length > 0;
+}
+
 /** The safe repairs of the whole-file rejections: header, trailer and a missing trailer. */
 export function fixFile(state: State): State {
   const { doc, live } = state;
   const edits: Edit[] = [];
   for (const line of [doc.headerLine || 1, trailerLine(doc, live)]) {
     if (!line) continue;
-    for (const issue of issuesAt(live, line)) {
-      if (issue.severity === 'reject' && issue.repair?.confidence === 'safe') edits.push(...repairEdits(state, line, issue));
-    }
+    for (const issue of issuesAt(live, line)) if (fixedByF(state, issue)) edits.push(...repairEdits(state, line, issue));
   }
-  const addTrailer = live.fileIssues.find((i) => i.repair?.action === 'add-trailer' && i.repair.confidence === 'safe');
+  const addTrailer = live.fileIssues.find((i) => fixedByF(state, i));
   const text = addTrailer ? doc.model.trailerFor(liveFile(doc, live)) : null;
   if (text) edits.push({ kind: 'append', text, code: addTrailer!.code });
   if (edits.length === 0) return { ...state, message: 'No safe whole-file fix to apply' };

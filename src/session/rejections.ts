@@ -4,6 +4,7 @@
  */
 import type { Issue } from '../core/issue.js';
 import { initialLive, issuesAt } from './live.js';
+import { fixedByF } from './record-commands.js';
 import type { Doc } from './document.js';
 import type { State } from './workstation-state.js';
 
@@ -32,10 +33,10 @@ export function fixedWhenWritten(state: State): Issue[] {
   return fixed;
 }
 
-/** What to do about one reason: the key `f` applies the header's and the trailer's safe fixes. */
-export function fixText(issue: Issue, headerLine: number): string {
+/** What to do about one reason: `f` when it applies the fix (fixedByF), else the proposal or the way to fix it by hand. */
+export function fixText(state: State, issue: Issue): string {
   const repair = issue.repair;
-  if (!repair) return `fix: ${issue.code === 'gtid/missing-fields' ? 'open the record (Enter) and complete it' : 'see rollfix explain ' + issue.code}`;
-  const wholeFile = issue.line === null || (headerLine > 1 && issue.line === headerLine) || issue.field === 'Number of Records' || issue.field === 'Transmission ID' || issue.field === 'Delimiter';
-  return repair.confidence === 'safe' && wholeFile ? `press f to ${repair.reason}` : `proposed: ${repair.reason}`;
+  if (fixedByF(state, issue)) return `press f to ${repair!.reason}`;
+  if (repair) return `proposed: ${repair.reason}`;
+  return issue.line === null ? `fix: see rollfix explain ${issue.code}` : `fix: correct line ${issue.line} by hand (t, then Enter on it; rollfix explain ${issue.code})`;
 }

@@ -108,7 +108,7 @@ describe('workstation reducer', () => {
     s = run(type(s, '17'), { type: 'text.commit' }, 'table.open', 'record.delete', 'app.write');
     s = reducer(s, yes);
     expect(s.live.deleted.has(17)).toBe(true);
-    expect(rejections(s).map((i) => `${i.line} ${i.code} ${fixText(i, s.doc.headerLine)}`)).toEqual(['18 gtid/trailer-count press f to recompute: 17']);
+    expect(rejections(s).map((i) => `${i.line} ${i.code} ${fixText(s, i)}`)).toEqual(['18 gtid/trailer-count press f to recompute: 17']);
     s = run(s, 'summary.fix-file');
     expect(field(s, 18, 'Number of Records')).toBe('17');
     expect(isRejected(s.live)).toBe(false);
