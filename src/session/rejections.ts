@@ -38,5 +38,5 @@ export function fixText(state: State, issue: Issue): string {
   const repair = issue.repair;
   if (fixedByF(state, issue)) return `press f to ${repair!.reason}`;
   if (repair) return `proposed: ${repair.reason}`;
-  return issue.line === null ? `fix: see rollfix explain ${issue.code}` : `fix: correct line ${issue.line} by hand (t, then Enter on it; rollfix explain ${issue.code})`;
+  return issue.line === null ? `fix: see rollfix explain ${issue.code}` : `fix: correct line ${issue.line} by hand (rollfix explain ${issue.code})`;
 }
