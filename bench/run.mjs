@@ -107,6 +107,7 @@ for (const n of sizes) {
   console.log(`${pad('', 9)} (${(statSync(file).size / 1e6).toFixed(1)} MB file)`);
   const ws = workstation(file);
   console.log(`${pad('', 9)} workstation: first frame ${ws.firstFrame.toFixed(0)} ms, summary ${(ws.summary / 1000).toFixed(2)} s, key median ${ws.keyMedian.toFixed(1)} ms, p99 ${ws.keyP99.toFixed(1)} ms, ${ws.bytesMedian} bytes/key (max ${ws.bytesMax}), ${ws.rss.toFixed(0)} MB`);
+  console.log(`${pad('', 9)} an edit kept that makes a duplicate Local Student ID: ${ws.editMs.toFixed(1)} ms from Enter to the frame (${ws.editDuplicate ? 'duplicate shown' : 'NO duplicate shown'}; ${n + 2 <= 20_000 ? 'the whole file checked again' : 'checked again where the edit touched'})`);
   // One repair in every 50th record (gender written as a word): accept-all on n / 50 records.
   const same = join(out, `gtid-${n}-same-flaw.txt`);
   if (!existsSync(same)) generate(n, same, undefined, undefined, 50);
