@@ -39,7 +39,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
     }
     if (rejected.length > 4) add('more', `   and ${rejected.length - 4} more (t shows them in the table)`);
   } else {
-    const asWritten = fixedWhenWritten(state).length > 0 ? 'As rollfix writes it, nothing' : 'Nothing';
+    const asWritten = fixedWhenWritten(state).length > 0 ? 'As written, nothing' : 'Nothing';
     add('ok', ` ${theme.symbols.ok} ${asWritten} would make the receiving system reject the whole file`, { color: theme.colors.ok, bold: true });
   }
   // What the file as read would be refused for but is written right anyway (as `check` of the input says).
