@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { cli, fixture, OPTIONS, ROOT, SAMPLE, tempDir, tempFile } from './helpers.js';
 
 describe('rollfix check', () => {
@@ -161,5 +162,25 @@ describe('check --json, issue by issue', () => {
       }
     }
     expect(seen).toBeGreaterThan(50);
+  });
+});
+
+describe('rollfix config', () => {
+  it('answers a corrupt config.json with one line and exit 78, and check still runs on the defaults', () => {
+    const config = tempDir();
+    writeFileSync(join(config, 'config.json'), '{"maxErrors": 10,');
+    const listed = cli(['config', 'list'], { ROLLFIX_CONFIG_DIR: config });
+    expect(listed.status).toBe(78);
+    expect(listed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(listed.stderr).toMatch(/config\.json is not valid JSON/);
+    expect(listed.stderr).not.toMatch(/\n\s+at |SyntaxError/);
+    expect(cli(['check', fixture('clean.txt')], { ROLLFIX_CONFIG_DIR: config }).status).toBe(0);
+  });
+  it('makes the settings folder 0700 whatever the umask', () => {
+    const config = join(tempDir(), 'settings');
+    const result = spawnSync('/bin/sh', ['-c', `umask 000 && exec "${process.execPath}" "${join(ROOT, 'bin/rollfix')}" config set maxErrors 5`], { encoding: 'utf8', env: { ...process.env, ROLLFIX_CONFIG_DIR: config, ROLLFIX_STATE_DIR: tempDir() } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(statSync(config).mode & 0o777).toBe(0o700);
+    expect(statSync(join(config, 'config.json')).mode & 0o777).toBe(0o600);
   });
 });

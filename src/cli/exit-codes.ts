@@ -8,4 +8,5 @@ export const EXIT = {
   unreadable: 66,
   internal: 70,
   cannotWrite: 73,
+  badSettings: 78,
 } as const;

@@ -8,7 +8,8 @@
  * `conf` (with its JSON-schema validator) is loaded only to write, by `rollfix config`. That
  * keeps 15 ms off every start.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { InputError } from '../io/input-error.js';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import type Conf from 'conf';
@@ -92,7 +93,20 @@ function settingsFolder(): string {
 
 export async function openSettings(): Promise<Conf<Settings>> {
   const { default: Store } = await import('conf');
-  return new Store<Settings>({ projectName: 'rollfix', projectSuffix: '', defaults: DEFAULTS, configFileMode: 0o600, cwd: settingsFolder() });
+  const folder = settingsFolder();
+  try {
+    // 0700 whatever the umask (conf would make it 0777 under umask 000): it says where a clerk works.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    chmodSync(folder, 0o700);
+  } catch (error) {
+    throw new InputError(`cannot use the settings folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message}`, 73);
+  }
+  try {
+    return new Store<Settings>({ projectName: 'rollfix', projectSuffix: '', defaults: DEFAULTS, configFileMode: 0o600, cwd: folder });
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new InputError(`the settings file ${join(folder, 'config.json')} is not valid JSON (${error.message}); correct it, or delete it to start again from the defaults`, 78); // EXIT.badSettings
+    throw error;
+  }
 }
 
 /** The stored settings, with defaults for what is missing or unreadable. */
