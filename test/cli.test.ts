@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, fixture, OPTIONS, ROOT, SAMPLE, tempDir, tempFile } from './helpers.js';
+import { registry } from '../formats/registry.js';
 
 describe('rollfix check', () => {
   it('exits 0 clean, 1 flagged, 2 rejected', () => {
@@ -154,7 +155,7 @@ describe('check --json, issue by issue', () => {
     const files = [SAMPLE, join(ROOT, 'formats/eis/samples/1234enr.asc'), join(ROOT, 'formats/sace/samples/StudImp.dat'), join(ROOT, 'formats/ctf/samples/8231234_CTF_8239876_001.XML'), tempFile('ID,"a\\u0007"\n')];
     let seen = 0;
     for (const file of files) {
-      for (const i of (await checkFile(file, OPTIONS)).issues) {
+      for (const i of (await checkFile(registry, file, OPTIONS)).issues) {
         const generic = JSON.stringify({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair }, null, 2);
         expect(issueText(i)).toBe('    ' + generic.replaceAll('\n', '\n    '));
         seen++;
