@@ -3,10 +3,9 @@
  * Detection looks at the content first and the file name second (each format's `detect` weighs both).
  */
 import type { CheckOptions, Format } from '../src/core/format.js';
+import type { CrossFileIssue, FormatRegistry, LoadedFile } from '../src/core/format-registry.js';
 import type { InputInfo } from '../src/io/line-reader.js';
-import { isCeaReference, readCeaReference, saceCrossFile, type CrossFileIssue, type LoadedFile } from './sace/cross-file.js';
-
-export type { CrossFileIssue, LoadedFile };
+import { isCeaReference, readCeaReference, saceCrossFile } from './sace/cross-file.js';
 import { gtid } from './gtid/index.js';
 import { EIS_FIXED_FORMATS } from './eis/fixed/index.js';
 import { eisDelimited } from './eis/delimited/index.js';
@@ -17,20 +16,17 @@ import { SACE_FORMATS } from './sace/index.js';
 export const FORMATS: readonly Format[] = [gtid, ...EIS_FIXED_FORMATS, eisDelimited, targetTracker, ctf, ...SACE_FORMATS];
 
 /** Issues only a set of files shows (a SACE enrolment whose student is in no loaded file). */
-export function crossFileIssues(files: readonly LoadedFile[], options: CheckOptions, references: readonly InputInfo[]): CrossFileIssue[] {
+function crossFileIssues(files: readonly LoadedFile[], options: CheckOptions, references: readonly InputInfo[]): CrossFileIssue[] {
   const cea = references.find((r) => isCeaReference(r.path));
   return saceCrossFile(files, options, cea ? readCeaReference(cea) : null);
 }
-
-/** Files that are not checked but consulted by the others (SACE's CEA reference export). */
-export const isReferenceFile = isCeaReference;
 
 export function formatById(id: string): Format | undefined {
   return FORMATS.find((f) => f.id === id);
 }
 
 /** The most likely format for a file, or null when none is at least fairly sure. */
-export function detectFormat(sample: readonly string[], fileName: string): Format | null {
+function detectFormat(sample: readonly string[], fileName: string): Format | null {
   let best: Format | null = null;
   let bestScore = 0;
   for (const format of FORMATS) {
@@ -39,3 +35,13 @@ export function detectFormat(sample: readonly string[], fileName: string): Forma
   }
   return bestScore >= 0.3 ? best : null;
 }
+
+/** What the engine in src/core is given: it imports nothing from formats/. */
+export const registry: FormatRegistry = {
+  formats: FORMATS,
+  byId: formatById,
+  detect: detectFormat,
+  /** Files that are not checked but consulted by the others (SACE's CEA reference export). */
+  isReferenceFile: isCeaReference,
+  crossFileIssues,
+};

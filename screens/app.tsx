@@ -1,10 +1,9 @@
 /**
  * The workstation's root: opens the file (with a progress bar), holds the reducer, follows the
- * terminal's size, performs the one side effect (writing) and quits. Screens below it only draw.
+ * terminal's size, asks src/session/workstation-effects.ts for the one side effect (writing) and
+ * quits. Screens below it only draw.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { resolve } from 'node:path';
-import { existsSync, rmSync } from 'node:fs';
 import { Box, Text, useApp } from 'ink';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Line } from './components/line.js';
@@ -20,12 +19,11 @@ import { StatusLine } from './status-line.js';
 import { SettingsScreen } from './settings-screen.js';
 import { openSettings, type Settings } from '../src/session/settings.js';
 import { initialState, type Action, type State } from '../src/session/workstation-state.js';
-import { writeDoc } from '../src/session/write-file.js';
 import type { Doc } from '../src/session/document.js';
 import type { Live } from '../src/session/live.js';
-import { otherJournals, unsavedOps } from '../src/session/journal.js';
 import { journaledStep, replay } from '../src/session/resume.js';
-import { ResumePrompt, type EarlierSession } from './resume-prompt.js';
+import { closeDoc, discardEarlier, earlierSessions, forgetJournals, performWrite, type EarlierSession } from '../src/session/workstation-effects.js';
+import { ResumePrompt } from './resume-prompt.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 20;
@@ -47,20 +45,6 @@ function Loading({ fraction, rate, columns, rows, name }: { fraction: number; ra
 }
 
 type Phase = { kind: 'loading' } | { kind: 'resume'; doc: Doc; earlier: EarlierSession | null; changedFile: Date | null; oldJournals: string[] } | { kind: 'ready' };
-
-/** Earlier sessions of this file: unsaved edits to resume, or edits for a changed version. */
-function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFile: Date | null; oldJournals: string[] } {
-  const journal = doc.journal;
-  if (!journal) return { earlier: null, changedFile: null, oldJournals: [] };
-  const contents = journal.read();
-  const unsaved = contents ? unsavedOps(contents.ops) : 0;
-  const others = otherJournals(contents?.header.file ?? resolve(doc.path), journal.hash);
-  return {
-    earlier: contents && unsaved > 0 ? { unsaved, modified: contents.modified, ops: contents.ops } : null,
-    changedFile: others.length ? others[0].modified : null,
-    oldJournals: others.map((o) => o.path),
-  };
-}
 
 /** `onClose`: given when the App is one file of several; called on quit with the file written, if any. */
 export function App({ load, name, settings, onError, onClose }: { load: Loader; name: string; settings: Settings; onError: (error: unknown) => void; onClose?: (written: string | null) => void }) {
@@ -106,11 +90,7 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
   }, [size, state?.columns, state?.rows]);
   useEffect(() => {
     if (!state || state.write.status !== 'writing') return;
-    if (existsSync(state.write.path) && !state.write.replace) return dispatch({ type: 'write.exists' });
-    writeDoc(state.doc, state.live, state.write.path).then(
-      (written) => dispatch({ type: 'write.done', written }),
-      (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: error.code === 'ENOENT' ? 'that folder does not exist' : error.code === 'EACCES' ? 'permission denied' : error.message }),
-    );
+    performWrite(state.doc, state.live, state.write, dispatch);
   }, [state?.write.status]);
   useEffect(() => {
     const saving = state?.settings.saving;
@@ -122,7 +102,7 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
   }, [state?.settings.saving]);
   useEffect(() => {
     if (state?.quit) {
-      state.doc.journal?.close();
+      closeDoc(state.doc);
       if (onClose) onClose(state.write.written?.output ?? null);
       else exit();
     }
@@ -132,12 +112,12 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
   if (phase.kind === 'resume') {
     const answer = (choice: 'resume' | 'discard' | 'ignore' | 'forget-old') => {
       const { doc, earlier } = phase;
-      if (choice === 'forget-old') for (const path of phase.oldJournals) rmSync(path, { force: true });
+      if (choice === 'forget-old') forgetJournals(phase.oldJournals);
       if (choice === 'resume' && earlier) {
         const live = replay(doc, earlier.ops);
         start(doc, live, `Resumed ${earlier.unsaved} unsaved edit${earlier.unsaved === 1 ? '' : 's'} (u undoes them one by one)`);
       } else {
-        if (choice === 'discard') doc.journal?.discard();
+        if (choice === 'discard') discardEarlier(doc);
         start(doc, undefined, choice === 'discard' ? 'Earlier edits discarded' : null);
       }
     };

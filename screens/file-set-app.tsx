@@ -9,8 +9,7 @@ import { useTerminalSize } from './use-terminal-size.js';
 import { basename } from 'node:path';
 import { App } from './app.js';
 import { FileSetScreen } from './file-set-screen.js';
-import { checkFileSet } from '../src/core/file-set.js';
-import { openDoc } from '../src/session/document.js';
+import { checkSet, openForEditing } from '../src/session/workstation-effects.js';
 import { checked, fileSetKey, initialFileSet, move, openable, replaced, type FileSetState } from '../src/session/file-set-state.js';
 import type { CheckOptions } from '../src/core/format.js';
 import type { Settings } from '../src/session/settings.js';
@@ -24,7 +23,7 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
 
   useEffect(() => {
     if (!busy) return;
-    checkFileSet(state.paths, options, format).then((set) => {
+    checkSet(state.paths, options, format).then((set) => {
       setState((s) => checked(s, set));
       setBusy(null);
     }, (error) => { onError(error); exit(); });
@@ -43,7 +42,7 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
       setOpen(null);
       setBusy(' Checking the files again…');
     };
-    return <App key={open} load={(progress) => openDoc(open, options, format, progress, true)} name={basename(open)} settings={settings} onError={onError} onClose={close} />;
+    return <App key={open} load={(progress) => openForEditing(open, options, format, progress)} name={basename(open)} settings={settings} onError={onError} onClose={close} />;
   }
   return <FileSetScreen state={state} columns={columns} rows={rows} busy={busy} />;
 }

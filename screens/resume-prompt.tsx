@@ -7,13 +7,7 @@ import { Box, useInput } from 'ink';
 import { useState } from 'react';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
-import type { JournalOp } from '../src/session/journal.js';
-
-export interface EarlierSession {
-  unsaved: number;
-  modified: Date;
-  ops: readonly JournalOp[];
-}
+import type { EarlierSession } from '../src/session/workstation-effects.js';
 
 function when(date: Date): string {
   return date.toISOString().slice(0, 16).replace('T', ' ');

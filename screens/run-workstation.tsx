@@ -9,7 +9,7 @@ import { App } from './app.js';
 import { FileSetApp } from './file-set-app.js';
 import { ThemeContext } from './theme-context.js';
 import { colorWanted, makeTheme } from './theme.js';
-import { openDoc } from '../src/session/document.js';
+import { openForEditing } from '../src/session/workstation-effects.js';
 import type { CheckOptions } from '../src/core/format.js';
 import type { Settings } from '../src/session/settings.js';
 import { basename } from 'node:path';
@@ -26,7 +26,7 @@ export interface WorkstationFlags {
 }
 
 export async function runWorkstation(file: string, options: CheckOptions, flags: WorkstationFlags): Promise<number> {
-  return runInTerminal(flags, (onError) => <App load={(progress) => openDoc(file, options, flags.format, progress, true)} name={basename(file)} settings={flags.settings} onError={onError} />);
+  return runInTerminal(flags, (onError) => <App load={(progress) => openForEditing(file, options, flags.format, progress)} name={basename(file)} settings={flags.settings} onError={onError} />);
 }
 
 /** Several files: the list in import order, each opened in the workstation in turn. */

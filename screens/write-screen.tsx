@@ -5,7 +5,7 @@ import { Line } from './components/line.js';
 import { plural } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected, type Live } from '../src/session/live.js';
-import { defaultReportPath } from '../src/io/output-paths.js';
+import { defaultReportPath } from '../src/session/workstation-effects.js';
 import { flaggedNow, type State } from '../src/session/workstation-state.js';
 import { fixText, rejections } from '../src/session/rejections.js';
 

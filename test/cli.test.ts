@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync, copyFileSync } from 
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { cli, fixture, OPTIONS, ROOT, SAMPLE, tempDir, tempFile } from './helpers.js';
+import { registry } from '../formats/registry.js';
 
 describe('rollfix check', () => {
   it('exits 0 clean, 1 flagged, 2 rejected', () => {
@@ -155,7 +156,7 @@ describe('check --json, issue by issue', () => {
     const files = [SAMPLE, join(ROOT, 'formats/eis/samples/1234enr.asc'), join(ROOT, 'formats/sace/samples/StudImp.dat'), join(ROOT, 'formats/ctf/samples/8231234_CTF_8239876_001.XML'), tempFile('ID,"a\\u0007"\n')];
     let seen = 0;
     for (const file of files) {
-      for (const i of (await checkFile(file, OPTIONS)).issues) {
+      for (const i of (await checkFile(registry, file, OPTIONS)).issues) {
         const generic = JSON.stringify({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair }, null, 2);
         expect(issueText(i)).toBe('    ' + generic.replaceAll('\n', '\n    '));
         seen++;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFile, type Report } from '../src/core/engine.js';
 import type { CheckOptions } from '../src/core/format.js';
+import { registry } from '../formats/registry.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const fixture = (name: string) => join(ROOT, 'test/fixtures/gtid', name);
@@ -29,7 +30,7 @@ export function rows(report: Report): string[] {
 }
 
 export async function checkText(text: string, options: Partial<CheckOptions> = {}): Promise<Report> {
-  return checkFile(tempFile(text), { ...OPTIONS, ...options });
+  return checkFile(registry, tempFile(text), { ...OPTIONS, ...options });
 }
 
 /** A GTID file from detail rows, with a correct header and trailer unless told otherwise. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { checkFile, fixFile } from '../src/core/engine.js';
 import { detail, OPTIONS, tempDir, tempFile } from './helpers.js';
+import { registry } from '../formats/registry.js';
 
 const piece = fc.oneof(
   fc.constantFrom('TH', 'ID', 'TT', 'XX', '', ',', '\t', ' ', '"', 'delimiter=,', 'delimiter=0X09', '1.0', '4711', '09/05/2025', '08:15:00',
@@ -26,14 +27,14 @@ describe('random files', () => {
   it('always give a report, and fix --auto reaches a fixed point', async () => {
     await fc.assert(fc.asyncProperty(file, async (text) => {
       const input = tempFile(text);
-      const report = await checkFile(input, OPTIONS, 'gtid').catch((error) => error);
+      const report = await checkFile(registry, input, OPTIONS, 'gtid').catch((error) => error);
       if (report instanceof Error) {
         expect(report.constructor.name).toBe('InputError'); // binary-looking text is refused with a message
         return;
       }
       const dir = tempDir();
-      const once = await fixFile(input, join(dir, 'a.txt'), join(dir, 'a.csv'), OPTIONS, 'gtid');
-      const twice = await fixFile(once.output, join(dir, 'b.txt'), join(dir, 'b.csv'), OPTIONS, 'gtid');
+      const once = await fixFile(registry, input, join(dir, 'a.txt'), join(dir, 'a.csv'), OPTIONS, 'gtid');
+      const twice = await fixFile(registry, once.output, join(dir, 'b.txt'), join(dir, 'b.csv'), OPTIONS, 'gtid');
       expect(twice.changes).toEqual([]);
       expect(readFileSync(twice.output)).toEqual(readFileSync(once.output));
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) });

@@ -10,23 +10,12 @@ import { basename } from 'node:path';
 import type { CheckOptions, RecordLayout } from '../../src/core/format.js';
 import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
+import type { CrossFileIssue, LoadedFile } from '../../src/core/format-registry.js';
 import { readAllLines } from '../../src/io/whole-file.js';
 import { splitRecord } from '../../src/io/delimited.js';
 import { SACE_FILES } from './layouts.js';
 import { saceRecordModel } from './record-model.js';
 import { studentKey } from './rules.js';
-
-export interface LoadedFile {
-  path: string;
-  formatId: string;
-  input: InputInfo;
-}
-
-/** An issue found across files: in `file` at `line`, about a record in `other` when there is one. */
-export interface CrossFileIssue extends Issue {
-  file: string;
-  other?: { file: string; line: number };
-}
 
 interface Row {
   file: string;

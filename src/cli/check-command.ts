@@ -4,7 +4,7 @@ import type { CheckOptions } from '../core/format.js';
 import { checkFileSet, isFolder, type FileSetResult } from '../core/file-set.js';
 import { sanitise } from '../core/printable.js';
 import { InputError } from '../io/input-error.js';
-import { isReferenceFile } from '../../formats/registry.js';
+import { registry } from '../../formats/registry.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { EXIT } from './exit-codes.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
@@ -31,7 +31,7 @@ export function exitCodeFor(report: Report): number {
 
 /** Several files: each report in import order, then the issues across them; the worst exit code. */
 async function checkSet(paths: string[], options: CheckOptions, formatId: string | undefined, json: boolean): Promise<number> {
-  const set = await checkFileSet(paths, options, formatId);
+  const set = await checkFileSet(registry, paths, options, formatId);
   const codes = [...set.reports.map(exitCodeFor), ...set.failures.map((f) => f.exitCode)];
   for (const f of set.failures) process.stderr.write(`rollfix: not checked: ${sanitise(f.message)}\n`);
   if (json) {
@@ -60,8 +60,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (values.help) return process.stdout.write(CHECK_HELP), EXIT.clean;
   if (positionals.length === 0) throw new UsageError('check needs a FILE');
   if (positionals.length > 1 || isFolder(positionals[0])) return checkSet(positionals, checkOptions(values), values.format, Boolean(values.json));
-  if (isReferenceFile(positionals[0])) throw new InputError(`${positionals[0]} is the CEA reference export Schools Online writes (CEARExp.dat); give it with the CEA files it serves: rollfix check CEAImp.dat CEARExp.dat`, 65);
-  const report = await checkFile(positionals[0], checkOptions(values), values.format);
+  if (registry.isReferenceFile(positionals[0])) throw new InputError(`${positionals[0]} is the CEA reference export Schools Online writes (CEARExp.dat); give it with the CEA files it serves: rollfix check CEAImp.dat CEARExp.dat`, 65);
+  const report = await checkFile(registry, positionals[0], checkOptions(values), values.format);
   writeChunks(values.json ? jsonChunks(report) : textChunks(report));
   return exitCodeFor(report);
 }

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { defaultOutput, defaultReportPath } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
 import { fixFile, resolveFormat } from '../core/engine.js';
+import { registry } from '../../formats/registry.js';
 import { inspectInput, type InputInfo } from '../io/line-reader.js';
 import { writeFileSafely } from '../io/safe-write.js';
 import type { Format } from '../core/format.js';
@@ -70,7 +71,7 @@ export async function fixCommand(args: string[]): Promise<number> {
   if (!values.auto && !values.split) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
   const input = positionals[0];
   const inspected = await inspectInput(input);
-  const format = await resolveFormat(inspected, values.format);
+  const format = await resolveFormat(registry, inspected, values.format);
   if (values.split) return splitCommand(input, inspected, format, Boolean(values.force));
   const output = values.output ?? defaultOutput(input, format.outputName?.(inspected));
   const report = values.report ?? defaultReportPath(output);
@@ -86,7 +87,7 @@ export async function fixCommand(args: string[]): Promise<number> {
   const options = checkOptions(values, settings);
   let result;
   try {
-    result = await fixFile(input, output, report, options, values.format, values['unmasked-report'] ?? !settings.maskReports);
+    result = await fixFile(registry, input, output, report, options, values.format, values['unmasked-report'] ?? !settings.maskReports);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

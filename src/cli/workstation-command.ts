@@ -5,9 +5,9 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { isFolder } from '../core/file-set.js';
-import { checkFile } from '../core/engine.js';
+import { checkFile, resolveFormat } from '../core/engine.js';
 import { inspectInput } from '../io/line-reader.js';
-import { resolveFormat } from '../core/engine.js';
+import { registry } from '../../formats/registry.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
 import { textChunks, writeChunks } from './report-text.js';
 import { EXIT } from './exit-codes.js';
@@ -64,9 +64,9 @@ export async function workstationCommand(args: string[], sample: string): Promis
   const file = positionals[0] ?? sample;
   const settings = loadSettings();
   const options = checkOptions(values, settings);
-  await resolveFormat(await inspectInput(file), values.format); // refuse bad input before taking the screen
+  await resolveFormat(registry, await inspectInput(file), values.format); // refuse bad input before taking the screen
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    const report = await checkFile(file, options, values.format);
+    const report = await checkFile(registry, file, options, values.format);
     writeChunks(textChunks(report));
     process.stdout.write('\n(rollfix opens the workstation only in a terminal; this is the report of `rollfix check`.)\n');
     return EXIT.clean;

@@ -10,7 +10,7 @@ import { EncodingChanged, inspectInput, readMemoryLines, scanLines, type InputIn
 import { checkInParts } from './parallel-check.js';
 import { InputError } from '../io/input-error.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
-import { detectFormat, formatById, FORMATS } from '../../formats/registry.js';
+import type { FormatRegistry } from './format-registry.js';
 
 export interface Report extends ValidationResult {
   file: string;
@@ -20,16 +20,17 @@ export interface Report extends ValidationResult {
   limits: { maxErrors: number; maxRecords: number };
 }
 
-export async function resolveFormat(input: InputInfo, formatId?: string): Promise<Format> {
+/** The format named by `formatId`, else the one `registry` detects from the file's first lines. */
+export async function resolveFormat(registry: FormatRegistry, input: InputInfo, formatId?: string): Promise<Format> {
   if (formatId) {
-    const format = formatById(formatId);
-    if (!format) throw new InputError(`unknown format "${formatId}"; known formats: ${FORMATS.map((f) => f.id).join(', ')}`, 64);
+    const format = registry.byId(formatId);
+    if (!format) throw new InputError(`unknown format "${formatId}"; known formats: ${registry.formats.map((f) => f.id).join(', ')}`, 64);
     return format;
   }
   if (input.size === 0) throw new InputError(`${input.path} is empty (0 bytes): there is nothing to check`);
-  const format = detectFormat(input.sample, basename(input.path));
+  const format = registry.detect(input.sample, basename(input.path));
   if (!format) {
-    throw new InputError(`${input.path} does not look like any format rollfix knows (${FORMATS.map((f) => f.id).join(', ')}); if you know its format, name it with --format`, 65);
+    throw new InputError(`${input.path} does not look like any format rollfix knows (${registry.formats.map((f) => f.id).join(', ')}); if you know its format, name it with --format`, 65);
   }
   return format;
 }
@@ -45,9 +46,9 @@ function summarise(file: string, format: Format, input: InputInfo, result: Valid
   };
 }
 
-export async function checkFile(path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
+export async function checkFile(registry: FormatRegistry, path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
   const first = await inspectInput(path);
-  const format = await resolveFormat(first, formatId);
+  const format = await resolveFormat(registry, first, formatId);
   try {
     const result = await checkInParts(format, first, options, progress);
     if (result) return summarise(path, format, first, result, options);
@@ -101,9 +102,9 @@ export function outputOf(format: Format, input: InputInfo): { eol: string; bom: 
   return { eol: format.outputEol?.(input) ?? input.eol, bom: format.outputBom?.(input) ?? input.bom };
 }
 
-export async function fixFile(path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
+export async function fixFile(registry: FormatRegistry, path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
   const first = await inspectInput(path);
-  const format = await resolveFormat(first, formatId);
+  const format = await resolveFormat(registry, first, formatId);
   let writer: SafeWriter | null = null;
   try {
     const { result } = await scanLines(first, (input) => {
@@ -126,7 +127,7 @@ export async function fixFile(path: string, output: string, changeReport: string
     });
     writer!.commit();
     writeFileSafely(changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format)));
-    const after = await checkFile(output, options, format.id);
+    const after = await checkFile(registry, output, options, format.id);
     return { output, changeReport, changes: result, after };
   } catch (error) {
     (writer as SafeWriter | null)?.abort();

@@ -9,7 +9,7 @@ import type { CheckOptions } from './format.js';
 import { checkFile, type Report } from './engine.js';
 import { inspectInput, type InputInfo } from '../io/line-reader.js';
 import { InputError } from '../io/input-error.js';
-import { crossFileIssues, isReferenceFile, type CrossFileIssue } from '../../formats/registry.js';
+import type { CrossFileIssue, FormatRegistry } from './format-registry.js';
 
 export interface FileSetResult {
   reports: Report[];
@@ -39,17 +39,17 @@ export function expandPaths(paths: readonly string[]): string[] {
   });
 }
 
-export async function checkFileSet(paths: readonly string[], options: CheckOptions, formatId?: string): Promise<FileSetResult> {
+export async function checkFileSet(registry: FormatRegistry, paths: readonly string[], options: CheckOptions, formatId?: string): Promise<FileSetResult> {
   const result: FileSetResult = { reports: [], failures: [], references: [], across: [] };
   const files = expandPaths(paths);
   if (files.length === 0) throw new InputError(`${paths.join(', ')} is a folder with no files in it to check`);
   for (const path of files) {
     try {
-      if (isReferenceFile(path)) {
+      if (registry.isReferenceFile(path)) {
         result.references.push(await inspectInput(path));
         continue;
       }
-      result.reports.push(await checkFile(path, options, formatId));
+      result.reports.push(await checkFile(registry, path, options, formatId));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       result.failures.push({ path, message: error.message, exitCode: error.exitCode });
@@ -57,7 +57,7 @@ export async function checkFileSet(paths: readonly string[], options: CheckOptio
   }
   const rank = (r: Report) => r.format.importOrder ?? Number.MAX_SAFE_INTEGER;
   result.reports.sort((a, b) => rank(a) - rank(b));
-  const across = crossFileIssues(result.reports.map((r) => ({ path: r.file, formatId: r.format.id, input: r.input })), options, result.references);
+  const across = registry.crossFileIssues(result.reports.map((r) => ({ path: r.file, formatId: r.format.id, input: r.input })), options, result.references);
   const place = new Map(result.reports.map((r, i) => [r.file, i]));
   result.across = across.sort((a, b) => place.get(a.file)! - place.get(b.file)! || (a.line ?? 0) - (b.line ?? 0));
   return result;

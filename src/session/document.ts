@@ -7,6 +7,7 @@ import { Journal } from './journal.js';
 import type { CheckOptions, Format, RecordModel } from '../core/format.js';
 import type { Issue } from '../core/issue.js';
 import { checkFile, type Report } from '../core/engine.js';
+import { registry } from '../../formats/registry.js';
 import { LineStore } from '../io/line-store.js';
 import type { Progress } from '../io/line-reader.js';
 
@@ -76,7 +77,7 @@ export function buildDoc(path: string, report: Report, store: LineStore, options
 
 /** Checks the file and reads it for editing; `progress` gets the fraction done. */
 export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: Progress, journaled = false): Promise<Doc> {
-  const report = await checkFile(path, options, formatId, progress);
+  const report = await checkFile(registry, path, options, formatId, progress);
   const store = await LineStore.load(report.input);
   return buildDoc(path, report, store, options, journaled ? Journal.for(resolve(path), store.raw) : null);
 }

@@ -6,6 +6,7 @@
  */
 import type { Change } from '../core/format.js';
 import { changeReportCsv, checkFile, outputOf, sensitiveFields, type Report } from '../core/engine.js';
+import { registry } from '../../formats/registry.js';
 import { loadSettings } from './settings.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
 import { defaultReportPath } from '../io/output-paths.js';
@@ -74,6 +75,6 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   const changes = changesOf(doc, live);
   const changeReport = defaultReportPath(output);
   writeFileSafely(changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set()));
-  const after = await checkFile(output, doc.options, doc.format.id);
+  const after = await checkFile(registry, output, doc.options, doc.format.id);
   return { output, changeReport, changes: changes.length, after };
 }

@@ -8,6 +8,7 @@ import { initialState, type State } from '../../src/session/workstation-state.js
 import { recordAt } from '../../src/session/live.js';
 import { writeDoc } from '../../src/session/write-file.js';
 import { cli, OPTIONS, ROOT, rows, tempDir, tempFile } from '../helpers.js';
+import { registry } from '../../formats/registry.js';
 
 const SAMPLES = join(ROOT, 'formats/ctf/samples');
 const NAME = '8231234_CTF_8239876_001.XML';
@@ -30,7 +31,7 @@ function ctfText(o: Opts = {}): string {
   const root = o.root ?? 'CTfile';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}${o.ns ?? ''}>\n${header}\n  <CTFpupilData>\n${(o.pupils ?? [pupil()]).join('\n')}\n  </CTFpupilData>\n</${root}>\n`;
 }
-const check = (text: string, name = NAME) => checkFile(tempFile(text, name), OPTIONS);
+const check = (text: string, name = NAME) => checkFile(registry, tempFile(text, name), OPTIONS);
 
 describe('Common Transfer File', () => {
   it('reads a clean file, with or without the cbds namespace or a prefix', async () => {
@@ -83,7 +84,7 @@ describe('Common Transfer File', () => {
   });
 
   it('a lost-pupil file holds one pupil; fix --split writes one file per pupil, numbered on', async () => {
-    const report = await checkFile(join(SAMPLES, '8231234_CTF_XXXXXXX_002.XML'), OPTIONS);
+    const report = await checkFile(registry, join(SAMPLES, '8231234_CTF_XXXXXXX_002.XML'), OPTIONS);
     expect(report.issues[0]).toMatchObject({ code: 'ctf/lost-pupil-count', severity: 'reject', message: 'A lost-pupil file (destination XXXXXXX) holds 2 pupils; it may hold only one' });
     const dir = tempDir();
     copyFileSync(join(SAMPLES, '8231234_CTF_XXXXXXX_002.XML'), join(dir, '8231234_CTF_XXXXXXX_002.XML'));
@@ -124,7 +125,7 @@ describe('Common Transfer File', () => {
   it('fix --auto changes only the repaired elements: comments, declaration, order and spacing stay', async () => {
     const input = join(SAMPLES, NAME);
     const out = join(tempDir(), 'out.XML');
-    const fixed = await fixFile(input, out, out + '.csv', OPTIONS);
+    const fixed = await fixFile(registry, input, out, out + '.csv', OPTIONS);
     const before = readFileSync(input, 'utf8').split('\n');
     const after = readFileSync(out, 'utf8').split('\n');
     expect(after.length).toBe(before.length);

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { checkFile } from '../../src/core/engine.js';
 import { checkFileSet } from '../../src/core/file-set.js';
 import { OPTIONS, ROOT } from '../helpers.js';
+import { registry } from '../../formats/registry.js';
 
 const at = (...parts: string[]) => join(ROOT, 'formats/sace/samples', ...parts);
-const found = async (path: string) => (await checkFile(path, OPTIONS)).issues.map((i) => `${i.line ?? '-'} ${i.code}${i.field ? ` [${i.field}]` : ''}${i.repair ? ` ${i.repair.confidence}` : ''}`);
+const found = async (path: string) => (await checkFile(registry, path, OPTIONS)).issues.map((i) => `${i.line ?? '-'} ${i.code}${i.field ? ` [${i.field}]` : ''}${i.repair ? ` ${i.repair.confidence}` : ''}`);
 
 describe('each SACE rule on a sample file', () => {
   it.each([
@@ -31,7 +32,7 @@ describe('each SACE rule on a sample file', () => {
   });
 
   it('the set of samples: each warning across files', async () => {
-    const set = await checkFileSet([at()], OPTIONS);
+    const set = await checkFileSet(registry, [at()], OPTIONS);
     expect(new Set(set.across.map((i) => i.code))).toEqual(new Set(['sace/student-not-loaded', 'sace/teacher-not-loaded', 'sace/class-not-loaded', 'sace/cea-category']));
   });
 });

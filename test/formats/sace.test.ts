@@ -6,6 +6,7 @@ import { checkFileSet } from '../../src/core/file-set.js';
 import type { Issue } from '../../src/core/issue.js';
 import { cli, OPTIONS, ROOT, rows, tempDir, tempFile } from '../helpers.js';
 import { SACE_FILES } from '../../formats/sace/layouts.js';
+import { registry } from '../../formats/registry.js';
 
 const SAMPLES = join(ROOT, 'formats/sace/samples');
 const csv = (cells: string[]) => cells.map((c) => `"${c}"`).join(',');
@@ -14,14 +15,14 @@ const student = (over: Record<number, string> = {}, length = 24) => {
   for (const [i, v] of Object.entries(over)) f[Number(i)] = v;
   return csv(f.slice(0, length));
 };
-const check = (lines: string[], name = 'StudImp.dat', options = {}) => checkFile(tempFile(lines.join('\r\n') + '\r\n', name), { ...OPTIONS, ...options });
+const check = (lines: string[], name = 'StudImp.dat', options = {}) => checkFile(registry, tempFile(lines.join('\r\n') + '\r\n', name), { ...OPTIONS, ...options });
 const find = (issues: Issue[], line: number, field: string | null) => issues.find((i) => i.line === line && i.field === field);
 const proposal = (i: Issue | undefined) => i?.repair && [i.repair.confidence, Object.values(i.repair.values ?? {})[0] ?? i.repair.action];
 
 describe('SACE import files, one at a time', () => {
   it('recognises each file by its EDSAS name, a first row of field names, or its values', async () => {
     for (const [name, id] of [['StudImp.dat', 'sace-students'], ['TchrImp.dat', 'sace-teachers'], ['ClassImp.dat', 'sace-classes'], ['EnrlImp.dat', 'sace-enrolments'], ['VETRImp.dat', 'sace-vet'], ['CEAImp.dat', 'sace-cea']]) {
-      expect((await checkFile(join(SAMPLES, name), OPTIONS)).format.id).toBe(id);
+      expect((await checkFile(registry, join(SAMPLES, name), OPTIONS)).format.id).toBe(id);
     }
     expect((await check([student()], 'students.csv')).format.id).toBe('sace-students');
     // Teachers and Classes both have 11 fields: the values tell them apart.
@@ -78,11 +79,11 @@ describe('SACE import files, one at a time', () => {
   it('finds swapped columns from the values and swaps them back in every row', async () => {
     const names = [['Smith', 'Oliver'], ['Jones', 'Charlotte'], ['Nguyen', 'Jack'], ['Brown', 'Amelia']];
     const input = tempFile(names.map(([family, given], i) => student({ 2: `S${i}`, 4: family, 5: given })).join('\r\n') + '\r\n', 'StudImp.dat');
-    const report = await checkFile(input, OPTIONS);
+    const report = await checkFile(registry, input, OPTIONS);
     expect(report.issues[0]).toMatchObject({ code: 'sace/column-order', repair: { confidence: 'safe' } });
     expect(report.issues[0].message).toContain('Family Name (column E) ↔ Given Names (column F)');
     const out = join(tempDir(), 'StudImp.dat');
-    const fixed = await fixFile(input, out, out + '.csv', OPTIONS);
+    const fixed = await fixFile(registry, input, out, out + '.csv', OPTIONS);
     expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('123,,S0,,Oliver,Smith,M,14/03/2008,061,08,82345678,1 Main St,,,ADELAIDE,SA,5000,10A,10,,,,N,');
     expect(rows(fixed.after)).toEqual([]);
     const typed = await check(['Oliver', 'Jack', 'Noah', 'Leo'].map((given, i) => student({ 2: `S${i}`, 4: given, 6: '14/03/2008', 7: 'M' })));
@@ -92,23 +93,23 @@ describe('SACE import files, one at a time', () => {
   it('duplicate students make the students import fail; Student and Teacher Codes are unique', async () => {
     const report = await check([student(), student({ 4: 'Olivia' }), student({ 2: 'S1', 4: 'Jack', 7: '21/07/2008' })]);
     expect(rows(report)).toEqual(['- sace/students-rejected', '1 sace/duplicate-student', '1 sace/duplicate-student-code [Student Code]', '2 sace/duplicate-student', '2 sace/duplicate-student-code [Student Code]']);
-    expect(rows(await checkFile(join(SAMPLES, 'TchrImp.dat'), OPTIONS))).toEqual(['1 sace/duplicate-teacher-code [Teacher Code]', '3 field/code [Type]', '3 sace/duplicate-teacher-code [Teacher Code]']);
+    expect(rows(await checkFile(registry, join(SAMPLES, 'TchrImp.dat'), OPTIONS))).toEqual(['1 sace/duplicate-teacher-code [Teacher Code]', '3 field/code [Type]', '3 sace/duplicate-teacher-code [Teacher Code]']);
   });
 
   it('classes, enrolments, VET and CEA: their codes and numbers', async () => {
-    const classes = await checkFile(join(SAMPLES, 'ClassImp.dat'), OPTIONS);
+    const classes = await checkFile(registry, join(SAMPLES, 'ClassImp.dat'), OPTIONS);
     expect(proposal(find(classes.issues, 1, 'Class Number'))).toEqual(['safe', '01']);
     expect(find(classes.issues, 3, 'Credits')?.code).toBe('field/code');
     expect(proposal(find(classes.issues, 3, 'Program Variant'))).toEqual(['safe', 'A']);
-    const enrolments = await checkFile(join(SAMPLES, 'EnrlImp.dat'), OPTIONS);
+    const enrolments = await checkFile(registry, join(SAMPLES, 'EnrlImp.dat'), OPTIONS);
     expect(proposal(find(enrolments.issues, 1, 'Enrolment Status'))).toEqual(['safe', 'E']);
     expect(find(enrolments.issues, 4, 'Enrolment Status')?.code).toBe('sace/enrolment-completed');
-    const vet = await checkFile(join(SAMPLES, 'VETRImp.dat'), OPTIONS);
+    const vet = await checkFile(registry, join(SAMPLES, 'VETRImp.dat'), OPTIONS);
     expect(vet.issues.filter((i) => i.line === 2).map((i) => i.field)).toEqual(['Enrolment Year', 'Stage', 'SACE Code', 'Credits', 'Semester', 'Variant', 'Class Code', 'Results Due']);
     expect(find(vet.issues, 2, 'Stage')?.message).toBe('Stage is required for an embedded VET enrolment (Enrolment Number 0 or more)');
     expect(vet.issues.filter((i) => i.line === 3).map((i) => i.code)).toEqual(['field/date', 'field/code']); // -1 standalone needs none of them
     expect((await check([csv(['123', '', 'S1', '16/02/2025', '-2', '', 'X', 'P', '', '', '', '', '', '', '', '', '', '', 'R', 'C', 'N', ''])], 'VETRImp.dat')).issues[0]).toMatchObject({ field: 'Enrolment Number', code: 'field/format' });
-    const cea = await checkFile(join(SAMPLES, 'CEAImp.dat'), OPTIONS);
+    const cea = await checkFile(registry, join(SAMPLES, 'CEAImp.dat'), OPTIONS);
     expect(proposal(find(cea.issues, 3, 'Start Date'))).toEqual(['review', '01/02/2025']);
   });
 
@@ -125,7 +126,7 @@ describe('SACE import files, one at a time', () => {
 
 describe('SACE files together', () => {
   it('checks them in import order and reports what only the set shows, with file and line', async () => {
-    const set = await checkFileSet([SAMPLES], OPTIONS);
+    const set = await checkFileSet(registry, [SAMPLES], OPTIONS);
     expect(set.reports.map((r) => r.format.id)).toEqual(['sace-students', 'sace-teachers', 'sace-classes', 'sace-enrolments', 'sace-vet', 'sace-cea']);
     expect(set.across.map((i) => `${i.file.split('/').pop()}:${i.line} ${i.code}`)).toEqual([
       'ClassImp.dat:3 sace/teacher-not-loaded', 'EnrlImp.dat:3 sace/student-not-loaded', 'EnrlImp.dat:4 sace/class-not-loaded', 'CEAImp.dat:3 sace/student-not-loaded', 'CEAImp.dat:3 sace/cea-category',
@@ -136,12 +137,12 @@ describe('SACE files together', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'StudImp.dat'), student() + '\r\n');
     writeFileSync(join(dir, 'StudImp2.dat'), student({ 2: 'S900', 4: 'Olly' }) + '\r\n');
-    const set = await checkFileSet([join(dir, 'StudImp.dat'), join(dir, 'StudImp2.dat')], OPTIONS);
+    const set = await checkFileSet(registry, [join(dir, 'StudImp.dat'), join(dir, 'StudImp2.dat')], OPTIONS);
     expect(set.across).toEqual([expect.objectContaining({ code: 'sace/duplicate-student', file: join(dir, 'StudImp2.dat'), line: 1, other: { file: join(dir, 'StudImp.dat'), line: 1 }, message: 'The same student as StudImp.dat line 1: the students import would fail' })]);
   });
 
   it('says nothing about what it cannot know: no students file, no check of enrolments\' students', async () => {
-    const set = await checkFileSet([join(SAMPLES, 'EnrlImp.dat')], OPTIONS);
+    const set = await checkFileSet(registry, [join(SAMPLES, 'EnrlImp.dat')], OPTIONS);
     expect(set.across).toEqual([]);
   });
 

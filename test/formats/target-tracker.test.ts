@@ -5,6 +5,7 @@ import { checkFile, fixFile } from '../../src/core/engine.js';
 import type { Issue } from '../../src/core/issue.js';
 import { OPTIONS, ROOT, rows, tempDir, tempFile } from '../helpers.js';
 import { HEADINGS } from '../../formats/target-tracker/headings.js';
+import { registry } from '../../formats/registry.js';
 
 const SAMPLE = join(ROOT, 'formats/target-tracker/samples/pupils.csv');
 const HEAD = HEADINGS.join(',');
@@ -12,7 +13,7 @@ const pupil = (over: Record<string, string> = {}) => {
   const values: Record<string, string> = { UPN: 'B801200005001', Surname: 'Smith', Forename: 'Oliver', DOB: '14/03/2016', Gender: 'M', DOA: '01/09/2020', 'Eligible for free meals': 'F', Year: 'Y4', Possible: '180', 'Authorised absences': '4', 'Unauthorised absences': '0', ...over };
   return HEADINGS.map((h) => values[h] ?? '').join(',');
 };
-const check = (lines: string[]) => checkFile(tempFile(lines.join('\r\n') + '\r\n', 'pupils.csv'), OPTIONS);
+const check = (lines: string[]) => checkFile(registry, tempFile(lines.join('\r\n') + '\r\n', 'pupils.csv'), OPTIONS);
 const find = (issues: Issue[], line: number, field: string | null) => issues.find((i) => i.line === line && i.field === field);
 const proposal = (i: Issue | undefined) => i?.repair && [i.repair.confidence, Object.values(i.repair.values ?? {})[0]];
 
@@ -27,12 +28,12 @@ describe('Target Tracker', () => {
     const head = ['Forename', 'surname ', 'UPN', 'D.O.B', ...HEADINGS.slice(4, 8), 'Ethnicty', ...HEADINGS.slice(9), 'Notes'].join(',');
     const row = ['Oliver', 'Smith', 'B801200005001', '14/03/2016', 'M', '01/09/2020', 'F', 'ENG', 'WBRI', '', 'Red', 'Y4', '', '', '', '180', '4', '0', 'a note'].join(',');
     const input = tempFile([head, row].join('\r\n') + '\r\n', 'pupils.csv');
-    const report = await checkFile(input, OPTIONS);
+    const report = await checkFile(registry, input, OPTIONS);
     expect(rows(report)).toEqual(['- tt/headings', '- tt/extra-column']);
     expect(report.issues[0].message).toBe('Row 1\'s headings are not exactly the 18 in order: "UPN" (column C) → UPN; "surname " (column B) → Surname; "Forename" (column A) → Forename; "D.O.B" (column D) → DOB; "Ethnicty" (column I) → Ethnicity');
     expect(report.issues[0].repair?.confidence).toBe('safe');
     const out = join(tempDir(), 'out.csv');
-    const fixed = await fixFile(input, out, out + '.changes.csv', OPTIONS);
+    const fixed = await fixFile(registry, input, out, out + '.changes.csv', OPTIONS);
     expect(readFileSync(out, 'utf8').split('\r\n').slice(0, 2)).toEqual([`${HEAD},Notes`, `${pupil({ Reg: 'Red', 'Mother tongue code': 'ENG', Ethnicity: 'WBRI' })},a note`]);
     expect(fixed.changes.map((c) => c.code)).toEqual(['tt/headings']);
     expect(rows(fixed.after)).toEqual(['- tt/extra-column']); // kept, after the 18
@@ -92,7 +93,7 @@ describe('Target Tracker', () => {
   });
 
   it('the bundled sample shows a clerk every kind of problem', async () => {
-    const report = await checkFile(SAMPLE, OPTIONS);
+    const report = await checkFile(registry, SAMPLE, OPTIONS);
     expect(new Set(report.issues.map((i) => i.code))).toEqual(new Set(['tt/headings', 'tt/extra-column', 'tt/duplicate-upn', 'tt/duplicate-pupil', 'upn/format', 'upn/check-letter', 'field/code', 'field/date', 'field/required', 'tt/absences-above-possible', 'tt/doa-before-dob']));
   });
 });

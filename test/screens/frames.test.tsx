@@ -16,6 +16,7 @@ import { FileSetScreen } from '../../screens/file-set-screen.js';
 import { checkFileSet } from '../../src/core/file-set.js';
 import { checked, initialFileSet, move } from '../../src/session/file-set-state.js';
 import { OPTIONS, ROOT, SAMPLE, tempFile, gtidFile, detail } from '../helpers.js';
+import { registry } from '../../formats/registry.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -116,7 +117,7 @@ describe('screens at 80x24', () => {
     await expect(frame(record)).toMatchFileSnapshot('../../snapshots/screens/ctf-record.txt');
   });
   it('several files: the SACE set in import order, with what only the set shows', async () => {
-    const set = await checkFileSet([join(ROOT, 'formats/sace/samples')], OPTIONS);
+    const set = await checkFileSet(registry, [join(ROOT, 'formats/sace/samples')], OPTIONS);
     const rel = (p: string) => p.replace(join(ROOT, 'formats/sace/samples') + '/', '');
     // Paths relative, so the frame does not depend on where the repository is.
     const state = move(move(move(checked(initialFileSet([]), { ...set, reports: set.reports.map((r) => ({ ...r, file: rel(r.file) })), across: set.across.map((i) => ({ ...i, file: rel(i.file) })), references: set.references.map((r) => ({ ...r, path: rel(r.path) })) }), 1), 1), 1);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checkFileSet, expandPaths } from '../../src/core/file-set.js';
 import { checked, fileSetKey, initialFileSet, move, openable, replaced } from '../../src/session/file-set-state.js';
 import { OPTIONS, ROOT, tempDir } from '../helpers.js';
+import { registry } from '../../formats/registry.js';
 
 const SAMPLES = join(ROOT, 'formats/sace/samples');
 
@@ -12,14 +13,14 @@ describe('several files in the workstation', () => {
     const dir = tempDir();
     for (const f of ['StudImp.dat', 'EnrlImp.dat', 'ClassImp.dat']) copyFileSync(join(SAMPLES, f), join(dir, f));
     let state = initialFileSet(expandPaths([dir]));
-    state = checked(state, await checkFileSet(state.paths, OPTIONS));
+    state = checked(state, await checkFileSet(registry, state.paths, OPTIONS));
     expect(state.rows.map((r) => [r.path.split('/').pop(), r.status, r.across])).toEqual([['StudImp.dat', 'rejected', 0], ['ClassImp.dat', 'flagged', 0], ['EnrlImp.dat', 'flagged', 2]]);
     state = move(move(state, 1), 1);
     expect(move(state, 5).selected).toBe(2);
     // The clerk wrote EnrlImp.fixed.dat: the set is checked with it, and it stays chosen.
     copyFileSync(join(dir, 'EnrlImp.dat'), join(dir, 'EnrlImp.fixed.dat'));
     state = replaced(state, join(dir, 'EnrlImp.dat'), join(dir, 'EnrlImp.fixed.dat'));
-    state = checked(state, await checkFileSet(state.paths, OPTIONS));
+    state = checked(state, await checkFileSet(registry, state.paths, OPTIONS));
     expect(state.rows.map((r) => r.path.split('/').pop())).toEqual(['StudImp.dat', 'ClassImp.dat', 'EnrlImp.fixed.dat']);
     expect(state.selected).toBe(2);
   });

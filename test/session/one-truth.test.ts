@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkFile } from '../../src/core/engine.js';
+import { registry } from '../../formats/registry.js';
 import type { Issue } from '../../src/core/issue.js';
 import { openDoc } from '../../src/session/document.js';
 import { commit, isRejected, issuesAt, outputPathOf, recordAt, redo, undo } from '../../src/session/live.js';
@@ -96,7 +97,7 @@ async function bothSides(state: State, dir: string, n: number) {
   const disk = readFileSync(output, doc.report.input.encoding === 'utf-8' ? 'utf8' : 'latin1').replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   if (disk.at(-1) === '') disk.pop();
   expect(disk.length).toBe(input.lines!.length);
-  const report = written.after.issues.length || input.lines!.length ? written.after : await checkFile(output, doc.options, doc.format.id);
+  const report = written.after.issues.length || input.lines!.length ? written.after : await checkFile(registry, output, doc.options, doc.format.id);
   const shown = [...live.fileIssues.map((i) => view(i, null))];
   for (const line of [...live.issues.keys()].sort((a, b) => a - b)) shown.push(...issuesAt(live, line).map((i) => view(i, line)));
   const checked = report.issues.map((i) => view(i, i.line === null ? null : origin[i.line - 1]));

@@ -5,9 +5,10 @@ import { checkFile, fixFile } from '../../../src/core/engine.js';
 import type { Issue } from '../../../src/core/issue.js';
 import { OPTIONS, rows, tempDir, tempFile } from '../../helpers.js';
 import { EIS_SAMPLES } from './eis-helpers.js';
+import { registry } from '../../../formats/registry.js';
 
-const check = (lines: string[], name = 'Enroll.asc') => checkFile(tempFile(lines.join('\r\n') + '\r\n', name), OPTIONS);
-const sample = (name: string) => checkFile(join(EIS_SAMPLES, name), OPTIONS);
+const check = (lines: string[], name = 'Enroll.asc') => checkFile(registry, tempFile(lines.join('\r\n') + '\r\n', name), OPTIONS);
+const sample = (name: string) => checkFile(registry, join(EIS_SAMPLES, name), OPTIONS);
 const proposal = (i: Issue | undefined) => i?.repair && [i.repair.confidence, Object.values(i.repair.values ?? {})[0] ?? i.repair.action];
 const find = (issues: Issue[], line: number, field: string) => issues.find((i) => i.line === line && i.field === field);
 
@@ -88,7 +89,7 @@ describe('EIS comma-delimited files', () => {
 
   it('fix --auto writes text in quotes and dates bare, applies the safe repairs, and keeps the first row and CR LF', async () => {
     const out = join(tempDir(), 'Enroll.fixed.asc');
-    const fixed = await fixFile(join(EIS_SAMPLES, 'Enroll.asc'), out, out + '.csv', OPTIONS);
+    const fixed = await fixFile(registry, join(EIS_SAMPLES, 'Enroll.asc'), out, out + '.csv', OPTIONS);
     const lines = readFileSync(out, 'utf8').split('\r\n');
     expect(lines[0]).toBe(readFileSync(join(EIS_SAMPLES, 'Enroll.asc'), 'utf8').split('\r\n')[0]);
     expect(lines[4]).toBe('"10456","McKay","John ""Jack""",01/Jan/1999,"M","","S1004","2","","","","01","1234","K","11",04/Sep/2013,"R3C 4A5","8B","100","","",""');

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { checkFile, fixFile } from '../../../src/core/engine.js';
 import { OPTIONS, rows, tempDir, tempFile } from '../../helpers.js';
 import { EIS_SAMPLES, enrolment, header, record, student } from './eis-helpers.js';
+import { registry } from '../../../formats/registry.js';
 
-const check = (text: string | Buffer, name = '1234enr.asc') => checkFile(tempFile(text, name), OPTIONS);
+const check = (text: string | Buffer, name = '1234enr.asc') => checkFile(registry, tempFile(text, name), OPTIONS);
 
 describe('EIS fixed-length files', () => {
   it('detects the file type from the default name and from the header letter', async () => {
@@ -34,7 +35,7 @@ describe('EIS fixed-length files', () => {
   it('pads a short header safely (its end is filler), a short detail record only on review', async () => {
     const out = join(tempDir(), 'out.asc');
     const input = tempFile([header().slice(0, 30), student().slice(0, 240), student() + '  '].join('\r\n') + '\r\n', '1234enr.asc');
-    const fixed = await fixFile(input, out, out + '.csv', OPTIONS);
+    const fixed = await fixFile(registry, input, out, out + '.csv', OPTIONS);
     const lines = readFileSync(out, 'latin1').split('\r\n');
     expect(lines.map((l) => l.length)).toEqual([250, 240, 250, 0]);
     expect(rows(fixed.after)).toEqual(['2 eis/record-length']);
@@ -42,9 +43,9 @@ describe('EIS fixed-length files', () => {
 
   it('rejects LF line endings and writes CR LF', async () => {
     const input = tempFile(enrolment(student()).replaceAll('\r\n', '\n'), '1234enr.asc');
-    expect(rows(await checkFile(input, OPTIONS))).toEqual(['- eis/line-endings']);
+    expect(rows(await checkFile(registry, input, OPTIONS))).toEqual(['- eis/line-endings']);
     const out = join(tempDir(), 'out.asc');
-    const fixed = await fixFile(input, out, out + '.csv', OPTIONS);
+    const fixed = await fixFile(registry, input, out, out + '.csv', OPTIONS);
     expect(readFileSync(out, 'latin1')).toBe(enrolment(student()));
     expect(fixed.changes).toEqual([{ line: 0, field: '', before: 'bare LF or CR line endings', after: 'CR LF line endings', code: 'eis/line-endings' }]);
     expect(rows(fixed.after)).toEqual([]);
@@ -87,7 +88,7 @@ describe('EIS fixed-length files', () => {
   });
 
   it('the bundled sample shows every rejection a clerk meets', async () => {
-    const report = await checkFile(join(EIS_SAMPLES, '1234enr.asc'), OPTIONS);
+    const report = await checkFile(registry, join(EIS_SAMPLES, '1234enr.asc'), OPTIONS);
     expect(new Set(report.issues.map((i) => i.code))).toEqual(new Set(['eis/record-length', 'eis/non-ascii', 'eis/double-quote', 'eis/record-type', 'field/format', 'eis/met-number']));
   });
 });

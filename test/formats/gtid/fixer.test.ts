@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixFile, type FixResult } from '../../../src/core/engine.js';
 import { fixture, gtidFile, detail, OPTIONS, rows, SAMPLE, tempDir, tempFile } from '../../helpers.js';
+import { registry } from '../../../formats/registry.js';
 
 async function fix(input: string, options = {}): Promise<FixResult & { text: string; bytes: Buffer; report: string }> {
   const dir = tempDir();
-  const result = await fixFile(input, join(dir, 'out.txt'), join(dir, 'out.changes.csv'), { ...OPTIONS, ...options });
+  const result = await fixFile(registry, input, join(dir, 'out.txt'), join(dir, 'out.changes.csv'), { ...OPTIONS, ...options });
   const bytes = readFileSync(result.output);
   return { ...result, bytes, text: bytes.toString('latin1'), report: readFileSync(result.changeReport, 'utf8') };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../../src/core/engine.js';
 import { checkText, detail, fixture, gtidFile, OPTIONS, rows, tempFile } from '../../helpers.js';
+import { registry } from '../../../formats/registry.js';
 
-const check = (name: string, options = {}) => checkFile(fixture(name), { ...OPTIONS, ...options });
+const check = (name: string, options = {}) => checkFile(registry, fixture(name), { ...OPTIONS, ...options });
 
 describe('GTID: clean files', () => {
   it.each(['clean.txt', 'clean-crlf.txt', 'clean-tab.txt', 'utf8-bom.txt'])('%s has no issue', async (name) => {
@@ -141,7 +142,7 @@ describe('GTID: record rules (the Fix Errors stage)', () => {
       expect(rows(report)).toEqual(expected);
     }
     const cp1252 = Buffer.from(file, 'latin1'); // one byte a letter: Windows-1252, not UTF-8
-    const report = await checkFile(tempFile(cp1252), OPTIONS);
+    const report = await checkFile(registry, tempFile(cp1252), OPTIONS);
     expect(report.input.encoding).toBe('windows-1252');
     expect(rows(report)).toEqual(expected);
   });

@@ -1,0 +1,33 @@
+/**
+ * The formats rollfix knows, as src/core sees them. core never imports formats/: whoever calls
+ * the engine (src/cli, src/session, tests, bench) passes the one registry formats/registry.ts
+ * builds, so the layers stay one way (io → formats + core → session → screens).
+ */
+import type { CheckOptions, Format } from './format.js';
+import type { Issue } from './issue.js';
+import type { InputInfo } from '../io/line-reader.js';
+
+/** A file of a set, as checked on its own, handed to the checks that only the set can make. */
+export interface LoadedFile {
+  path: string;
+  formatId: string;
+  input: InputInfo;
+}
+
+/** An issue found across files: in `file` at `line`, about a record in `other` when there is one. */
+export interface CrossFileIssue extends Issue {
+  file: string;
+  other?: { file: string; line: number };
+}
+
+export interface FormatRegistry {
+  /** Every format, in the order `rollfix formats` lists them. */
+  readonly formats: readonly Format[];
+  byId(id: string): Format | undefined;
+  /** The most likely format for a file, or null when none is at least fairly sure. */
+  detect(sample: readonly string[], fileName: string): Format | null;
+  /** Files that are not checked but consulted by the others (SACE's CEA reference export). */
+  isReferenceFile(path: string): boolean;
+  /** Issues only a set of files shows (a SACE enrolment whose student is in no loaded file). */
+  crossFileIssues(files: readonly LoadedFile[], options: CheckOptions, references: readonly InputInfo[]): CrossFileIssue[];
+}
