@@ -9,6 +9,7 @@ import type { Issue } from './issue.js';
 import { EncodingChanged, inspectInput, readMemoryLines, scanLines, type InputInfo, type Progress, type ReadStats } from '../io/line-reader.js';
 import { checkInParts } from './parallel-check.js';
 import { InputError } from '../io/input-error.js';
+import { sanitise } from './printable.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
 import type { FormatRegistry } from './format-registry.js';
 
@@ -81,8 +82,15 @@ export interface FixResult {
   after: Report;
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
+/**
+ * One cell of a change report, safe to open in Excel, where clerks open them: control characters
+ * shown as `<U+001B>` (as on screen), and a text that Excel would read as a formula (it begins
+ * with =, +, -, @, a tab or a CR) kept as text by a leading apostrophe.
+ */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const shown = sanitise(value);
+  const text = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
