@@ -11,6 +11,12 @@ describe('rollfix check', () => {
     expect(cli(['check', fixture('windows-1252.txt')]).status).toBe(1);
     expect(cli(['check', SAMPLE]).status).toBe(2);
   });
+  it('never prints an SSN in clear in --json, repairs included', () => {
+    const { stdout } = cli(['check', SAMPLE, '--json']);
+    expect(stdout).not.toContain('123456789');
+    expect(stdout).not.toContain('123-45-6789');
+    expect(stdout).toContain('"Social Security Number": "*****6789"');
+  });
   it('writes the documented JSON shape, with lines and field names as the seed writes them', () => {
     const { stdout, status } = cli(['check', fixture('records.txt'), '--json', '--district', '644']);
     expect(status).toBe(1);

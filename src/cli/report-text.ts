@@ -114,9 +114,18 @@ function reportHead(report: Report) {
 
 const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair });
 
+/** The issue with the proposed values of sensitive fields (SSNs) masked, as on screen. */
+export function maskedRepair(i: Issue, sensitive: ReadonlySet<string>): Issue {
+  const values = i.repair?.values;
+  if (!values || !Object.keys(values).some((field) => sensitive.has(field) && values[field] !== '')) return i;
+  const shown = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, sensitive.has(field) && value !== '' ? mask(value) : value]));
+  return { ...i, repair: { ...i.repair!, values: shown } };
+}
+
 /** One report as `check --json` writes it, whole (several files' reports are small). */
 export function reportJson(report: Report) {
-  return { ...reportHead(report), issues: report.issues.map(issueJson) };
+  const sensitive = sensitiveFields(report.format);
+  return { ...reportHead(report), issues: report.issues.map((i) => issueJson(maskedRepair(i, sensitive))) };
 }
 
 /**
@@ -135,8 +144,9 @@ export function* jsonChunks(report: Report): Generator<string> {
   if (report.issues.length === 0) return yield head + '\n';
   yield head.slice(0, head.lastIndexOf('[]')) + '[';
   let first = true;
+  const sensitive = sensitiveFields(report.format);
   for (const i of report.issues) {
-    yield (first ? '\n' : ',\n') + issueText(i);
+    yield (first ? '\n' : ',\n') + issueText(sensitive.size ? maskedRepair(i, sensitive) : i);
     first = false;
   }
   yield '\n  ]\n}\n';
