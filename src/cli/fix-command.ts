@@ -1,6 +1,6 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { defaultOutput, defaultReportPath } from '../io/output-paths.js';
+import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
 import { fixFile, resolveFormat } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
@@ -35,15 +35,6 @@ ${CHECK_FLAGS_HELP}
 Then checks the written file and prints what is left to fix by hand.
 Exit: as rollfix check, for the written file; 73 when it cannot be written.
 `;
-
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    return realpathSync(a) === realpathSync(b) || (statSync(a).ino === statSync(b).ino && statSync(a).dev === statSync(b).dev);
-  } catch {
-    return false;
-  }
-}
 
 /** `fix --split`: the format's parts, each written safely beside the input; nothing when one exists. */
 function splitCommand(input: string, inspected: InputInfo, format: Format, force: boolean): number {

@@ -11,7 +11,7 @@ import type { Progress } from '../io/line-reader.js';
 import { registry } from '../../formats/registry.js';
 import { openDoc, type Doc } from './document.js';
 import { otherJournals, unsavedOps, type JournalOp } from './journal.js';
-import { writeDoc } from './write-file.js';
+import { writeDoc, writesOverInput } from './write-file.js';
 import type { Action } from './workstation-state.js';
 import type { Live } from './live.js';
 
@@ -69,6 +69,9 @@ export function forgetJournals(paths: readonly string[]): void {
  * 'write.done' or 'write.failed'.
  */
 export function performWrite(doc: Doc, live: Live, write: { path: string; replace?: boolean }, dispatch: (action: Action) => void): void {
+  // The input is refused before "Replace it?" is ever asked (writeDoc refuses it too).
+  const over = writesOverInput(doc, write.path);
+  if (over) return dispatch({ type: 'write.failed', error: over });
   if (existsSync(write.path) && !write.replace) return dispatch({ type: 'write.exists' });
   writeDoc(doc, live, write.path).then(
     (written) => dispatch({ type: 'write.done', written }),

@@ -9,7 +9,7 @@ import { changeReportCsv, checkFile, outputOf, sensitiveFields, type Report } fr
 import { registry } from '../../formats/registry.js';
 import { loadSettings } from './settings.js';
 import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
-import { defaultReportPath } from '../io/output-paths.js';
+import { defaultReportPath, sameFile } from '../io/output-paths.js';
 import type { Doc } from './document.js';
 import type { Live } from './live.js';
 import { writtenRecords } from './written.js';
@@ -48,7 +48,21 @@ export function changesOf(doc: Doc, live: Live): Change[] {
   return changes;
 }
 
+/** The clerk asked to write over the file they opened (or its change report would): refused, whatever the path. */
+export class WritesOverInput extends Error {}
+
+/** Why writing to `output` would replace the opened file (itself or through its change report's name), or null. */
+export function writesOverInput(doc: Doc, output: string): string | null {
+  for (const [what, path] of [['that', output], ['its change report', defaultReportPath(output)]] as const) {
+    if (sameFile(path, doc.path)) return `${what} is the file you opened`;
+  }
+  return null;
+}
+
 export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Written> {
+  const over = writesOverInput(doc, output);
+  if (over) throw new WritesOverInput(over);
+  const changeReport = defaultReportPath(output);
   const { input } = doc.report;
   const { eol, bom } = outputOf(doc.format, input);
   const writer = new SafeWriter(output, input.encoding, bom);
@@ -73,7 +87,6 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
     throw error;
   }
   const changes = changesOf(doc, live);
-  const changeReport = defaultReportPath(output);
   writeFileSafely(changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set()));
   const after = await checkFile(registry, output, doc.options, doc.format.id);
   return { output, changeReport, changes: changes.length, after };
