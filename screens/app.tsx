@@ -80,9 +80,9 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
       last = fraction;
       setProgress({ fraction, rate: lines / ((performance.now() - started) / 1000) });
     }).then((doc) => {
-      const { earlier, changedFile, oldJournals } = earlierSessions(doc);
+      const { earlier, changedFile, oldJournals, problem } = earlierSessions(doc);
       if (earlier || changedFile) setPhase({ kind: 'resume', doc, earlier, changedFile, oldJournals });
-      else start(doc);
+      else start(doc, undefined, problem);
     }, (error) => { onError(error); exit(); });
   }, []);
   useEffect(() => {

@@ -8,10 +8,12 @@
  * What: one JSON object a line. The first says which file and when; each other line is an
  * operation whose content (field values: names, SSNs) is encrypted with AES-256-GCM under a key
  * derived from the input file's own bytes, so the journal alone reveals no student data.
- * A torn last line (killed mid-write) fails to parse or to authenticate and is ignored.
+ * A torn or foreign line (killed mid-write) fails to parse or to authenticate and costs only
+ * itself: the lines after it are read, and the next append starts on a line of its own. A
+ * journal that is a symbolic link is refused, never followed.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEntry } from './edit-log.js';
@@ -31,6 +33,27 @@ export interface JournalContents {
   /** When the last operation was written. */
   modified: Date;
   path: string;
+  /** Lines that could not be read (a torn write), skipped. */
+  damaged: number;
+}
+
+/** A journal must be a file of ours, never a link to some other file. */
+function refuseLink(path: string): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    return; // not there yet
+  }
+  if (link) throw new Error(`the journal ${path} is a symbolic link; rollfix does not follow it (remove it)`);
+}
+
+function endsWithNewline(fd: number): boolean {
+  const { size } = fstatSync(fd);
+  if (size === 0) return true;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] === 0x0a;
 }
 
 function headAndTail(path: string): { header: JournalHeader; tail: string; modified: Date } {
@@ -87,9 +110,9 @@ function open(key: Buffer, line: string): JournalOp | null {
 }
 
 /**
- * Reads a journal: every complete operation, in order. Nothing in a damaged journal throws; a
- * line that cannot be read ends the journal there (what follows a torn write was never shown
- * as done).
+ * Reads a journal: every complete operation, in order, and how many lines could not be read.
+ * Nothing in a damaged journal throws; a damaged line is skipped (a torn write was never shown as
+ * done, and what was appended after it was).
  */
 export function parseJournal(text: string, key: Buffer, path = ''): JournalContents | null {
   const lines = text.split('\n');
@@ -101,13 +124,14 @@ export function parseJournal(text: string, key: Buffer, path = ''): JournalConte
     return null;
   }
   const ops: JournalOp[] = [];
+  let damaged = 0;
   for (const line of lines.slice(1)) {
     if (line === '' || line === SAVED_MARK) continue;
     const op = open(key, line);
-    if (!op) break;
-    ops.push(op);
+    if (op) ops.push(op);
+    else damaged++;
   }
-  return { header, ops, modified: new Date(0), path };
+  return { header, ops, modified: new Date(0), path, damaged };
 }
 
 /** Operations after the last write: what a crash would lose without the journal. */
@@ -135,10 +159,12 @@ export class Journal {
   /** What an earlier session left, or null. */
   read(): JournalContents | null {
     let text: string;
+    refuseLink(this.path);
     try {
       text = readFileSync(this.path, 'utf8');
-    } catch {
-      return null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new Error(`the journal ${this.path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     const contents = parseJournal(text, this.key, this.path);
     if (contents) contents.modified = statSync(this.path).mtime;
@@ -150,9 +176,12 @@ export class Journal {
     if (this.fd === null) {
       mkdirSync(join(this.path, '..'), { recursive: true, mode: 0o700 });
       chmodSync(join(this.path, '..'), 0o700);
+      refuseLink(this.path);
       const fresh = !this.exists();
-      this.fd = openSync(this.path, 'a', 0o600);
+      // O_NOFOLLOW: a link put in its place between the check and the open is refused too.
+      this.fd = openSync(this.path, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
       if (fresh) writeSync(this.fd, JSON.stringify(this.header) + '\n');
+      else if (!endsWithNewline(this.fd)) writeSync(this.fd, '\n'); // after a torn write: a line of its own
     }
     writeSync(this.fd, seal(this.key, op) + '\n');
     fsyncSync(this.fd);

@@ -35,16 +35,25 @@ export interface EarlierSession {
 }
 
 /** Earlier sessions of this file: unsaved edits to resume, or edits for a changed version. */
-export function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFile: Date | null; oldJournals: string[] } {
+export function earlierSessions(doc: Doc): { earlier: EarlierSession | null; changedFile: Date | null; oldJournals: string[]; problem: string | null } {
   const journal = doc.journal;
-  if (!journal) return { earlier: null, changedFile: null, oldJournals: [] };
-  const contents = journal.read();
+  if (!journal) return { earlier: null, changedFile: null, oldJournals: [], problem: null };
+  let contents: ReturnType<typeof journal.read> = null;
+  let problem: string | null = null;
+  try {
+    contents = journal.read();
+    if (contents?.damaged) problem = `${contents.damaged} damaged line${contents.damaged === 1 ? '' : 's'} in the journal skipped (a write cut short)`;
+  } catch (error) {
+    // Never skipped in silence: the clerk is told, and told to write soon.
+    problem = `${(error as Error).message}: edits are not being kept, write soon with w`;
+  }
   const unsaved = contents ? unsavedOps(contents.ops) : 0;
   const others = otherJournals(contents?.header.file ?? resolve(doc.path), journal.hash);
   return {
     earlier: contents && unsaved > 0 ? { unsaved, modified: contents.modified, ops: contents.ops } : null,
     changedFile: others.length ? others[0].modified : null,
     oldJournals: others.map((o) => o.path),
+    problem,
   };
 }
 

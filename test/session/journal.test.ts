@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync, utimesSync, existsSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Journal, otherJournals, parseJournal, unsavedOps, type JournalOp } from '../../src/session/journal.js';
 import { openDoc } from '../../src/session/document.js';
@@ -20,6 +20,35 @@ const ops: JournalOp[] = [
 ];
 
 describe('the crash journal', () => {
+  it('loses only a torn line: the edits appended after it are read, on lines of their own', () => {
+    const dir = tempDir();
+    const first = Journal.for('/data/batch.txt', bytes, dir);
+    first.append(ops[0]);
+    first.close();
+    appendFileSync(first.path, '{"iv":"AAAA","tag":'); // killed in the middle of a write
+    const second = Journal.for('/data/batch.txt', bytes, dir);
+    second.append(ops[1]);
+    second.append(ops[2]);
+    second.close();
+    appendFileSync(first.path, 'not a journal line\n'); // a foreign line
+    const third = Journal.for('/data/batch.txt', bytes, dir);
+    third.append(ops[3]);
+    third.close();
+    const read = Journal.for('/data/batch.txt', bytes, dir).read()!;
+    expect(read.ops).toEqual([ops[0], ops[1], ops[2], ops[3]]);
+    expect(read.damaged).toBe(2);
+  });
+  it('refuses a journal that is a symbolic link, and never writes through it', () => {
+    const dir = tempDir();
+    const victim = join(tempDir(), 'victim.txt');
+    writeFileSync(victim, 'keep me\n');
+    const journal = Journal.for('/data/batch.txt', bytes, dir);
+    symlinkSync(victim, journal.path);
+    expect(() => journal.append(ops[0])).toThrow(/symbolic link/);
+    expect(() => journal.read()).toThrow(/symbolic link/);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+  });
+
   it('writes every operation, 0600 in a 0700 folder, with no student data in clear', () => {
     const dir = join(tempDir(), 'state');
     const journal = Journal.for('/data/batch.txt', bytes, dir);
