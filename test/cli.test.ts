@@ -191,3 +191,20 @@ describe('rollfix config', () => {
     expect(statSync(join(config, 'config.json')).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('rollfix fix writes the output and its change report as one unit', () => {
+  it('writes neither when the report cannot be written, and says which and why in one line (exit 73)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), '');
+    for (const [report, why] of [[join(dir, 'nope', 'r.csv'), /nope does not exist/], [join(dir, 'file', 'r.csv'), /is not a folder/]] as const) {
+      const result = cli(['fix', SAMPLE, '--auto', '-o', join(dir, 'out.txt'), '--report', report]);
+      expect(result.status).toBe(73);
+      expect(result.stderr).toMatch(why);
+      expect(result.stderr).toContain(`cannot write ${report}`);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(join(dir, 'out.txt'))).toBe(false);
+    }
+    const long = cli(['fix', SAMPLE, '--auto', '-o', join(dir, `${'x'.repeat(300)}.txt`)]);
+    expect([long.status, long.stderr]).toEqual([73, expect.stringMatching(/the name is too long\. Nothing was written/)]);
+  });
+});

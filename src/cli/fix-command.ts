@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
 import { fixFile, resolveFormat } from '../core/engine.js';
@@ -82,10 +82,15 @@ export async function fixCommand(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    // Which of the two files could not be made: the output, or its change report.
+    const failed = String((error as NodeJS.ErrnoException).path ?? '').includes(`.${basename(report)}.tmp-`) ? report : output;
     const reasons: Record<string, string> = {
-      ENOENT: `the folder ${dirname(output)} does not exist`,
-      EACCES: `permission denied in ${dirname(output)}`,
-      EPERM: `permission denied in ${dirname(output)}`,
+      ENOENT: `the folder ${dirname(failed)} does not exist`,
+      ENOTDIR: `a part of ${dirname(failed)} is not a folder`,
+      ENAMETOOLONG: 'the name is too long',
+      EFBIG: 'the file would pass the file size limit',
+      EACCES: `permission denied in ${dirname(failed)}`,
+      EPERM: `permission denied in ${dirname(failed)}`,
       EROFS: 'the file system is read-only',
       ENOSPC: 'the disk is full',
       EDQUOT: 'your disk quota is used up',
@@ -94,7 +99,7 @@ export async function fixCommand(args: string[]): Promise<number> {
     };
     const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : reasons[code ?? ''];
     if (reason) {
-      process.stderr.write(`rollfix: cannot write ${sanitise(output)}: ${reason}. Nothing was written; the input is unchanged.\n`);
+      process.stderr.write(`rollfix: cannot write ${sanitise(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
       return EXIT.cannotWrite;
     }
     throw error;

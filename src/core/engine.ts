@@ -10,7 +10,7 @@ import { EncodingChanged, inspectInput, readMemoryLines, scanLines, type InputIn
 import { checkInParts } from './parallel-check.js';
 import { InputError } from '../io/input-error.js';
 import { sanitise } from './printable.js';
-import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
+import { commitTogether, SafeWriter } from '../io/safe-write.js';
 import type { FormatRegistry } from './format-registry.js';
 
 export interface Report extends ValidationResult {
@@ -133,8 +133,8 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
       };
       return { line: (text, line) => emit(fixer.line(text, line)), finish };
     });
-    writer!.commit();
-    writeFileSafely(changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format)));
+    // The output and its change report together, or neither: "Nothing was written" stays true.
+    commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format)));
     const after = await checkFile(registry, output, options, format.id);
     return { output, changeReport, changes: result, after };
   } catch (error) {

@@ -41,28 +41,40 @@ export class SafeWriter {
 
   /** Makes the file appear at its target, complete. */
   commit(): void {
+    this.prepare();
+    this.publish();
+  }
+
+  /** Every byte on disk (fsynced) under the temporary name; nothing visible at the target yet. */
+  prepare(): void {
     try {
       this.flush();
       fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = -1; // closed: abort() must never close a number the system has given to another file
     } catch (error) {
       this.abort();
       throw error;
     }
-    closeSync(this.fd);
+  }
+
+  /** After prepare(): the rename that makes the file appear, and the folder's fsync. */
+  publish(): void {
     renameSync(this.temp, this.target);
     try {
       const dir = openSync(dirname(this.target), 'r');
       fsyncSync(dir);
       closeSync(dir);
     } catch {
-      // Some file systems refuse to fsync a folder; the rename itself is still atomic.
+      // some file systems cannot fsync a folder; the rename is still atomic
     }
   }
 
   /** Leaves nothing behind. */
   abort(): void {
     try {
-      closeSync(this.fd);
+      if (this.fd >= 0) closeSync(this.fd);
+      this.fd = -1;
     } catch {
       // already closed
     }
@@ -79,4 +91,25 @@ export function writeFileSafely(target: string, text: string, encoding: Encoding
   const writer = new SafeWriter(target, encoding);
   writer.write(text);
   writer.commit();
+}
+
+/**
+ * A file and its change report as one unit: both written in full under temporary names first,
+ * then renamed, so a report that cannot be written (a read-only folder, a full disk) leaves
+ * neither behind, and "nothing was written" stays true.
+ */
+export function commitTogether(main: SafeWriter, reportPath: string, reportText: string): void {
+  let report: SafeWriter | null = null;
+  try {
+    report = new SafeWriter(reportPath);
+    report.write(reportText);
+    main.prepare();
+    report.prepare();
+  } catch (error) {
+    main.abort();
+    report?.abort();
+    throw error;
+  }
+  main.publish();
+  report.publish();
 }

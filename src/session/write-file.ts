@@ -8,7 +8,7 @@ import type { Change } from '../core/format.js';
 import { changeReportCsv, checkFile, outputOf, sensitiveFields, type Report } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import { loadSettings } from './settings.js';
-import { SafeWriter, writeFileSafely } from '../io/safe-write.js';
+import { commitTogether, SafeWriter } from '../io/safe-write.js';
 import { defaultReportPath, sameFile } from '../io/output-paths.js';
 import type { Doc } from './document.js';
 import type { Live } from './live.js';
@@ -81,13 +81,13 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
     if (doc.endsWithNewline && written > 0) emit(eol);
     const broken = kept && doc.model.verify!(kept.join('').replaceAll(eol, '\n'));
     if (broken) throw new Error(`nothing written: ${broken}`);
-    writer.commit();
   } catch (error) {
     writer.abort();
     throw error;
   }
   const changes = changesOf(doc, live);
-  writeFileSafely(changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set()));
+  // The file and its change report together, or neither.
+  commitTogether(writer, changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set()));
   const after = await checkFile(registry, output, doc.options, doc.format.id);
   return { output, changeReport, changes: changes.length, after };
 }
