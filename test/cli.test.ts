@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { cli, fixture, OPTIONS, ROOT, SAMPLE, tempDir, tempFile } from './helpers.js';
+import { cli, detail, fixture, gtidFile, OPTIONS, ROOT, SAMPLE, tempDir, tempFile } from './helpers.js';
 import { registry } from '../formats/registry.js';
 
 describe('rollfix check', () => {
@@ -206,5 +206,18 @@ describe('rollfix fix writes the output and its change report as one unit', () =
     }
     const long = cli(['fix', SAMPLE, '--auto', '-o', join(dir, `${'x'.repeat(300)}.txt`)]);
     expect([long.status, long.stderr]).toEqual([73, expect.stringMatching(/the name is too long\. Nothing was written/)]);
+  });
+});
+
+describe('check --json and hostile bytes', () => {
+  it('escapes DEL, the C1 controls and the bidirectional controls, and stays the same JSON', () => {
+    // A record type is quoted in its message as it is: two hostile characters.
+    const file = tempFile(gtidFile([detail(), '\u202e\u009b2J,x', '\u007f\u2066,y']));
+    const { stdout } = cli(['check', file, '--json']);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(stdout).toContain('\\u202e\\u009b');
+    // The same JSON: the value comes back exactly as the file has it.
+    const messages = JSON.parse(stdout).issues.map((i: { message: string }) => i.message);
+    expect(messages).toContain('Record type "\u202e\u009b" is not TH, ID or TT');
   });
 });

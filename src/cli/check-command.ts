@@ -8,7 +8,7 @@ import { registry } from '../../formats/registry.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { EXIT } from './exit-codes.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
-import { jsonChunks, reportJson, textChunks, writeChunks } from './report-text.js';
+import { jsonChunks, reportJson, safeJson, textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
 
 export const CHECK_HELP = `Usage: rollfix check FILE [options]
@@ -36,7 +36,7 @@ async function checkSet(paths: string[], options: CheckOptions, formatId: string
   for (const f of set.failures) process.stderr.write(`rollfix: not checked: ${sanitise(f.message)}\n`);
   if (json) {
     const files = set.reports.map(reportJson);
-    process.stdout.write(JSON.stringify({ files, failures: set.failures, acrossFiles: set.across }, null, 2) + '\n');
+    process.stdout.write(safeJson(JSON.stringify({ files, failures: set.failures, acrossFiles: set.across }, null, 2)) + '\n');
   } else {
     for (const r of set.reports) writeChunks(textChunks(r)), process.stdout.write('\n');
     if (set.reports.length > 1) process.stdout.write(acrossText(set));

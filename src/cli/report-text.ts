@@ -139,7 +139,20 @@ export function issueText(i: Issue): string {
   return `    {\n      "code": ${q(i.code)},\n      "severity": ${q(i.severity)},\n      "line": ${q(i.line)},\n      "field": ${q(i.field)},\n      "message": ${q(i.message)}${repair}\n    }`;
 }
 
+/**
+ * JSON as a terminal may show it: JSON.stringify escapes C0 controls only; DEL, the C1 controls
+ * (U+0080–U+009F, which some terminals obey as escape sequences) and the bidirectional controls
+ * (U+202A–U+202E, U+2066–U+2069) are written as \\uXXXX too. The JSON means the same.
+ */
+export function safeJson(text: string): string {
+  return text.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function* jsonChunks(report: Report): Generator<string> {
+  for (const chunk of rawJsonChunks(report)) yield safeJson(chunk);
+}
+
+function* rawJsonChunks(report: Report): Generator<string> {
   const head = JSON.stringify({ ...reportHead(report), issues: [] }, null, 2);
   if (report.issues.length === 0) return yield head + '\n';
   yield head.slice(0, head.lastIndexOf('[]')) + '[';
