@@ -89,7 +89,7 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
     if (state && (state.columns !== size.columns || state.rows !== size.rows)) dispatch({ type: 'resize', ...size });
   }, [size, state?.columns, state?.rows]);
   useEffect(() => {
-    if (!state || state.write.status !== 'writing') return;
+    if (state?.write.status !== 'writing') return;
     performWrite(state.doc, state.live, state.write, dispatch);
   }, [state?.write.status]);
   useEffect(() => {

@@ -66,6 +66,6 @@ export function readCtf(lines: readonly string[]): CtfDocument {
 }
 
 /** The value of a field: the element's text, trimmed of the layout's whitespace. */
-export function valueOf(r: CtfRecord, path: string): string {
+export function fieldValue(r: CtfRecord, path: string): string {
   return r.elements.get(path)?.text.trim() ?? '';
 }

@@ -69,7 +69,10 @@ export function forgetJournals(paths: readonly string[]): void {
  * 'write.done' or 'write.failed'.
  */
 export function performWrite(doc: Doc, live: Live, write: { path: string; replace?: boolean }, dispatch: (action: Action) => void): void {
-  if (existsSync(write.path) && !write.replace) return dispatch({ type: 'write.exists' });
+  if (existsSync(write.path) && !write.replace) {
+    dispatch({ type: 'write.exists' });
+    return;
+  }
   writeDoc(doc, live, write.path).then(
     (written) => dispatch({ type: 'write.done', written }),
     (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: error.code === 'ENOENT' ? 'that folder does not exist' : error.code === 'EACCES' ? 'permission denied' : error.message }),
