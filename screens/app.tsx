@@ -25,8 +25,8 @@ import { journaledStep, replay } from '../src/session/resume.js';
 import { closeDoc, discardEarlier, earlierSessions, forgetJournals, performWrite, type EarlierSession } from '../src/session/workstation-effects.js';
 import { ResumePrompt } from './resume-prompt.js';
 
-export const MIN_COLUMNS = 80;
-export const MIN_ROWS = 20;
+const MIN_COLUMNS = 80;
+const MIN_ROWS = 20;
 
 type Loader = (progress: (fraction: number, lines: number) => void) => Promise<Doc>;
 

@@ -26,7 +26,7 @@ export interface CtfDocument {
   byLine: ReadonlyMap<number, CtfRecord>;
 }
 
-export function lineOf(lineStarts: readonly number[], offset: number): number {
+function lineOf(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {

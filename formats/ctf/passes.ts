@@ -41,7 +41,7 @@ function structure(doc: CtfDocument): Issue[] {
   return out;
 }
 
-export function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult {
+function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult {
   const doc = readCtf(lines);
   const issues = structure(doc);
   const base = { records: 0, detailRecords: 0, flaggedRecords: 0, facts: { shape: 'XML, one record per pupil' } };
