@@ -69,7 +69,7 @@ function workstation(file, mode = '') {
 }
 
 /** Tools a clerk might use instead, where the machine has them (apt-get install visidata miller csvkit). */
-function alternatives(file, detailOnly) {
+function alternatives(detailOnly) {
   const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
   const rows = [];
   const time = (what, cmd, args) => {
@@ -116,7 +116,7 @@ for (const n of sizes) {
   const detailOnly = join(out, `gtid-${n}.details.csv`);
   if (!existsSync(detailOnly)) writeFileSync(detailOnly, readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('ID')).join('\n') + '\n');
   const check = rows[2];
-  for (const alt of alternatives(file, detailOnly)) {
+  for (const alt of alternatives(detailOnly)) {
     console.log(`${pad('', 9)} ${pad(alt.what, 26)} ${alt.skipped ? `skipped: ${alt.skipped}` : `${lpad(alt.wall.toFixed(2), 8)} s; rollfix check is ${(check.wall / alt.wall).toFixed(2)}x its time`}`);
   }
 }

@@ -25,8 +25,8 @@ import { journaledStep, replay } from '../src/session/resume.js';
 import { closeDoc, discardEarlier, earlierSessions, forgetJournals, performWrite, type EarlierSession } from '../src/session/workstation-effects.js';
 import { ResumePrompt } from './resume-prompt.js';
 
-export const MIN_COLUMNS = 80;
-export const MIN_ROWS = 20;
+const MIN_COLUMNS = 80;
+const MIN_ROWS = 20;
 
 type Loader = (progress: (fraction: number, lines: number) => void) => Promise<Doc>;
 
@@ -89,7 +89,7 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
     if (state && (state.columns !== size.columns || state.rows !== size.rows)) dispatch({ type: 'resize', ...size });
   }, [size, state?.columns, state?.rows]);
   useEffect(() => {
-    if (!state || state.write.status !== 'writing') return;
+    if (state?.write.status !== 'writing') return;
     performWrite(state.doc, state.live, state.write, dispatch);
   }, [state?.write.status]);
   useEffect(() => {

@@ -9,7 +9,6 @@ import { Cells, type Cell } from './components/cells.js';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
 import { issuesAt, recordAt } from '../src/session/live.js';
-import { plural } from './text.js';
 import { codeChoices, listedLines, tablePageSize, tableRows, type State } from '../src/session/workstation-state.js';
 
 export function columnsFor(width: number): number[] {

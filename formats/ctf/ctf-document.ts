@@ -26,7 +26,7 @@ export interface CtfDocument {
   byLine: ReadonlyMap<number, CtfRecord>;
 }
 
-export function lineOf(lineStarts: readonly number[], offset: number): number {
+function lineOf(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -66,6 +66,6 @@ export function readCtf(lines: readonly string[]): CtfDocument {
 }
 
 /** The value of a field: the element's text, trimmed of the layout's whitespace. */
-export function valueOf(r: CtfRecord, path: string): string {
+export function fieldValue(r: CtfRecord, path: string): string {
   return r.elements.get(path)?.text.trim() ?? '';
 }

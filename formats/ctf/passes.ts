@@ -8,7 +8,7 @@ import { issueAt, type Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { InputError } from '../../src/io/input-error.js';
 import { applySafeRepairs } from '../../src/core/repair-engine.js';
-import { readCtf, valueOf, type CtfDocument, type CtfRecord } from './ctf-document.js';
+import { readCtf, fieldValue, type CtfDocument, type CtfRecord } from './ctf-document.js';
 import { HEADER_LAYOUT, PUPIL_LAYOUT } from './fields.js';
 import { checkName } from './rules.js';
 import { apply, changes, ctfChecks } from './record-model.js';
@@ -20,7 +20,7 @@ const refused = (code: string, message: string, line: number | null = null): Iss
 /** The sender and destination as the file name writes them, from the header. */
 export function schools(doc: CtfDocument): { source: string | null; destination: string | null } {
   if (!doc.header) return { source: null, destination: null };
-  const v = (p: string) => valueOf(doc.header!, p);
+  const v = (p: string) => fieldValue(doc.header!, p);
   const source = /^\d{3}$/.test(v('SourceSchool/LEA')) && /^(\d{4}|LLLL)$/.test(v('SourceSchool/Estab')) ? v('SourceSchool/LEA') + v('SourceSchool/Estab') : null;
   const dest = v('DestSchool/LEA') + v('DestSchool/Estab');
   const destination = /^(\d{3}(\d{4}|LLLL)|XXXXXXX|MMMMMMM)$/.test(dest) ? dest : null;
@@ -28,20 +28,20 @@ export function schools(doc: CtfDocument): { source: string | null; destination:
 }
 
 const layoutOf = (r: CtfRecord) => (r.kind === 'header' ? HEADER_LAYOUT : PUPIL_LAYOUT);
-const fieldsOf = (r: CtfRecord) => layoutOf(r).fields.map((f) => valueOf(r, f.name));
+const fieldsOf = (r: CtfRecord) => layoutOf(r).fields.map((f) => fieldValue(r, f.name));
 
 /** Whole-document problems that stop the records being read. */
 function structure(doc: CtfDocument): Issue[] {
   const { error, root } = doc.xml;
   if (error) return [refused('ctf/not-well-formed', `The XML is not well-formed at line ${error.line}, column ${error.column}: ${error.message}`, error.line)];
-  if (!root || root.name !== 'CTfile') return [refused('ctf/root', `The root element is <${root?.name ?? 'none'}>, not <CTfile>: this is not a Common Transfer File`)];
+  if (root?.name !== 'CTfile') return [refused('ctf/root', `The root element is <${root?.name ?? 'none'}>, not <CTfile>: this is not a Common Transfer File`)];
   const out: Issue[] = [];
   if (!doc.header) out.push(refused('ctf/no-header', 'The file has no Header element'));
   if (doc.pupils.length === 0) out.push(refused('ctf/no-pupils', 'The file has no Pupil in CTFpupilData'));
   return out;
 }
 
-export function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult {
+function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult {
   const doc = readCtf(lines);
   const issues = structure(doc);
   const base = { records: 0, detailRecords: 0, flaggedRecords: 0, facts: { shape: 'XML, one record per pupil' } };
@@ -51,7 +51,7 @@ export function checkCtf(lines: readonly string[], input: InputInfo): Validation
   const flagged = new Set<number>();
   for (const r of [...(doc.header ? [doc.header] : []), ...doc.pupils]) {
     const own = check(r, layoutOf(r), fieldsOf(r), r.line);
-    const upn = r.kind === 'pupil' ? valueOf(r, 'UPN').toUpperCase() : '';
+    const upn = r.kind === 'pupil' ? fieldValue(r, 'UPN').toUpperCase() : '';
     if (upn) {
       const first = byUpn.get(upn);
       const duplicate = (line: number, other: number) => issueAt('ctf/duplicate-upn', 'error', line, 'UPN', `The same UPN as the pupil on line ${other} (census error 1520)`);
@@ -73,7 +73,7 @@ export function checkCtf(lines: readonly string[], input: InputInfo): Validation
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const { source, destination } = schools(doc);
   issues.unshift(...checkName({ fileName: basename(input.path), source, destination, pupils: doc.pupils.length }));
-  const version = doc.header ? valueOf(doc.header, 'CTFversion') : '?';
+  const version = doc.header ? fieldValue(doc.header, 'CTFversion') : '?';
   return { ...base, issues, records: doc.pupils.length + (doc.header ? 1 : 0), detailRecords: doc.pupils.length, flaggedRecords: flagged.size, facts: { ...base.facts, layout: `CTF ${version}, from ${source ?? '?'} to ${destination ?? '?'}` } };
 }
 

@@ -8,7 +8,7 @@
 import type { RecordLayout, RecordModel } from '../../src/core/format.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { readAllLines } from '../../src/io/whole-file.js';
-import { readCtf, valueOf, type CtfDocument, type CtfRecord } from './ctf-document.js';
+import { readCtf, fieldValue, type CtfDocument, type CtfRecord } from './ctf-document.js';
 import { HEADER_LAYOUT, HEADER_PATHS, PUPIL_LAYOUT, PUPIL_PATHS } from './fields.js';
 import { checkHeader, checkPupil, valuesOf, versionMajor } from './rules.js';
 import { child, escapeText, parseXml, type XmlElement } from './xml-document.js';
@@ -50,7 +50,7 @@ export function changes(doc: CtfDocument, r: CtfRecord, layout: RecordLayout, fi
   const out: Replacement[] = [];
   for (const [i, spec] of layout.fields.entries()) {
     const value = fields[i] ?? '';
-    if (value === valueOf(r, spec.name)) continue;
+    if (value === fieldValue(r, spec.name)) continue;
     const element = r.elements.get(spec.name);
     if (!element) {
       const added = insertion(doc, r, spec.name, value);
@@ -83,7 +83,7 @@ export function apply(text: string, replacements: readonly Replacement[], base =
 }
 
 export function ctfChecks(doc: CtfDocument) {
-  const version = versionMajor(doc.header ? valueOf(doc.header, 'CTFversion') : '');
+  const version = versionMajor(doc.header ? fieldValue(doc.header, 'CTFversion') : '');
   return (r: CtfRecord | null, layout: RecordLayout, fields: readonly string[], line: number) => {
     const v = valuesOf(layout, fields);
     if (layout.kind === 'header') return checkHeader(v, line);
@@ -95,7 +95,7 @@ export function ctfChecks(doc: CtfDocument) {
 export function ctfRecordModel(input: InputInfo): RecordModel & { doc: CtfDocument } {
   const doc = readCtf(readAllLines(input)); // the model needs the whole document
   const check = ctfChecks(doc);
-  const fieldsOf = (r: CtfRecord, layout: RecordLayout) => layout.fields.map((f) => valueOf(r, f.name));
+  const fieldsOf = (r: CtfRecord, layout: RecordLayout) => layout.fields.map((f) => fieldValue(r, f.name));
   return {
     doc,
     crossRecordCodes: CROSS_RECORD,
@@ -123,7 +123,7 @@ export function ctfRecordModel(input: InputInfo): RecordModel & { doc: CtfDocume
     fits(layout, index, value, line) {
       const r = line === undefined ? null : doc.byLine.get(line);
       if (!r) return null;
-      const fields = layout.fields.map((f, i) => (i === index ? value : valueOf(r, f.name)));
+      const fields = layout.fields.map((f, i) => (i === index ? value : fieldValue(r, f.name)));
       const found = changes(doc, r, layout, fields);
       return typeof found === 'string' ? found : null;
     },

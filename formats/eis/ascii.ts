@@ -20,7 +20,7 @@ export function isAscii(value: string): boolean {
 }
 
 /** The value in ASCII, or null when some character has no ASCII spelling. */
-export function transliterate(value: string): string | null {
+function transliterate(value: string): string | null {
   const out = value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(NON_ASCII_ALL, (c) => SPELLED[c] ?? c);
   return isAscii(out) ? out : null;
 }

@@ -8,9 +8,9 @@ import type { FieldSpec } from '../../src/core/field-spec.js';
 import type { RecordLayout } from '../../src/core/format.js';
 import { normaliseDelimiter, normaliseGrade, normaliseSchoolYear, normaliseVersion, RACE_ALIASES, GENDER_ALIASES } from './repairs.js';
 
-export const GENDER_CODES = ['M', 'F'] as const;
-export const GRADE_CODES = ['PK', 'UK', 'U1', 'KK', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
-export const RACE_CODES = ['A', 'B', 'H', 'I', 'M', 'W'] as const;
+const GENDER_CODES = ['M', 'F'] as const;
+const GRADE_CODES = ['PK', 'UK', 'U1', 'KK', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
+const RACE_CODES = ['A', 'B', 'H', 'I', 'M', 'W'] as const;
 
 const constant = (name: string, value: string): FieldSpec => ({ name, required: true, maxLength: 2, kind: 'code', codes: [value] });
 const text = (name: string, maxLength: number, required = true): FieldSpec => ({ name, required, maxLength, kind: 'text' });
@@ -62,7 +62,7 @@ export const TRAILER: RecordLayout = {
 };
 
 /** Field positions used by the rules, looked up once by name so the layouts stay the only source. */
-export function fieldIndex(layout: RecordLayout, name: string): number {
+function fieldIndex(layout: RecordLayout, name: string): number {
   const index = layout.fields.findIndex((f) => f.name === name);
   if (index < 0) throw new Error(`no field ${name} in ${layout.kind}`);
   return index;

@@ -8,7 +8,6 @@
  */
 import { basename } from 'node:path';
 import type { CheckOptions, RecordLayout } from '../../src/core/format.js';
-import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import type { CrossFileIssue, LoadedFile } from '../../src/core/format-registry.js';
 import { readAllLines } from '../../src/io/whole-file.js';
@@ -30,7 +29,7 @@ function rowsOf(loaded: LoadedFile, options: CheckOptions): Row[] {
   const rows: Row[] = [];
   lines.forEach((text, i) => {
     const parsed = model.parse(text, i + 1);
-    if (!parsed || parsed.layout.kind !== 'detail') return;
+    if (parsed?.layout.kind !== 'detail') return;
     const { layout, fields } = parsed as { layout: RecordLayout; fields: string[] };
     rows.push({ file: loaded.path, line: i + 1, at: (name) => (fields[layout.fields.findIndex((f) => f.name === name)] ?? '').trim() });
   });

@@ -8,12 +8,12 @@
 import { dateExists } from '../../src/core/dates.js';
 import type { Issue } from '../../src/core/issue.js';
 
-export const SACE_DATE_FORMATS = ['dd/mm/yyyy', 'ddmmyyyy', 'mm/dd/yyyy', 'mmddyyyy', 'yyyy/mm/dd', 'yyyymmdd'] as const;
+const SACE_DATE_FORMATS = ['dd/mm/yyyy', 'ddmmyyyy', 'mm/dd/yyyy', 'mmddyyyy', 'yyyy/mm/dd', 'yyyymmdd'] as const;
 export type SaceDateFormat = (typeof SACE_DATE_FORMATS)[number];
 
 type Ymd = [number, number, number];
 
-export function readAs(value: string, format: SaceDateFormat): Ymd | null {
+function readAs(value: string, format: SaceDateFormat): Ymd | null {
   const m = {
     'dd/mm/yyyy': /^(\d{2})\/(\d{2})\/(\d{4})$/, ddmmyyyy: /^(\d{2})(\d{2})(\d{4})$/,
     'mm/dd/yyyy': /^(\d{2})\/(\d{2})\/(\d{4})$/, mmddyyyy: /^(\d{2})(\d{2})(\d{4})$/,
@@ -25,7 +25,7 @@ export function readAs(value: string, format: SaceDateFormat): Ymd | null {
   return dateExists(...ymd) ? ymd : null;
 }
 
-export function writeAs([y, m, d]: Ymd, format: SaceDateFormat): string {
+function writeAs([y, m, d]: Ymd, format: SaceDateFormat): string {
   const [dd, mm, yyyy] = [String(d).padStart(2, '0'), String(m).padStart(2, '0'), String(y)];
   const sep = format.includes('/') ? '/' : '';
   if (format.startsWith('dd')) return [dd, mm, yyyy].join(sep);

@@ -3,7 +3,7 @@
  * from a Family Name column when a spreadsheet swapped them (seed 002's own example). A column
  * whose values are mostly in this list holds given names.
  */
-export const GIVEN_NAMES = new Set(`
+const GIVEN_NAMES = new Set(`
 oliver noah jack william leo lucas thomas henry charlie james harrison ethan mason liam alexander hudson archie max
 oscar isaac hunter levi lachlan samuel jacob joshua benjamin cooper xavier harry theodore elijah ryan riley aiden
 daniel luke dylan nathan matthew joseph edward george hugo felix arlo louis finn austin jayden tyler zachary owen

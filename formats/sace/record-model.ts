@@ -32,7 +32,7 @@ export interface SaceShape {
   header: RecordLayout;
 }
 
-export function shapeOf(file: SaceFile, lines: readonly string[], options: CheckOptions): SaceShape {
+function shapeOf(file: SaceFile, lines: readonly string[], options: CheckOptions): SaceShape {
   const rows = lines.filter((l) => l.trim() !== '').map((l) => splitRecord(l, ',').fields);
   const namesRow = rows.length > 0 && isNamesRow(file, rows[0]);
   const data = (namesRow ? rows.slice(1) : rows).slice(0, 1000);

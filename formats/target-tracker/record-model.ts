@@ -25,7 +25,7 @@ export interface TtLayouts {
   reorder: boolean;
 }
 
-export function ttLayouts(input: InputInfo): TtLayouts {
+function ttLayouts(input: InputInfo): TtLayouts {
   const row = splitRecord(input.sample[0] ?? '', ',').fields;
   const map = mapHeadings(row);
   const extras = map.extra.map((c) => `Extra: ${row[c] || `column ${columnName(c)}`}`);

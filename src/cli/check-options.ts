@@ -26,7 +26,7 @@ export const CHECK_FLAGS_HELP = `  --format F         the file's format (default
                      (dd/mm/yyyy, ddmmyyyy, mm/dd/yyyy, mmddyyyy, yyyy/mm/dd, yyyymmdd)`;
 
 /** Reads a school directory: one school per line, school code then district code; a header line is skipped. */
-export function readSchoolDirectory(path: string): Map<string, string> {
+function readSchoolDirectory(path: string): Map<string, string> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

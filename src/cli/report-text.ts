@@ -26,10 +26,6 @@ function issueLines(report: Report, issue: Issue): string[] {
   return lines;
 }
 
-export function textReport(report: Report): string {
-  return [...textChunks(report)].join('');
-}
-
 /** The readable report, a few lines at a time (see jsonChunks for why). */
 export function* textChunks(report: Report): Generator<string> {
   const out: string[] = [];
@@ -163,10 +159,6 @@ function* rawJsonChunks(report: Report): Generator<string> {
     first = false;
   }
   yield '\n  ]\n}\n';
-}
-
-export function jsonReport(report: Report): string {
-  return [...jsonChunks(report)].join('');
 }
 
 /** Writes chunks to stdout in batches of about 64 KB. */

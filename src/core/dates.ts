@@ -76,7 +76,7 @@ export function dateProblem(value: string, format: DateFormat): string | null {
   return null;
 }
 
-export function formatDate(year: number, month: number, day: number, format: DateFormat): string {
+function formatDate(year: number, month: number, day: number, format: DateFormat): string {
   const mm = String(month).padStart(2, '0');
   const dd = String(day).padStart(2, '0');
   const yyyy = String(year).padStart(4, '0');

@@ -17,7 +17,7 @@ export interface LinePattern {
   dateGroups: readonly number[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Inside a character class only these are special. */
 const classEscape = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 
@@ -30,7 +30,7 @@ function fieldSource(spec: FieldSpec, delimiter: string): string | null {
   let body: string;
   switch (spec.kind) {
     case 'code':
-      body = `(?:${spec.codes!.map(escape).join('|')})`;
+      body = `(?:${spec.codes!.map(escapeRegExp).join('|')})`;
       break;
     case 'date':
       body = '\\d\\d/\\d\\d/\\d{4}';
@@ -66,5 +66,5 @@ export function linePattern(layout: RecordLayout, delimiter: string, capture: Re
       parts.push(source);
     }
   }
-  return { regex: new RegExp(`^${parts.join(escape(delimiter))}$`), captured, dateGroups };
+  return { regex: new RegExp(`^${parts.join(escapeRegExp(delimiter))}$`), captured, dateGroups };
 }

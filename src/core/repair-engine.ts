@@ -30,7 +30,7 @@ export function applySafeRepairs(
     let changed = false;
     for (const issue of issues) {
       const repair = issue.repair;
-      if (!repair || repair.confidence !== 'safe') continue;
+      if (repair?.confidence !== 'safe') continue;
       if (repair.action === 'delete-record') {
         return { fields, changes: [...changes, { line, field: '', before: original.join(' | '), after: '(record deleted)', code: issue.code }], deleted: true };
       }

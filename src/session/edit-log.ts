@@ -49,14 +49,6 @@ export function record(log: EditLog, entry: LogEntry): EditLog {
   return { entries: [...log.entries.slice(0, log.cursor), entry], cursor: log.cursor + 1 };
 }
 
-export function canUndo(log: EditLog): boolean {
-  return log.cursor > 0;
-}
-
-export function canRedo(log: EditLog): boolean {
-  return log.cursor < log.entries.length;
-}
-
 /** The inverse of an edit; applying it undoes the edit. */
 export function inverse(edit: Edit): Edit | { kind: 'undelete'; line: number } | { kind: 'unappend' } {
   switch (edit.kind) {

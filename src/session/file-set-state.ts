@@ -25,7 +25,7 @@ export interface FileSetState {
   selected: number;
 }
 
-export function fileRows(set: FileSetResult): FileRow[] {
+function fileRows(set: FileSetResult): FileRow[] {
   const across = (path: string) => set.across.filter((i) => i.file === path).length;
   return [
     ...set.reports.map((report): FileRow => ({

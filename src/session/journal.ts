@@ -77,12 +77,12 @@ const SAVED_MARK = '{"saved":true}';
 /** Done journals older than this are removed when rollfix starts. */
 const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
 
-export function journalDir(env = process.env): string {
+function journalDir(env = process.env): string {
   if (env.ROLLFIX_STATE_DIR) return env.ROLLFIX_STATE_DIR;
   return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'rollfix');
 }
 
-export function contentHash(bytes: Buffer): string {
+function contentHash(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -22,7 +22,7 @@ export interface KeyPress {
 }
 
 /** The name a binding uses for a key press. */
-export function keyName(input: string, key: KeyPress): string {
+function keyName(input: string, key: KeyPress): string {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.pageUp) return 'pageup';

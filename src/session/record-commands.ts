@@ -36,7 +36,7 @@ export function firstFlaggedField(state: State, line: number): number {
   if (!record) return 0;
   const names = new Set(issuesAt(state.live, line).map((i) => i.field));
   const index = record.layout.fields.findIndex((f) => names.has(f.name));
-  return index < 0 ? 0 : index;
+  return Math.max(0, index);
 }
 
 export function openRecord(state: State, line: number): State {

@@ -60,7 +60,7 @@ function parseSchools(text: string): string {
 }
 
 /** The six formats of SACE's Import Data screen (seed 002); yyyy-mm-dd, accepted before, is yyyy/mm/dd. */
-export const SACE_DATE_CHOICES = ['dd/mm/yyyy', 'ddmmyyyy', 'mm/dd/yyyy', 'mmddyyyy', 'yyyy/mm/dd', 'yyyymmdd'];
+const SACE_DATE_CHOICES = ['dd/mm/yyyy', 'ddmmyyyy', 'mm/dd/yyyy', 'mmddyyyy', 'yyyy/mm/dd', 'yyyymmdd'];
 
 export function parseDateFormat(text: string): string {
   const t = text.trim().toLowerCase().replace(/^yyyy-mm-dd$/, 'yyyy/mm/dd');

@@ -80,8 +80,14 @@ export function forgetJournals(paths: readonly string[]): void {
 export function performWrite(doc: Doc, live: Live, write: { path: string; replace?: boolean }, dispatch: (action: Action) => void): void {
   // The input is refused before "Replace it?" is ever asked (writeDoc refuses it too).
   const over = writesOverInput(doc, write.path);
-  if (over) return dispatch({ type: 'write.failed', error: over });
-  if (existsSync(write.path) && !write.replace) return dispatch({ type: 'write.exists' });
+  if (over) {
+    dispatch({ type: 'write.failed', error: over });
+    return;
+  }
+  if (existsSync(write.path) && !write.replace) {
+    dispatch({ type: 'write.exists' });
+    return;
+  }
   writeDoc(doc, live, write.path).then(
     (written) => dispatch({ type: 'write.done', written }),
     (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: error.code === 'ENOENT' ? 'that folder does not exist' : error.code === 'EACCES' ? 'permission denied' : error.message }),

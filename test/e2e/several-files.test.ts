@@ -19,7 +19,7 @@ describe('several files in a real terminal', () => {
     terminal = new Terminal(`node ${join(ROOT, 'bin/rollfix')} .`, { cwd: dir, env: { ROLLFIX_CONFIG_DIR: tempDir(), ROLLFIX_STATE_DIR: tempDir() } });
     const list = await terminal.waitFor(/6 files │ in import order/);
     expect(list.indexOf('StudImp.dat')).toBeLessThan(list.indexOf('CEAImp.dat'));
-    expect(list).toMatch(/4  EnrlImp\.dat\s+sace-enrolments\s+! 1 record to fix, 2 across files/);
+    expect(list).toMatch(/4 {2}EnrlImp\.dat\s+sace-enrolments\s+! 1 record to fix, 2 across files/);
     for (const key of ['Down', 'Down', 'Down']) terminal.press(key);
     await terminal.waitFor(/Across files, EnrlImp\.dat:/);
     terminal.press('Enter');

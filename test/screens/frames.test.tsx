@@ -163,6 +163,6 @@ describe('screens at 80x24', () => {
     expect(text).not.toContain('\u001b]');
     const record = frame(run(state, 'table.open'));
     expect(record).toContain('Evil<U+001B>]0;owned<U+0007>');
-    expect(record).not.toMatch(/\u001b[\]\[]/);
+    expect(record).not.toMatch(/\u001b[\][]/);
   });
 });

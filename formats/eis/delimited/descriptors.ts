@@ -33,7 +33,7 @@ function gradeCode(value: string): Proposal | null {
 
 const GRADES = ['N', 'K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', 'SE', 'SS'];
 
-export const DESCRIPTORS: Readonly<Record<string, Rule>> = {
+const DESCRIPTORS: Readonly<Record<string, Rule>> = {
   Surname: { required: true, kind: 'text' },
   Gender: { required: false, kind: 'code', codes: ['M', 'F'], aliases: { MALE: 'M', FEMALE: 'F' } },
   Grade: { required: false, kind: 'code', codes: GRADES, normalise: gradeCode },

@@ -4,7 +4,7 @@
  * back as EIS Collection writes it: text in double quotes, dates bare.
  */
 import { basename } from 'node:path';
-import type { RecordLayout, RecordModel } from '../../../src/core/format.js';
+import type { RecordModel } from '../../../src/core/format.js';
 import { issueAt, type Issue } from '../../../src/core/issue.js';
 import type { InputInfo } from '../../../src/io/line-reader.js';
 import { checkField } from '../../../src/core/record-check.js';
@@ -98,8 +98,4 @@ export function delimitedRecordModel(input: InputInfo): RecordModel & { tokens(t
     fileIssues: (checked) => [...checked],
     trailerFor: () => null,
   };
-}
-
-export function isDelimitedLayout(layout: RecordLayout): layout is DelimitedLayout {
-  return 'dates' in layout;
 }

@@ -40,7 +40,7 @@ const RECORD_TYPE: Known = { name: 'Record Type', from: 1, to: 1, required: true
 /** Seed 004 marks it "validated only if a value is present"; 9 digits is an assumption (README). */
 const MET: Known = { name: 'MET Number', from: 6, to: 14 };
 
-export function headerLayout(type: EisFileType): FixedLayout {
+function headerLayout(type: EisFileType): FixedLayout {
   return {
     kind: 'header', type: 'H', length: type.length, fillerLast: true, title: `Header record (H), ${type.length} bytes`,
     fields: spans(type.length, [
