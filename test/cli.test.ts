@@ -221,3 +221,16 @@ describe('check --json and hostile bytes', () => {
     expect(messages).toContain('Record type "\u202e\u009b" is not TH, ID or TT');
   });
 });
+
+describe('a run of blank lines', () => {
+  it('is one warning in every format that reads a record a line, however long the run', () => {
+    for (const sample of ['formats/target-tracker/samples/pupils.csv', 'formats/sace/samples/StudImp.dat', 'formats/eis/samples/Enroll.asc']) {
+      const lines = readFileSync(join(ROOT, sample), 'utf8').split(/\r?\n/);
+      const eol = sample.endsWith('.csv') ? '\n' : '\r\n';
+      const file = tempFile([lines[0], lines[1], ...Array(200_000).fill(''), ...lines.slice(2)].join(eol), sample.split('/').pop());
+      const result = spawnSync(process.execPath, [join(ROOT, 'bin/rollfix'), 'check', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const blanks = JSON.parse(result.stdout).issues.filter((i: { code: string }) => i.code === 'file/blank-line');
+      expect(blanks.map((i: { message: string }) => i.message), sample).toEqual(['200000 blank lines (lines 3 to 200002)']);
+    }
+  });
+});

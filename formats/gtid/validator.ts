@@ -21,6 +21,7 @@ import { cleanRecordPattern, matchClean } from './fast-path.js';
 import { DuplicateFinder } from './duplicates.js';
 import { wholeFileIssues } from './whole-file.js';
 import { sameLines } from '../../src/io/line-at.js';
+import { blankRunIssue } from '../../src/core/record-passes.js';
 
 export interface Trailer {
   line: number;
@@ -47,15 +48,6 @@ export interface GtidPart {
   /** What the Local Student ID log carries to tell an exact repeat: see GtidPartChecker.lineKey. */
   lineKeys: LineKeys;
   stats: ReadStats;
-}
-
-function blankIssue(first: number, last: number): Issue {
-  const count = last - first + 1;
-  return {
-    code: 'file/blank-line', severity: 'warning', scope: 'record', line: first, field: null,
-    message: count === 1 ? 'Blank line between records' : `${count} blank lines (lines ${first} to ${last})`,
-    repair: { confidence: 'safe', reason: count === 1 ? 'remove the blank line' : `remove the ${count} blank lines (rollfix fix --auto)`, action: 'delete-record' },
-  };
 }
 
 const misplacedTrailer = (line: number): Issue => ({ code: 'gtid/misplaced-record', severity: 'error', scope: 'record', line, field: null, message: 'A TT trailer record before the end of the file', repair: { confidence: 'review', reason: 'delete this trailer', action: 'delete-record' } });
@@ -210,7 +202,7 @@ export function mergeParts(parts: GtidPart[], options: CheckOptions, input: Inpu
     if (part.firstTh && !firstTh) firstTh = part.firstTh + offset;
     offset += part.stats.lines;
   }
-  for (let i = 0; i < runs.length; i += 2) issues.push(blankIssue(runs[i], runs[i + 1]));
+  for (let i = 0; i < runs.length; i += 2) issues.push(blankRunIssue(runs[i], runs[i + 1]));
   const lines = head.lineKeys === 'offset' ? sameLines(input) : null;
   try {
     // One loop, not push(...): a key shared by 150,000 records would overflow the call stack.

@@ -62,8 +62,14 @@ class DuplicateFinder {
   }
 }
 
-function blankLine(line: number): Issue {
-  return { code: 'file/blank-line', severity: 'warning', scope: 'record', line, field: null, message: 'Blank line between records', repair: { confidence: 'safe', reason: 'remove the blank line', action: 'delete-record' } };
+/** One issue for a run of blank lines, however long: a million of them is one warning, not a million. */
+export function blankRunIssue(first: number, last: number): Issue {
+  const count = last - first + 1;
+  return {
+    code: 'file/blank-line', severity: 'warning', scope: 'record', line: first, field: null,
+    message: count === 1 ? 'Blank line between records' : `${count} blank lines (lines ${first} to ${last})`,
+    repair: { confidence: 'safe', reason: count === 1 ? 'remove the blank line' : `remove the ${count} blank lines (rollfix fix --auto)`, action: 'delete-record' },
+  };
 }
 
 const flagging = (i: Issue) => i.severity !== 'warning';
@@ -90,9 +96,20 @@ export function recordValidator(passes: RecordPasses): Validator {
   /** Detail records with an error or a rejection (a first record may join when its duplicate comes). */
   const flagged = new Set<number>();
   let details = 0;
+  /** The blank lines being read: [first, last], or null. */
+  let blank: [number, number] | null = null;
+  const endBlankRun = () => {
+    if (blank) issues.push(blankRunIssue(blank[0], blank[1]));
+    blank = null;
+  };
   return {
     line(text, line) {
-      if (text.trim() === '') return void issues.push(blankLine(line));
+      if (text.trim() === '') {
+        if (blank && blank[1] === line - 1) blank[1] = line;
+        else (endBlankRun(), (blank = [line, line]));
+        return;
+      }
+      endBlankRun();
       const parsed = passes.model.parse(text, line);
       if (!parsed) return;
       tally.see(parsed.layout, parsed.fields);
@@ -105,6 +122,7 @@ export function recordValidator(passes: RecordPasses): Validator {
       issues.push(...own);
     },
     finish(stats): ValidationResult {
+      endBlankRun();
       const file = passes.fileIssues(stats, { records: tally.records, first: tally.first, header: tally.header, issues });
       // A first record's duplicate issue was found at its repeat: put every issue in line order.
       const byLine = issues.map((issue, i) => [issue, i] as const).sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j).map(([issue]) => issue);
