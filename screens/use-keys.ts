@@ -3,9 +3,11 @@ import { actionsFor } from '../src/session/key-map.js';
 import type { Action, State } from '../src/session/workstation-state.js';
 
 /**
- * The workstation's only useInput: keys become actions through the pure key map. The state is
- * read when the key arrives, not when the screen was last drawn: keys typed faster than React
- * redraws (Enter then Backspace) must see the mode the previous key put the screen in.
+ * The workstation's keys, once a file is open: they become actions through the pure key map
+ * (the only other useInputs are the resume prompt's, before the file opens, and the file-set
+ * list's, while no file of the set is open). The state is read when the key arrives, not when
+ * the screen was last drawn: keys typed faster than React redraws (Enter then Backspace) must see
+ * the mode the previous key put the screen in.
  */
 export function useKeys(current: () => State | null, dispatch: (action: Action) => void): void {
   useInput((input, key) => {

@@ -1,19 +1,17 @@
 /** Shared test helpers: temporary files, running the real CLI, and reports flattened to rows. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFile, type Report } from '../src/core/engine.js';
 import type { CheckOptions } from '../src/core/format.js';
 import { registry } from '../formats/registry.js';
+import { tempDir } from './temp-dirs.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const fixture = (name: string) => join(ROOT, 'test/fixtures/gtid', name);
 export const SAMPLE = join(ROOT, 'formats/gtid/samples/sample.txt');
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'rollfix-test-'));
-}
+export { tempDir };
 
 /** Writes `content` to a new temporary file and returns its path. */
 export function tempFile(content: string | Buffer, name = 'batch.txt'): string {
