@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
 import { fixFile, resolveFormat } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import { inspectInput, type InputInfo } from '../io/line-reader.js';
-import { writeFileSafely } from '../io/safe-write.js';
+import { failedTarget, writeFileSafely } from '../io/safe-write.js';
 import type { Format } from '../core/format.js';
 import { UnencodableError } from '../io/cp1252.js';
 import { InputError } from '../io/input-error.js';
@@ -83,7 +83,7 @@ export async function fixCommand(args: string[]): Promise<number> {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     // Which of the two files could not be made: the output, or its change report.
-    const failed = String((error as NodeJS.ErrnoException).path ?? '').includes(`.${basename(report)}.tmp-`) ? report : output;
+    const failed = failedTarget(error, [output, report]);
     const reasons: Record<string, string> = {
       ENOENT: `the folder ${dirname(failed)} does not exist`,
       ENOTDIR: `a part of ${dirname(failed)} is not a folder`,

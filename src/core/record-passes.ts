@@ -106,7 +106,10 @@ export function recordValidator(passes: RecordPasses): Validator {
     line(text, line) {
       if (text.trim() === '') {
         if (blank && blank[1] === line - 1) blank[1] = line;
-        else (endBlankRun(), (blank = [line, line]));
+        else {
+          endBlankRun();
+          blank = [line, line];
+        }
         return;
       }
       endBlankRun();

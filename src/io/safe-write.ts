@@ -11,6 +11,17 @@ import { encodeCp1252 } from './cp1252.js';
 
 const FLUSH_AT = 1 << 20;
 
+/** The temporary file a target is written to first: beside it, so the rename stays on one file system. */
+function tempFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+}
+
+/** Which of `targets` a file-system error of a safe write was about (its temporary file's), else the first. */
+export function failedTarget(error: unknown, targets: readonly string[]): string {
+  const path = (error as NodeJS.ErrnoException)?.path;
+  return targets.find((t) => path === tempFor(t) || path === t) ?? targets[0];
+}
+
 export class SafeWriter {
   private fd: number;
   private buffered: string[] = [];
@@ -18,7 +29,7 @@ export class SafeWriter {
   readonly temp: string;
 
   constructor(readonly target: string, private encoding: Encoding = 'utf-8', bom = false) {
-    this.temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
+    this.temp = tempFor(target);
     this.fd = openSync(this.temp, 'wx', 0o600);
     if (bom && encoding === 'utf-8') writeSync(this.fd, Buffer.from([0xef, 0xbb, 0xbf]));
   }

@@ -49,7 +49,16 @@ function groups(doc: Doc): CrossRecordGroups {
   return g;
 }
 
+const initialByDoc = new WeakMap<Doc, Live>();
+
+/** The file as opened, before any edit: checked once per document (a Live is never mutated). */
 export function initialLive(doc: Doc): Live {
+  let start = initialByDoc.get(doc);
+  if (!start) initialByDoc.set(doc, (start = firstLive(doc)));
+  return start;
+}
+
+function firstLive(doc: Doc): Live {
   const live: Live = {
     log: EMPTY_LOG,
     fields: new Map(),

@@ -3,15 +3,22 @@
  * the summary and the write screen say the same thing in the same words.
  */
 import type { Issue } from '../core/issue.js';
-import { initialLive, issuesAt } from './live.js';
+import { initialLive, issuesAt, type Live } from './live.js';
 import { fixedByF } from './record-commands.js';
 import type { Doc } from './document.js';
 import type { State } from './workstation-state.js';
 
+const rejectionsByLive = new WeakMap<Live, Issue[]>();
+
+/** Found once per edit: the summary and the write screen draw them at every key. */
 export function rejections(state: State): Issue[] {
   const { live } = state;
-  const out = live.fileIssues.filter((i) => i.severity === 'reject');
-  for (const line of [...live.issues.keys()].sort((a, b) => a - b)) out.push(...issuesAt(live, line).filter((i) => i.severity === 'reject'));
+  let out = rejectionsByLive.get(live);
+  if (!out) {
+    out = live.fileIssues.filter((i) => i.severity === 'reject');
+    for (const line of [...live.issues.keys()].sort((a, b) => a - b)) for (const issue of issuesAt(live, line)) if (issue.severity === 'reject') out.push(issue);
+    rejectionsByLive.set(live, out);
+  }
   return out;
 }
 
