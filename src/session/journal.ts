@@ -11,12 +11,15 @@
  * A torn or foreign line (killed mid-write) fails to parse or to authenticate and costs only
  * itself: the lines after it are read, and the next append starts on a line of its own. A
  * journal that is a symbolic link is refused, never followed.
+ * Who: one session at a time (lock.ts, `<hash>.lock` beside it): a journal never appends while
+ * another workstation holds its lock, so two sessions never undo or save each other's edits.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEntry } from './edit-log.js';
+import { currentHolder, FileLock, type LockResult } from './lock.js';
 
 export type JournalOp = { op: 'commit'; entry: LogEntry } | { op: 'undo' } | { op: 'redo' } | { op: 'saved'; output: string };
 
@@ -82,7 +85,7 @@ function journalDir(env = process.env): string {
   return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'rollfix');
 }
 
-function contentHash(bytes: Buffer): string {
+export function contentHash(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -142,8 +145,14 @@ export function unsavedOps(ops: readonly JournalOp[]): number {
 
 export class Journal {
   private fd: number | null = null;
+  private held: FileLock | null = null;
 
   private constructor(readonly path: string, private key: Buffer, private header: JournalHeader) {}
+
+  /** The file this journal was made for (its full path). */
+  get file(): string {
+    return this.header.file;
+  }
 
   /** The SHA-256 of the file content this journal belongs to. */
   get hash(): string {
@@ -151,9 +160,26 @@ export class Journal {
   }
 
   /** The journal of a file's content (not created on disk until the first operation). */
-  static for(file: string, bytes: Buffer, dir = journalDir()): Journal {
-    const hash = contentHash(bytes);
+  static for(file: string, bytes: Buffer, dir = journalDir(), hash = contentHash(bytes)): Journal {
     return new Journal(join(dir, `${hash}.journal`), keyFor(bytes), { v: 1, file, hash, created: new Date().toISOString() });
+  }
+
+  /** The lock file beside the journal. */
+  get lockPath(): string {
+    return this.path.replace(/\.journal$/, '.lock');
+  }
+
+  /**
+   * Takes the lock of this journal for this session, or says which session has it. Held until
+   * close() (or the process exits); taking it again while held is a no-op.
+   */
+  lock(): LockResult {
+    if (this.held) return { kind: 'mine', lock: this.held, takenOver: null };
+    mkdirSync(join(this.path, '..'), { recursive: true, mode: 0o700 });
+    chmodSync(join(this.path, '..'), 0o700);
+    const result = FileLock.acquire(this.lockPath, currentHolder(this.header.file));
+    if (result.kind === 'mine') this.held = result.lock;
+    return result;
   }
 
   /** What an earlier session left, or null. */
@@ -173,6 +199,10 @@ export class Journal {
 
   /** Appends one operation and waits until it is on disk. */
   append(op: JournalOp): void {
+    if (!this.held) {
+      const lock = this.lock();
+      if (lock.kind === 'elsewhere') throw new Error(`${lock.holder.file || 'this file'} is open in another workstation (process ${lock.holder.pid} on ${lock.holder.host}); this one does not record edits`);
+    }
     if (this.fd === null) {
       mkdirSync(join(this.path, '..'), { recursive: true, mode: 0o700 });
       chmodSync(join(this.path, '..'), 0o700);
@@ -199,7 +229,7 @@ export class Journal {
 
   /** Starts again empty (the clerk discarded the earlier session). */
   discard(): void {
-    this.close();
+    this.closeFile(); // the lock is kept: this session goes on with an empty journal
     try {
       unlinkSync(this.path);
     } catch {
@@ -207,7 +237,14 @@ export class Journal {
     }
   }
 
+  /** Closed at the end of the session: the file, then the lock. */
   close(): void {
+    this.closeFile();
+    this.held?.release();
+    this.held = null;
+  }
+
+  private closeFile(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
