@@ -22,8 +22,8 @@ import { initialState, type Action, type State } from '../src/session/workstatio
 import type { Doc } from '../src/session/document.js';
 import type { Live } from '../src/session/live.js';
 import { journaledStep, replay } from '../src/session/resume.js';
-import { closeDoc, discardEarlier, earlierSessions, forgetJournals, performWrite, type EarlierSession } from '../src/session/workstation-effects.js';
-import { ResumePrompt } from './resume-prompt.js';
+import { closeDoc, discardEarlier, earlierSessions, forgetJournals, lockForEditing, performWrite, viewOnly, type EarlierSession, type EditingLock } from '../src/session/workstation-effects.js';
+import { OpenElsewhere, ResumePrompt } from './resume-prompt.js';
 
 const MIN_COLUMNS = 80;
 const MIN_ROWS = 20;
@@ -44,7 +44,15 @@ function Loading({ fraction, rate, columns, rows, name }: { fraction: number; ra
   );
 }
 
-type Phase = { kind: 'loading' } | { kind: 'resume'; doc: Doc; earlier: EarlierSession | null; changedFile: Date | null; oldJournals: string[] } | { kind: 'ready' };
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'locked'; doc: Doc; lock: Extract<EditingLock, { kind: 'elsewhere' }>; tried: Date | null }
+  | { kind: 'resume'; doc: Doc; earlier: EarlierSession | null; changedFile: Date | null; oldJournals: string[]; notes: string[] }
+  | { kind: 'ready' };
+
+function clock(iso: string): string {
+  return iso ? ` (${iso.slice(11, 16)} UTC)` : '';
+}
 
 /** `onClose`: given when the App is one file of several; called on quit with the file written, if any. */
 export function App({ load, name, settings, onError, onClose }: { load: Loader; name: string; settings: Settings; onError: (error: unknown) => void; onClose?: (written: string | null) => void }) {
@@ -64,9 +72,25 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
     setState(next);
   }, []);
 
-  const start = (doc: Doc, live?: Live, message: string | null = null) => {
+  const leave = () => (onClose ? onClose(null) : exit());
+
+  /** The journal is locked for this session first (or it is open elsewhere); then an earlier session is offered. */
+  const lockThenResume = (doc: Doc, retry = false) => {
+    const lock = lockForEditing(doc);
+    if (lock.kind === 'elsewhere') {
+      setPhase({ kind: 'locked', doc, lock, tried: retry ? new Date() : null });
+      return;
+    }
+    const { earlier, changedFile, oldJournals, problem } = earlierSessions(doc);
+    const gone = lock.takenOver && `Taken over from rollfix process ${lock.takenOver.pid}${clock(lock.takenOver.since)}, which ended without closing`;
+    const notes = [problem, lock.problem, gone].filter((n): n is string => Boolean(n));
+    if (earlier || changedFile) setPhase({ kind: 'resume', doc, earlier, changedFile, oldJournals, notes });
+    else start(doc, undefined, notes.join('; ') || null);
+  };
+
+  const start = (doc: Doc, live?: Live, message: string | null = null, readOnly: string | null = null) => {
     const initial = initialState(doc, size.columns, size.rows, settings);
-    const first = { ...initial, live: live ?? initial.live, message };
+    const first = { ...initial, live: live ?? initial.live, message, readOnly };
     current.current = first;
     setState(first);
     setPhase({ kind: 'ready' });
@@ -79,11 +103,7 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
       if (fraction - last < 0.01) return;
       last = fraction;
       setProgress({ fraction, rate: lines / ((performance.now() - started) / 1000) });
-    }).then((doc) => {
-      const { earlier, changedFile, oldJournals, problem } = earlierSessions(doc);
-      if (earlier || changedFile) setPhase({ kind: 'resume', doc, earlier, changedFile, oldJournals });
-      else start(doc, undefined, problem);
-    }, (error) => { onError(error); exit(); });
+    }).then(lockThenResume, (error) => { onError(error); exit(); });
   }, []);
   useEffect(() => {
     if (state && (state.columns !== size.columns || state.rows !== size.rows)) dispatch({ type: 'resize', ...size });
@@ -109,6 +129,15 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
   }, [state?.quit]);
   useKeys(() => current.current, dispatch); // set only once the file is open (start)
 
+  if (phase.kind === 'locked') {
+    const { doc, lock } = phase;
+    const answer = (choice: 'view' | 'retry' | 'quit') => {
+      if (choice === 'quit') leave();
+      else if (choice === 'retry') lockThenResume(doc, true);
+      else start(viewOnly(doc), undefined, 'Read-only: nothing you do here is kept (edit it in the other workstation)', `${doc.name} is open in another workstation`);
+    };
+    return <OpenElsewhere name={doc.name} file={doc.journal?.file ?? doc.path} holder={lock.holder} sameHost={lock.sameHost} lockPath={lock.lockPath} tried={phase.tried} columns={size.columns} rows={size.rows} onAnswer={answer} />;
+  }
   if (phase.kind === 'resume') {
     const answer = (choice: 'resume' | 'discard' | 'ignore' | 'forget-old') => {
       const { doc, earlier } = phase;
@@ -121,7 +150,7 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
         start(doc, undefined, choice === 'discard' ? 'Earlier edits discarded' : null);
       }
     };
-    return <ResumePrompt earlier={phase.earlier} changedFile={phase.changedFile} columns={size.columns} rows={size.rows} onAnswer={answer} />;
+    return <ResumePrompt earlier={phase.earlier} changedFile={phase.changedFile} notes={phase.notes} columns={size.columns} rows={size.rows} onAnswer={answer} />;
   }
   if (!state) return size.columns < MIN_COLUMNS || size.rows < MIN_ROWS ? <TooSmall columns={size.columns} rows={size.rows} /> : <Loading fraction={progress.fraction} rate={progress.rate} columns={size.columns} rows={size.rows} name={name} />;
   return <Frame state={{ ...state, columns: size.columns, rows: size.rows }} />;
@@ -136,7 +165,7 @@ export function Frame({ state }: { state: State }) {
   const theme = useTheme();
   if (state.columns < MIN_COLUMNS || state.rows < MIN_ROWS) return <TooSmall columns={state.columns} rows={state.rows} />;
   const height = state.rows - 3;
-  const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings' }[state.screen]}`;
+  const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings' }[state.screen]}${state.readOnly ? ` ${theme.symbols.separator} READ-ONLY` : ''}`;
   return (
     <Box flexDirection="column" height={state.rows}>
       <Line text={title} width={state.columns} inverse bold />

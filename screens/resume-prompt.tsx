@@ -1,21 +1,25 @@
 /**
  * Shown when an earlier session left unsaved edits in its journal: resume them, discard them, or
  * view what they were. Also says when edits were left for an earlier version of the file, which
- * are never applied to this one.
+ * are never applied to this one, and what else was found on the way (damaged journal lines, a
+ * stale lock taken over). And OpenElsewhere: the file is open in another workstation.
  */
 import { Box, useInput } from 'ink';
 import { useState } from 'react';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
 import type { EarlierSession } from '../src/session/workstation-effects.js';
+import type { LockHolder } from '../src/session/lock.js';
 
 function when(date: Date): string {
   return date.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-export function ResumePrompt({ earlier, changedFile, columns, rows, onAnswer }: {
+export function ResumePrompt({ earlier, changedFile, notes, columns, rows, onAnswer }: {
   earlier: EarlierSession | null;
   changedFile: Date | null;
+  /** Said above the question: a damaged journal, a lock taken over. */
+  notes: readonly string[];
   columns: number;
   rows: number;
   onAnswer: (answer: 'resume' | 'discard' | 'ignore' | 'forget-old') => void;
@@ -30,6 +34,8 @@ export function ResumePrompt({ earlier, changedFile, columns, rows, onAnswer }: 
     else if (!earlier && input === 'x') onAnswer('forget-old');
   });
   const lines: Array<{ text: string; bold?: boolean; color?: string }> = [{ text: ' rollfix', bold: true }, { text: '' }];
+  for (const note of notes) lines.push({ text: ` ${theme.symbols.warning} ${note}`, color: theme.colors.warning });
+  if (notes.length) lines.push({ text: '' });
   if (earlier) {
     lines.push({ text: ` ${earlier.unsaved} unsaved edit${earlier.unsaved === 1 ? '' : 's'} from ${when(earlier.modified)} UTC (not written when that session ended)`, bold: true, color: theme.colors.warning });
     lines.push({ text: '   r resume them   d discard them   v view them' });
@@ -44,6 +50,55 @@ export function ResumePrompt({ earlier, changedFile, columns, rows, onAnswer }: 
     const labels = earlier.ops.map((op) => (op.op === 'commit' ? op.entry.label : op.op === 'saved' ? `written to ${op.output}` : op.op));
     for (const label of labels.slice(-(rows - lines.length - 2))) lines.push({ text: `   ${label}` });
   }
+  return (
+    <Box flexDirection="column" height={rows}>
+      {lines.map((l, i) => <Line key={i} text={l.text} width={columns} bold={l.bold} color={l.color} />)}
+    </Box>
+  );
+}
+
+function since(holder: LockHolder): string {
+  return holder.since ? `, since ${when(new Date(holder.since))} UTC` : '';
+}
+
+/**
+ * The file is open in another workstation, which records its edits in the journal: this one may
+ * view it (read-only, nothing kept), try again once the other is closed, or quit. Never silent.
+ */
+export function OpenElsewhere({ name, file, holder, sameHost, lockPath, tried, columns, rows, onAnswer }: {
+  name: string;
+  /** The path this session opened: a holder that opened a copy with the same content says so. */
+  file: string;
+  holder: LockHolder;
+  sameHost: boolean;
+  lockPath: string;
+  /** When r last found it still open there. */
+  tried: Date | null;
+  columns: number;
+  rows: number;
+  onAnswer: (answer: 'view' | 'retry' | 'quit') => void;
+}) {
+  const theme = useTheme();
+  useInput((input, key) => {
+    if (input === 'v') onAnswer('view');
+    else if (input === 'r') onAnswer('retry');
+    else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) onAnswer('quit');
+  });
+  const lines: Array<{ text: string; bold?: boolean; color?: string }> = [{ text: ' rollfix', bold: true }, { text: '' }];
+  lines.push({ text: ` ${theme.symbols.warning} ${name} is open in another rollfix workstation`, bold: true, color: theme.colors.warning });
+  lines.push({ text: `   process ${holder.pid} on ${sameHost ? 'this computer' : `the computer ${holder.host}`}${since(holder)}` });
+  if (holder.file && holder.file !== file) lines.push({ text: `   (the same content, opened there as ${holder.file})` });
+  lines.push({ text: '' });
+  lines.push({ text: '   Two workstations on one file would undo and save each other\'s edits, so' });
+  lines.push({ text: '   this one cannot edit it. Finish there (w writes, q quits), then press r.' });
+  if (!sameHost) {
+    lines.push({ text: `   If that computer is off and its session gone for good, delete the lock` });
+    lines.push({ text: `   ${lockPath} and press r.` });
+  }
+  lines.push({ text: '' });
+  if (tried) lines.push({ text: `   Still open there at ${tried.toISOString().slice(11, 19)} UTC.`, color: theme.colors.warning }, { text: '' });
+  lines.push({ text: '   v view it here, read-only (nothing you do here is kept)' });
+  lines.push({ text: '   r try again   q quit' });
   return (
     <Box flexDirection="column" height={rows}>
       {lines.map((l, i) => <Line key={i} text={l.text} width={columns} bold={l.bold} color={l.color} />)}

@@ -33,6 +33,7 @@ function confirmText(state: State): string | null {
     case 'delete': return `Delete line ${c.line}? (u undoes it) y yes, n no`;
     case 'quit': return `Quit without writing ${unsavedEdits(state.live)} edit${unsavedEdits(state.live) === 1 ? '' : 's'}? y quits, n stays (w writes)`;
     case 'replace': return `${c.path} exists. Replace it? y yes, n no`;
+    case 'input-changed': return `${state.doc.name} ${{ changed: 'changed on disk', replaced: 'was replaced', deleted: 'was deleted' }[c.change.how]} since you opened it. Write anyway? y writes, n no`;
   }
 }
 
@@ -46,7 +47,7 @@ export function StatusLine({ state }: { state: State }) {
   const { index, total } = position(state);
   const flagged = `${flaggedNow(state)} flagged`;
   const unsaved = unsavedEdits(state.live);
-  const saved = unsaved ? `${unsaved} unsaved edit${unsaved === 1 ? '' : 's'}` : 'no unsaved edits';
+  const saved = state.readOnly ? 'read-only' : unsaved ? `${unsaved} unsaved edit${unsaved === 1 ? '' : 's'}` : 'no unsaved edits';
   // A long file name leaves room only for the short form of where you are.
   const long = `record ${index} of ${total}, ${flagged}`;
   const fits = ` ${state.doc.name}${sep}${long}${sep}${saved}${sep}? help`.length <= state.columns;

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { Box } from 'ink';
 import { Line } from './components/line.js';
-import { plural } from './text.js';
+import { plural, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected, type Live } from '../src/session/live.js';
 import { defaultReportPath } from '../src/session/workstation-effects.js';
@@ -13,6 +13,30 @@ function changedRecords(live: Live): number {
   let n = 0;
   for (const line of live.fields.keys()) if (!live.deleted.has(line)) n++;
   return n;
+}
+
+/**
+ * The input changed on disk since it was opened (another program): what writing now would do,
+ * that nothing is lost, and the two ways on.
+ */
+function inputChangedText(state: State): { head: string[]; rest: string[] } {
+  const { how, modified } = state.write.inputChanged!;
+  const at = modified ? ` at ${modified.toISOString().slice(11, 16)} UTC,` : '';
+  const edits = plural(state.live.log.cursor, 'edit');
+  const what = how === 'deleted' ? `${state.doc.name} was deleted or moved since you opened it.`
+    : how === 'replaced' ? `${state.doc.name} was replaced by another file${at} after you opened it.`
+    : `${state.doc.name} changed on disk${at} after you opened it.`;
+  const held = how === 'deleted'
+    ? `Nothing is lost: the file as you opened it is held here, and your edits (${edits}) are kept in the journal.`
+    : `Writing now writes it as you opened it, with your ${edits}: what the other program changed is not in it. Your edits are kept in the journal.`;
+  const ways = how === 'deleted'
+    ? `y writes it to ${state.write.path}; n goes back.`
+    : `y writes anyway to ${state.write.path} (the change report lists your edits, to make them again in the new file); n goes back.`;
+  const width = state.columns - 6;
+  const head = wrap(what, width, 2);
+  if (state.write.status === 'done') return { head, rest: [`Written from the file as you opened it, with your ${edits}.`] };
+  const next = state.confirm?.kind === 'input-changed' ? ways : 'Enter asks again; q quits (your edits stay in the journal).';
+  return { head, rest: [...wrap(held, width, 3), ...wrap(next, width, 3)] };
 }
 
 export function WriteScreen({ state, height }: { state: State; height: number }) {
@@ -28,6 +52,12 @@ export function WriteScreen({ state, height }: { state: State; height: number })
   add('');
   add(`   ${plural(changedRecords(live), 'record')} changed, ${plural(live.deleted.size, 'record')} deleted, ${plural(flaggedNow(state), 'record')} still flagged`);
   add('');
+  if (write.inputChanged) {
+    const { head, rest } = inputChangedText(state);
+    head.forEach((text, i) => add(`   ${i ? '  ' : `${theme.symbols.warning} `}${text}`, { color: theme.colors.warning, bold: true }));
+    for (const text of rest) add(`     ${text}`, { color: theme.colors.warning });
+    add('');
+  }
   if (isRejected(live)) {
     add(`   ${theme.symbols.reject} WARNING: the receiving system would REJECT this file as it is`, { color: theme.colors.error, bold: true });
     // Why, and what fixes it: an edit (a deleted record) can make the trailer's count wrong again.

@@ -2,13 +2,15 @@
  * The file open in the workstation: everything that does not change while the clerk works, read
  * once. Lines come from the LineStore on demand; issues from the whole check, by line.
  */
+import { statSync, type Stats } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { Journal } from './journal.js';
+import { contentHash, Journal } from './journal.js';
 import type { CheckOptions, Format, RecordModel } from '../core/format.js';
 import type { Issue } from '../core/issue.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import { LineStore } from '../io/line-store.js';
+import { describeFsError } from '../io/input-error.js';
 import type { Progress } from '../io/line-reader.js';
 
 export interface Doc {
@@ -35,6 +37,26 @@ export interface Doc {
   endsWithNewline: boolean;
   /** Where every edit is recorded before it shows (none in tests of the model alone). */
   journal: Journal | null;
+  /**
+   * The input as it was on disk when opened (stat before its bytes were read), so a write can
+   * tell it changed since (input-on-disk.ts); null when built from bytes alone.
+   */
+  opened: OpenedAs | null;
+}
+
+export interface OpenedAs {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+  /** The SHA-256 of the bytes held (store.raw), computed once, when first needed. */
+  hash: () => string;
+}
+
+function openedAs({ size, mtimeMs, ctimeMs, ino, dev }: Stats, store: LineStore, journal: Journal | null): OpenedAs {
+  let hash: string | null = journal?.hash ?? null;
+  return { size, mtimeMs, ctimeMs, ino, dev, hash: () => (hash ??= contentHash(store.raw)) };
 }
 
 /** The first record, if it is a header (looked for past a few lines that are no records: an XML prologue). */
@@ -46,7 +68,7 @@ function findHeader(store: LineStore, model: RecordModel): number {
   return 0;
 }
 
-export function buildDoc(path: string, report: Report, store: LineStore, options: CheckOptions, journal: Journal | null = null): Doc {
+export function buildDoc(path: string, report: Report, store: LineStore, options: CheckOptions, journal: Journal | null = null, opened: OpenedAs | null = null): Doc {
   const checked = new Map<number, Issue[]>();
   const checkedFileIssues: Issue[] = [];
   for (const issue of report.issues) {
@@ -72,12 +94,20 @@ export function buildDoc(path: string, report: Report, store: LineStore, options
     headerLine: findHeader(store, model),
     endsWithNewline: store.count === 0 || report.input.size === 0 ? true : store.endsWithNewline,
     journal,
+    opened,
   };
 }
 
 /** Checks the file and reads it for editing; `progress` gets the fraction done. */
 export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: Progress, journaled = false): Promise<Doc> {
   const report = await checkFile(registry, path, options, formatId, progress);
+  let before: Stats; // taken before reading: a change while it is read is noticed at write time
+  try {
+    before = statSync(report.input.path);
+  } catch (error) {
+    throw describeFsError(report.input.path, error);
+  }
   const store = await LineStore.load(report.input);
-  return buildDoc(path, report, store, options, journaled ? Journal.for(resolve(path), store.raw) : null);
+  const journal = journaled ? Journal.for(resolve(path), store.raw) : null;
+  return buildDoc(path, report, store, options, journal, openedAs(before, store, journal));
 }

@@ -11,7 +11,10 @@ import type { Progress } from '../io/line-reader.js';
 import { registry } from '../../formats/registry.js';
 import { openDoc, type Doc } from './document.js';
 import { otherJournals, unsavedOps, type JournalOp } from './journal.js';
+import type { LockHolder } from './lock.js';
+import { hostname } from 'node:os';
 import { writeDoc, writesOverInput } from './write-file.js';
+import { inputChange } from './input-on-disk.js';
 import type { Action } from './workstation-state.js';
 import type { Live } from './live.js';
 
@@ -25,6 +28,32 @@ export function openForEditing(path: string, options: CheckOptions, formatId?: s
 /** The files of a set checked together (the file-set list). */
 export function checkSet(paths: readonly string[], options: CheckOptions, formatId?: string): Promise<FileSetResult> {
   return checkFileSet(registry, paths, options, formatId);
+}
+
+/** Whether this session may edit the file: the lock of its journal (lock.ts). */
+export type EditingLock =
+  | { kind: 'mine'; takenOver: LockHolder | null; problem: string | null }
+  | { kind: 'elsewhere'; holder: LockHolder; lockPath: string; sameHost: boolean };
+
+/**
+ * Takes the lock of the file's journal, so that no other workstation records edits in it; or
+ * says which one has it (this one may then only view the file). A lock that cannot be taken at
+ * all (a read-only state folder) does not stop the work: it is said, as the journal's problems are.
+ */
+export function lockForEditing(doc: Doc): EditingLock {
+  if (!doc.journal) return { kind: 'mine', takenOver: null, problem: null };
+  try {
+    const result = doc.journal.lock();
+    if (result.kind === 'mine') return { kind: 'mine', takenOver: result.takenOver, problem: null };
+    return { kind: 'elsewhere', holder: result.holder, lockPath: result.path, sameHost: result.holder.host === hostname() };
+  } catch (error) {
+    return { kind: 'mine', takenOver: null, problem: `the journal cannot be locked (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): edits are not being kept, write soon with w` };
+  }
+}
+
+/** The file for viewing only: no journal, so nothing this session does reaches the other's. */
+export function viewOnly(doc: Doc): Doc {
+  return { ...doc, journal: null };
 }
 
 /** An earlier session of this file with edits that were never written. */
@@ -73,22 +102,28 @@ export function forgetJournals(paths: readonly string[]): void {
 }
 
 /**
- * The write the clerk asked for (state.write.status 'writing'): refused with 'write.exists' when
- * the file is there and replacing it was not confirmed, else written and answered with
- * 'write.done' or 'write.failed'.
+ * The write the clerk asked for (state.write.status 'writing'): held with 'write.input-changed'
+ * when the input changed on disk since it was opened and writing anyway was not confirmed, with
+ * 'write.exists' when the file is there and replacing it was not confirmed, else written and
+ * answered with 'write.done' or 'write.failed'.
  */
-export function performWrite(doc: Doc, live: Live, write: { path: string; replace?: boolean }, dispatch: (action: Action) => void): void {
+export async function performWrite(doc: Doc, live: Live, write: { path: string; replace?: boolean; anyway?: boolean }, dispatch: (action: Action) => void): Promise<void> {
   // The input is refused before "Replace it?" is ever asked (writeDoc refuses it too).
   const over = writesOverInput(doc, write.path);
   if (over) {
     dispatch({ type: 'write.failed', error: over });
     return;
   }
+  const change = write.anyway ? null : await inputChange(doc);
+  if (change) {
+    dispatch({ type: 'write.input-changed', change });
+    return;
+  }
   if (existsSync(write.path) && !write.replace) {
     dispatch({ type: 'write.exists' });
     return;
   }
-  writeDoc(doc, live, write.path).then(
+  await writeDoc(doc, live, write.path).then(
     (written) => dispatch({ type: 'write.done', written }),
     (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: error.code === 'ENOENT' ? 'that folder does not exist' : error.code === 'EACCES' ? 'permission denied' : error.message }),
   );

@@ -41,12 +41,16 @@ function showEdit(state: State, edit: Edit | undefined): State {
   return { ...state, record: { ...state.record, line: edit.line, field: Math.max(0, field), draft: null } };
 }
 
+/** What a read-only session (the file open in another workstation) refuses: every change, and the write. */
+const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'write.start', 'write.edit-path']);
+
 function command(state: State, id: CommandId): State {
   const s = { ...state, message: null };
+  if (s.readOnly && CHANGES.has(id)) return { ...s, message: `Read-only: ${s.readOnly}. q quits` };
   switch (id) {
     case 'app.help': return { ...s, help: !s.help };
     case 'app.quit': return unsavedEdits(s.live) > 0 ? { ...s, confirm: { kind: 'quit' } } : { ...s, quit: true };
-    case 'app.write': return { ...s, screen: 'write', write: { ...s.write, status: 'ready', error: undefined } };
+    case 'app.write': return { ...s, screen: 'write', write: { ...s.write, status: 'ready', error: undefined, inputChanged: undefined } };
     case 'write.edit-path': return { ...s, write: { ...s.write, draft: s.write.path, status: 'ready' } };
     case 'app.table': return { ...s, screen: 'table' };
     case 'app.back': return back(s);
@@ -91,19 +95,21 @@ function command(state: State, id: CommandId): State {
     case 'settings.down': return { ...s, settings: { ...s.settings, cursor: Math.min(SETTING_KEYS.length - 1, s.settings.cursor + 1) } };
     case 'settings.up': return { ...s, settings: { ...s.settings, cursor: Math.max(0, s.settings.cursor - 1) } };
     case 'settings.edit': return { ...s, settings: { ...s.settings, draft: String(s.settings.values[SETTING_KEYS[s.settings.cursor]]) } };
-    case 'write.start': return s.write.path.trim() ? { ...s, write: { ...s.write, status: 'writing', replace: false } } : { ...s, message: 'Type the path to write to' };
+    case 'write.start': return s.write.path.trim() ? { ...s, write: { ...s.write, status: 'writing', replace: false, anyway: false } } : { ...s, message: 'Type the path to write to' };
   }
 }
 
 function answer(state: State, yes: boolean): State {
   const confirm = state.confirm;
   const s = { ...state, confirm: null };
+  if (confirm?.kind === 'input-changed' && !yes) return { ...s, message: 'Not written; your edits are kept (in the journal too)' };
   if (!confirm || !yes) return { ...s, message: confirm ? 'Cancelled' : null };
   switch (confirm.kind) {
     case 'accept-all': return acceptAll(s, confirm.code);
     case 'delete': return deleteRecord(s, confirm.line);
     case 'quit': return { ...s, quit: true };
     case 'replace': return { ...s, write: { ...s.write, status: 'writing', replace: true } };
+    case 'input-changed': return { ...s, write: { ...s.write, status: 'writing', anyway: true } };
   }
 }
 
@@ -198,6 +204,7 @@ function step(state: State, action: Action): State {
     case 'write.done': return { ...state, live: { ...state.live, savedAt: state.live.log.cursor }, write: { ...state.write, status: 'done', written: action.written } };
     case 'settings.saved': return { ...state, settings: { ...state.settings, saving: null, values: { ...state.settings.values, [action.key]: action.value } }, message: `Saved ${action.key}: it takes effect when a file is next opened` };
     case 'settings.failed': return { ...state, settings: { ...state.settings, saving: null }, message: `Not saved: ${action.error}` };
+    case 'write.input-changed': return { ...state, write: { ...state.write, status: 'ready', inputChanged: action.change }, confirm: { kind: 'input-changed', change: action.change } };
     case 'write.exists': return { ...state, write: { ...state.write, status: 'ready' }, confirm: { kind: 'replace', path: state.write.path } };
     case 'write.failed': return { ...state, write: { ...state.write, status: 'failed', error: action.error } };
   }

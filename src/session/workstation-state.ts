@@ -8,6 +8,7 @@ import type { Issue } from '../core/issue.js';
 import type { Doc } from './document.js';
 import type { CommandId, ScreenId } from './key-bindings.js';
 import type { Written } from './write-file.js';
+import type { InputChange } from './input-on-disk.js';
 import { initialLive, issuesAt, recordAt, type Live } from './live.js';
 import { DEFAULTS, type Settings } from './settings.js';
 
@@ -16,7 +17,9 @@ export type Confirm =
   | { kind: 'accept-all'; code: string; count: number; fields: string[] }
   | { kind: 'delete'; line: number }
   | { kind: 'quit' }
-  | { kind: 'replace'; path: string };
+  | { kind: 'replace'; path: string }
+  /** The input changed on disk since it was opened: write from the copy as opened anyway? */
+  | { kind: 'input-changed'; change: InputChange };
 
 export type Prompt = { kind: 'search' | 'jump'; text: string };
 
@@ -33,13 +36,22 @@ export interface State {
    * the cursor leaves it. `masked`: sensitive values are masked at all (the mask setting).
    */
   record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean; masked: boolean };
-  /** `draft`: the path being typed (e), null otherwise. `replace`: yes to replacing an existing file. */
-  write: { path: string; draft: string | null; status: 'ready' | 'writing' | 'done' | 'failed'; replace?: boolean; error?: string; written?: Written };
+  /**
+   * `draft`: the path being typed (e), null otherwise. `replace`: yes to replacing an existing
+   * file. `inputChanged`: how the input changed on disk since it was opened (found at the last
+   * write), and `anyway`: yes to writing from the copy as opened all the same.
+   */
+  write: { path: string; draft: string | null; status: 'ready' | 'writing' | 'done' | 'failed'; replace?: boolean; anyway?: boolean; inputChanged?: InputChange; error?: string; written?: Written };
   /** The stored settings, the one under the cursor, its draft, and one waiting to be saved. */
   settings: { values: Settings; cursor: number; draft: string | null; saving: { key: keyof Settings; value: Settings[keyof Settings] } | null };
   confirm: Confirm | null;
   message: string | null;
   quit: boolean;
+  /**
+   * Why this session may only look (the file is open in another workstation, which owns its
+   * journal): every edit and the write are refused with this said. Null: a normal session.
+   */
+  readOnly: string | null;
 }
 
 export type Action =
@@ -55,6 +67,7 @@ export type Action =
   | { type: 'settings.saved'; key: keyof Settings; value: Settings[keyof Settings] }
   | { type: 'settings.failed'; error: string }
   | { type: 'write.exists' }
+  | { type: 'write.input-changed'; change: InputChange }
   | { type: 'write.done'; written: Written }
   | { type: 'write.failed'; error: string };
 
@@ -73,6 +86,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     confirm: null,
     message: null,
     quit: false,
+    readOnly: null,
   };
 }
 
