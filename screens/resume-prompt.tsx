@@ -89,8 +89,8 @@ export function OpenElsewhere({ name, file, holder, sameHost, lockPath, tried, c
   lines.push({ text: `   process ${holder.pid} on ${sameHost ? 'this computer' : `the computer ${holder.host}`}${since(holder)}` });
   if (holder.file && holder.file !== file) lines.push({ text: `   (the same content, opened there as ${holder.file})` });
   lines.push({ text: '' });
-  lines.push({ text: '   Two workstations on one file would undo and save each other\'s edits, so' });
-  lines.push({ text: '   this one cannot edit it. Finish there (w writes, q quits), then press r.' });
+  lines.push({ text: '   Two workstations on one file would undo and save each other\'s edits:' });
+  lines.push({ text: '   this one cannot edit it. Quit it there (its edits are kept), then press r.' });
   if (!sameHost) {
     lines.push({ text: `   If that computer is off and its session gone for good, delete the lock` });
     lines.push({ text: `   ${lockPath} and press r.` });
