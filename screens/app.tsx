@@ -82,7 +82,7 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
       return;
     }
     const { earlier, changedFile, oldJournals, problem } = earlierSessions(doc);
-    const gone = lock.takenOver && `Taken over from rollfix process ${lock.takenOver.pid}${clock(lock.takenOver.since)}, which ended without closing`;
+    const gone = lock.takenOver && `Taken over from rollfix process ${lock.takenOver.pid}${clock(lock.takenOver.since)}, gone without closing`;
     const notes = [problem, lock.problem, gone].filter((n): n is string => Boolean(n));
     if (earlier || changedFile) setPhase({ kind: 'resume', doc, earlier, changedFile, oldJournals, notes });
     else start(doc, undefined, notes.join('; ') || null);

@@ -64,7 +64,7 @@ describe('the same file in two workstations', () => {
 
     const third = open();
     const taken = await third.waitFor(/r resume them/);
-    expect(taken).toMatch(new RegExp(`Taken over from rollfix process ${firstPid} \\(\\d\\d:\\d\\d UTC\\), which ended without closing`));
+    expect(taken).toMatch(new RegExp(`Taken over from rollfix process ${firstPid} \\(\\d\\d:\\d\\d UTC\\), gone without closing`));
     expect(taken).toMatch(/unsaved edits? from .* UTC/);
     third.press('r');
     await third.waitFor(/Resumed \d+ unsaved edit/);
