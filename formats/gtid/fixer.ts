@@ -14,6 +14,7 @@ import { envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './
 import { checkHeader, checkTrailer, extraFields } from './envelope.js';
 import { recordRules, validateDetail } from './rules.js';
 import { cleanRecordPattern, matchClean } from './fast-path.js';
+import type { LinePattern } from '../../src/core/line-pattern.js';
 import type { Issue } from '../../src/core/issue.js';
 
 export class GtidFixer implements Fixer {
@@ -29,6 +30,9 @@ export class GtidFixer implements Fixer {
   private records: KeyIndex;
   private blankEnd = -1;
   private scratch: string[] = new Array(DETAIL.fields.length).fill('');
+  /** The clean-record pattern for the file's delimiter, found once, as the check does. */
+  private pattern: LinePattern | null | undefined;
+  private ruleIssues: Issue[] = [];
 
   /** `fastPath`: off only in the test that proves both paths write the same. */
   constructor(private options: CheckOptions, input: InputInfo, private fastPath = true) {
@@ -89,10 +93,11 @@ export class GtidFixer implements Fixer {
     const delimiter = (this.delimiter ??= text.includes('\t') ? '\t' : ',');
     const profile = profileLine(text, delimiter === '\t');
     // A clean record with no safe repair to make is written as it came (the check's fast path).
-    const pattern = this.fastPath ? cleanRecordPattern(delimiter) : null;
+    const pattern = this.fastPath ? (this.pattern ??= cleanRecordPattern(delimiter)) : null;
     if (pattern && matchClean(pattern, text, this.scratch)) {
-      const issues: Issue[] = [];
-      recordRules(this.scratch, line, this.options, issues);
+      const issues = this.ruleIssues;
+      if (issues.length > 0) issues.length = 0;
+      recordRules(this.scratch, line, this.options, issues, true);
       if (!issues.some((i) => i.repair?.confidence === 'safe')) return this.unlessRepeat(text, this.scratch[F.localId], profile ^ text.length, line, []);
     }
     const { fields, quoteError } = splitRecord(text, delimiter, (profile & QUOTED) !== 0);

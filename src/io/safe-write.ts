@@ -7,7 +7,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Encoding } from './line-reader.js';
-import { encodeCp1252 } from './cp1252.js';
+import { encodeCp1252, UnencodableError } from './cp1252.js';
 
 const FLUSH_AT = 1 << 20;
 
@@ -24,8 +24,14 @@ export function failedTarget(error: unknown, targets: readonly string[]): string
 
 export class SafeWriter {
   private fd: number;
-  private buffered: string[] = [];
+  /**
+   * Bytes not yet written, encoded as each text arrives: holding the texts themselves until a
+   * flush kept a megabyte of strings alive per flush, which the GC promoted and the heap kept.
+   */
+  private bytes = Buffer.allocUnsafe(FLUSH_AT);
   private size = 0;
+  /** A text that could not be encoded: thrown by the next flush or commit, as when texts were held. */
+  private failure: Error | null = null;
   readonly temp: string;
 
   constructor(readonly target: string, private encoding: Encoding = 'utf-8', bom = false) {
@@ -35,19 +41,39 @@ export class SafeWriter {
   }
 
   write(text: string): void {
-    this.buffered.push(text);
-    this.size += text.length;
-    if (this.size >= FLUSH_AT) this.flush();
+    if (this.failure) return;
+    try {
+      this.encodeInto(text);
+    } catch (error) {
+      if (!(error instanceof UnencodableError)) throw error; // a disk error is told at once, as before
+      this.failure = error;
+    }
+  }
+
+  private encodeInto(text: string): void {
+    // A UTF-8 character is at most 3 bytes a UTF-16 unit; Windows-1252 is one byte a character.
+    if (this.size + text.length * 3 > this.bytes.length) {
+      this.flush();
+      if (text.length * 3 > this.bytes.length) return this.writeBytes(this.encode(text));
+    }
+    if (this.encoding === 'utf-8') this.size += this.bytes.write(text, this.size, 'utf8');
+    else this.size += encodeCp1252(text).copy(this.bytes, this.size);
+  }
+
+  private encode(text: string): Buffer {
+    return this.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeCp1252(text);
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
   }
 
   private flush(): void {
+    if (this.failure) throw this.failure;
     if (this.size === 0) return;
-    const text = this.buffered.join('');
-    this.buffered = [];
+    this.writeBytes(this.bytes.subarray(0, this.size));
     this.size = 0;
-    const bytes = this.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeCp1252(text);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
   }
 
   /** Makes the file appear at its target, complete. */
