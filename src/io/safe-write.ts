@@ -34,10 +34,11 @@ export class SafeWriter {
   private failure: Error | null = null;
   readonly temp: string;
 
-  constructor(readonly target: string, private encoding: Encoding = 'utf-8', bom = false) {
+  /** `onBytes`: told every byte as it goes to the file (a check of the file while it is written). */
+  constructor(readonly target: string, private encoding: Encoding = 'utf-8', bom = false, private onBytes?: (bytes: Uint8Array) => void) {
     this.temp = tempFor(target);
     this.fd = openSync(this.temp, 'wx', 0o600);
-    if (bom && encoding === 'utf-8') writeSync(this.fd, Buffer.from([0xef, 0xbb, 0xbf]));
+    if (bom && encoding === 'utf-8') this.writeBytes(Buffer.from([0xef, 0xbb, 0xbf]));
   }
 
   write(text: string): void {
@@ -65,6 +66,7 @@ export class SafeWriter {
   }
 
   private writeBytes(bytes: Uint8Array): void {
+    this.onBytes?.(bytes);
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
   }
