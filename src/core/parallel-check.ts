@@ -173,7 +173,7 @@ async function checkStreamed(format: Format, job: PartJob): Promise<unknown> {
 const MAX_STREAMED = 1 << 30;
 
 export interface WhileWriting {
-  /** The next bytes of the file, as written (the BOM too). */
+  /** The next bytes of the file, as written (the BOM too); the caller does not use them after. */
   push(bytes: Uint8Array): void;
   /** After the last byte: the check, on the written file's own description (`written`), or null to check it again. */
   finish(written: InputInfo, options: CheckOptions): Promise<ValidationResult | null>;
@@ -199,8 +199,10 @@ export function checkWhileWriting(format: Format, options: CheckOptions, path: s
   });
   return {
     push(bytes) {
-      const copy = new Uint8Array(bytes).buffer; // the writer reuses its buffer
-      worker.postMessage(copy, [copy]);
+      // Moved, not copied, when the bytes are a whole buffer of their own (the writer's flushes); else copied.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const buffer = own ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
+      worker.postMessage(buffer, [buffer]);
     },
     async finish(written, checkOptions) {
       worker.postMessage(null);

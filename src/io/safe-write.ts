@@ -7,7 +7,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Encoding } from './line-reader.js';
-import { encodeCp1252, UnencodableError } from './cp1252.js';
+import { encodeCp1252 } from './cp1252.js';
 
 const FLUSH_AT = 1 << 20;
 
@@ -24,17 +24,11 @@ export function failedTarget(error: unknown, targets: readonly string[]): string
 
 export class SafeWriter {
   private fd: number;
-  /**
-   * Bytes not yet written, encoded as each text arrives: holding the texts themselves until a
-   * flush kept a megabyte of strings alive per flush, which the GC promoted and the heap kept.
-   */
-  private bytes = Buffer.allocUnsafe(FLUSH_AT);
+  private buffered: string[] = [];
   private size = 0;
-  /** A text that could not be encoded: thrown by the next flush or commit, as when texts were held. */
-  private failure: Error | null = null;
   readonly temp: string;
 
-  /** `onBytes`: told every byte as it goes to the file (a check of the file while it is written). */
+  /** `onBytes`: told every byte once it is written to the file (a check of the file while it is written). */
   constructor(readonly target: string, private encoding: Encoding = 'utf-8', bom = false, private onBytes?: (bytes: Uint8Array) => void) {
     this.temp = tempFor(target);
     this.fd = openSync(this.temp, 'wx', 0o600);
@@ -42,40 +36,24 @@ export class SafeWriter {
   }
 
   write(text: string): void {
-    if (this.failure) return;
-    try {
-      this.encodeInto(text);
-    } catch (error) {
-      if (!(error instanceof UnencodableError)) throw error; // a disk error is told at once, as before
-      this.failure = error;
-    }
-  }
-
-  private encodeInto(text: string): void {
-    // A UTF-8 character is at most 3 bytes a UTF-16 unit; Windows-1252 is one byte a character.
-    if (this.size + text.length * 3 > this.bytes.length) {
-      this.flush();
-      if (text.length * 3 > this.bytes.length) return this.writeBytes(this.encode(text));
-    }
-    if (this.encoding === 'utf-8') this.size += this.bytes.write(text, this.size, 'utf8');
-    else this.size += encodeCp1252(text).copy(this.bytes, this.size);
-  }
-
-  private encode(text: string): Buffer {
-    return this.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeCp1252(text);
-  }
-
-  private writeBytes(bytes: Uint8Array): void {
-    this.onBytes?.(bytes);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
+    this.buffered.push(text);
+    this.size += text.length;
+    if (this.size >= FLUSH_AT) this.flush();
   }
 
   private flush(): void {
-    if (this.failure) throw this.failure;
     if (this.size === 0) return;
-    this.writeBytes(this.bytes.subarray(0, this.size));
+    const text = this.buffered.join('');
+    this.buffered = [];
     this.size = 0;
+    this.writeBytes(this.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeCp1252(text));
+  }
+
+  /** The bytes are not used once written: `onBytes` may keep them (move them to another thread). */
+  private writeBytes(bytes: Uint8Array): void {
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
+    this.onBytes?.(bytes);
   }
 
   /** Makes the file appear at its target, complete. */
