@@ -135,7 +135,7 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
         if (stats.endsWithNewline && written > 0) out.write(eol);
         return fixer.changes;
       };
-      return { line: (text, line) => emit(fixer.line(text, line)), finish };
+      return { line: (text, line, offset) => emit(fixer.line(text, line, offset)), finish };
     });
     // The output and its change report together, or neither: "Nothing was written" stays true.
     commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format)));
