@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Change, CheckOptions, Format, ValidationResult } from './format.js';
 import type { Issue } from './issue.js';
 import { EncodingChanged, inspectInput, readMemoryLines, scanLines, type InputInfo, type Progress, type ReadStats } from '../io/line-reader.js';
-import { checkInParts } from './parallel-check.js';
+import { checkInParts, checkWhileWriting, type WhileWriting } from './parallel-check.js';
 import { InputError } from '../io/input-error.js';
 import { sanitise } from './printable.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
@@ -114,11 +114,15 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
   const first = await inspectInput(path);
   const format = await resolveFormat(registry, first, formatId);
   let writer: SafeWriter | null = null;
+  let checking: WhileWriting | null = null;
   try {
     const { result } = await scanLines(first, (input) => {
       writer?.abort();
+      checking?.abort();
       const { eol, bom } = outputOf(format, input);
-      const out = (writer = new SafeWriter(output, input.encoding, bom));
+      // The written file is checked on another core as it is written (when worth it), not read back after.
+      checking = checkWhileWriting(format, options, output, input.size, input.encoding);
+      const out = (writer = new SafeWriter(output, input.encoding, bom, checking ? (bytes) => checking!.push(bytes) : undefined));
       const fixer = format.fixer(options, input);
       // Line endings go between lines, and after the last only if the input had one there: a
       // file that ends mid-line may have been cut short, and the output must still say so.
@@ -131,16 +135,27 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
         if (stats.endsWithNewline && written > 0) out.write(eol);
         return fixer.changes;
       };
-      return { line: (text, line) => emit(fixer.line(text, line)), finish };
+      return { line: (text, line, offset) => emit(fixer.line(text, line, offset)), finish };
     });
     // The output and its change report together, or neither: "Nothing was written" stays true.
     commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format)));
-    const after = await checkFile(registry, output, options, format.id);
+    const after = await checkWritten(registry, output, options, format, checking);
     return { output, changeReport, changes: result, after };
   } catch (error) {
     (writer as SafeWriter | null)?.abort();
+    (checking as WhileWriting | null)?.abort();
     throw error;
   }
+}
+
+/** The check of a file just written: the one made while it was written if it holds, else checkFile's. */
+async function checkWritten(registry: FormatRegistry, path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
+  if (checking) {
+    const written = await inspectInput(path);
+    const result = await checking.finish(written, options);
+    if (result) return summarise(path, format, written, result, options);
+  }
+  return checkFile(registry, path, options, format.id);
 }
 
 export type { Issue };

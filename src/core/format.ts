@@ -68,8 +68,11 @@ export interface Change {
 }
 
 export interface Fixer {
-  /** The output lines for one input line: usually one, none when the record is deleted. */
-  line(text: string, line: number): string[];
+  /**
+   * The output lines for one input line: usually one, none when the record is deleted. `offset`:
+   * where the line starts in the file (as readLines tells it), to read it back if need be.
+   */
+  line(text: string, line: number, offset?: number): string[];
   /** Lines to write after the last input line (a recomputed or added trailer). */
   finish(stats: ReadStats): string[];
   readonly changes: Change[];

@@ -47,7 +47,7 @@ export function compareIssues(a: Issue, b: Issue): number {
 }
 
 /** A copy of a string that shares no memory with the larger string it may be a slice of. */
-function detach(text: string): string {
+export function detach(text: string): string {
   return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 

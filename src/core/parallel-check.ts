@@ -6,11 +6,11 @@
  * its workerData. If a part finds the file is not UTF-8 after all, the caller checks again on one
  * thread as Windows-1252. Without a bundle (tests run the sources) everything stays on one thread.
  */
-import { Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { open } from 'node:fs/promises';
 import type { CheckOptions, Format, ValidationResult } from './format.js';
-import { EncodingChanged, readLines, type ByteRange, type InputInfo, type Progress } from '../io/line-reader.js';
+import { describeHead, EncodingChanged, LineCutter, readLines, SNIFF, type ByteRange, type InputInfo, type Progress } from '../io/line-reader.js';
 
 let workerScript: string | null = null;
 
@@ -30,6 +30,8 @@ interface PartJob {
   options: CheckOptions;
   range: ByteRange;
   share: number;
+  /** A file being written, whose bytes come as messages (see checkWhileWriting); `input.size` is a guess. */
+  streamed?: boolean;
 }
 
 type PartReply = { part: unknown } | { encodingChanged: true } | { error: string };
@@ -114,8 +116,8 @@ export async function runPartFromWorkerData(formatById: (id: string) => Format |
   try {
     const format = formatById(job.formatId);
     if (!format?.parts) throw new Error(`format ${job.formatId} cannot be checked in parts`);
-    const part = await checkPart(format, job, false);
-    reply({ part }, transferables(part));
+    const part = job.streamed ? await checkStreamed(format, job) : await checkPart(format, job, false);
+    reply({ part }, transferables(job.streamed ? (part as { part: unknown }).part : part));
   } catch (error) {
     reply(error instanceof EncodingChanged ? { encodingChanged: true } : { error: (error as Error).stack ?? String(error) });
   }
@@ -123,4 +125,98 @@ export async function runPartFromWorkerData(formatById: (id: string) => Format |
 
 export function isPartWorker(): boolean {
   return (workerData as PartJob | undefined)?.rollfixPart === true;
+}
+
+/**
+ * In a worker: the check of a file as it is written, from its bytes as they come (messages of
+ * ArrayBuffers, then `null`), cut into lines as readLines cuts them. The first 64 KB are held
+ * until they can be described as inspectInput describes a file; the part comes back with that
+ * description, which the writer compares with the written file's own before using the part.
+ */
+async function checkStreamed(format: Format, job: PartJob): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let held = 0;
+  let cutter: LineCutter | null = null;
+  let checker: ReturnType<NonNullable<Format['parts']>['checker']> | null = null;
+  let input: InputInfo | null = null;
+  const begin = () => {
+    const all = Buffer.concat(chunks);
+    input = { ...describeHead(job.input.path, job.input.size, all.subarray(0, SNIFF)), size: job.input.size };
+    const c = (checker = format.parts!.checker(job.options, input, true, 1));
+    cutter = new LineCutter(input, (text, line, offset) => c.line(text, line, offset));
+    cutter.push(all);
+  };
+  await new Promise<void>((resolve, reject) => {
+    parentPort!.on('message', (message: ArrayBuffer | null) => {
+      try {
+        if (message === null) {
+          if (!cutter) begin();
+          parentPort!.removeAllListeners('message');
+          return resolve();
+        }
+        const bytes = Buffer.from(message);
+        if (cutter) return (cutter as LineCutter).push(bytes);
+        chunks.push(bytes);
+        held += bytes.length;
+        if (held >= SNIFF) begin();
+      } catch (error) {
+        parentPort!.removeAllListeners('message');
+        reject(error);
+      }
+    });
+  });
+  const stats = (cutter as LineCutter | null)!.end();
+  return { part: checker!.finishPart(stats), input };
+}
+
+/** Files past this size are checked after they are written: a part checker may choose its ways by size (GTID, past 2 GB). */
+const MAX_STREAMED = 1 << 30;
+
+export interface WhileWriting {
+  /** The next bytes of the file, as written (the BOM too); the caller does not use them after. */
+  push(bytes: Uint8Array): void;
+  /** After the last byte: the check, on the written file's own description (`written`), or null to check it again. */
+  finish(written: InputInfo, options: CheckOptions): Promise<ValidationResult | null>;
+  abort(): void;
+}
+
+/**
+ * The check of a file that is being written, on a worker, while it is written: the bytes go to
+ * the worker as they are flushed, so `fix --auto` does not read back and check its output after
+ * writing it. Null when the file is better checked after (no bundle, one core, a small file, a
+ * format without parts). The result is used only if the worker described the file exactly as
+ * inspectInput describes the written file; else (or if the file is not UTF-8 after all) null.
+ */
+export function checkWhileWriting(format: Format, options: CheckOptions, path: string, sizeGuess: number, encoding: InputInfo['encoding']): WhileWriting | null {
+  if (!workerScript || !format.parts || THREADS < 2 || sizeGuess < MIN_BYTES || sizeGuess >= MAX_STREAMED || encoding !== 'utf-8') return null;
+  const guess: InputInfo = { path, size: sizeGuess, encoding, bom: false, eol: '\n', sample: [] };
+  const job: PartJob = { rollfixPart: true, formatId: format.id, input: guess, options, range: { start: 0, end: 0 }, share: 1, streamed: true };
+  const worker = new Worker(workerScript, { workerData: job });
+  const reply = new Promise<{ part: unknown; input: InputInfo } | null>((resolve) => {
+    worker.once('message', (message: PartReply) => resolve('part' in message ? (message.part as { part: unknown; input: InputInfo }) : null));
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
+  });
+  return {
+    push(bytes) {
+      // Moved, not copied, when the bytes are a whole buffer of their own (the writer's flushes); else copied.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const buffer = own ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
+      worker.postMessage(buffer, [buffer]);
+    },
+    async finish(written, checkOptions) {
+      worker.postMessage(null);
+      const got = await reply;
+      void worker.terminate();
+      if (!got || !sameDescription(got.input, written) || written.size >= MAX_STREAMED || !format.parts!.canSplit(written)) return null;
+      return format.parts!.merge([got.part], checkOptions, written);
+    },
+    abort() {
+      void worker.terminate();
+    },
+  };
+}
+
+function sameDescription(a: InputInfo, b: InputInfo): boolean {
+  return a.encoding === b.encoding && a.bom === b.bom && a.eol === b.eol && a.sample.length === b.sample.length && a.sample.every((line, i) => line === b.sample[i]);
 }

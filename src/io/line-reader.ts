@@ -41,7 +41,8 @@ export interface ReadStats {
 }
 
 const CHUNK = 1 << 20;
-const SNIFF = 1 << 16;
+/** How much of the start of a file inspectInput reads. */
+export const SNIFF = 1 << 16;
 /** A batch record is a few hundred bytes; a longer "line" means this is not a batch file. */
 export const MAX_LINE = 16 << 20;
 
@@ -98,6 +99,11 @@ export async function inspectInput(path: string): Promise<InputInfo> {
   } catch (error) {
     throw describeFsError(path, error);
   }
+  return describeHead(path, info.size, head);
+}
+
+/** What the first 64 KB of a file (`head`, all of it if shorter) tell of it: inspectInput's verdict. */
+export function describeHead(path: string, size: number, head: Buffer): InputInfo {
   const binary = looksBinary(head);
   if (binary) throw new InputError(`cannot check ${path}: ${binary}`);
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
@@ -106,7 +112,7 @@ export async function inspectInput(path: string): Promise<InputInfo> {
   const text = encoding === 'utf-8' ? body.toString('utf8') : decodeCp1252(head);
   const eol = detectEol(text);
   const sample = text.split(eol === '\r' ? '\r' : '\n', 50).map((l) => l.replace(/\r+$/, ''));
-  return { path, size: info.size, encoding, bom, eol, sample };
+  return { path, size, encoding, bom, eol, sample };
 }
 
 /** Told the fraction of the file (or range) read so far, and the lines read, after each chunk. */
@@ -133,63 +139,95 @@ export async function readLines(input: InputInfo, onLine: OnLine, range?: ByteRa
     throw describeFsError(input.path, error);
   });
   const buffer = Buffer.allocUnsafe(CHUNK);
-  const splitOn = input.eol === '\r' ? '\r' : '\n';
-  const stats: ReadStats = { lines: 0, otherEndings: 0, endsWithNewline: false };
-  let carry = '';
-  let pending = Buffer.alloc(0);
   let position = range?.start ?? 0;
   const end = range?.end ?? Infinity;
-  /** File offset of the next line's first byte, and whether the carried text is one byte a character. */
-  let lineOffset = position === 0 && input.bom ? 3 : position;
-  let carryOneByte = true;
+  const cutter = new LineCutter(input, onLine, position);
   try {
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position), position);
       if (bytesRead === 0) break;
-      let bytes = pending.length ? Buffer.concat([pending, buffer.subarray(0, bytesRead)]) : buffer.subarray(0, bytesRead);
-      if (position === 0 && input.bom) bytes = bytes.subarray(3);
       position += bytesRead;
-      onProgress?.((position - (range?.start ?? 0)) / ((range?.end ?? input.size) - (range?.start ?? 0) || 1), stats.lines);
-      let text: string;
-      let oneByte: boolean = carryOneByte;
-      if (input.encoding === 'utf-8') {
-        const end = completeUtf8(bytes);
-        const whole = bytes.subarray(0, end);
-        if (!isUtf8(whole)) throw new EncodingChanged();
-        pending = Buffer.from(bytes.subarray(end));
-        text = whole.toString('utf8');
-        oneByte &&= text.length === whole.length;
-      } else {
-        pending = Buffer.alloc(0);
-        text = decodeCp1252(bytes);
-      }
-      text = carry + text;
-      let start = 0;
-      for (let cut = text.indexOf(splitOn); cut !== -1; cut = text.indexOf(splitOn, start)) {
-        let end = cut;
-        // "\r\r\n" comes from a CRLF file converted twice: every CR before the LF is line ending.
-        if (splitOn === '\n') while (end > start && text.charCodeAt(end - 1) === 13) end--;
-        const crlf = end !== cut;
-        if (crlf !== (input.eol === '\r\n')) stats.otherEndings++;
-        const line = text.slice(start, end);
-        onLine(line, ++stats.lines, lineOffset);
-        lineOffset += oneByte ? cut + 1 - start : Buffer.byteLength(line) + cut + 1 - end;
-        start = cut + 1;
-      }
-      carry = text.slice(start);
-      carryOneByte = input.encoding !== 'utf-8' || oneByte || Buffer.byteLength(carry) === carry.length;
-      if (carry.length > MAX_LINE) {
-        throw new InputError(`cannot check ${input.path}: line ${stats.lines + 1} is longer than ${MAX_LINE >> 20} MB, so this is not a batch file`, 65);
-      }
+      onProgress?.((position - (range?.start ?? 0)) / ((range?.end ?? input.size) - (range?.start ?? 0) || 1), cutter.stats.lines);
+      cutter.push(buffer.subarray(0, bytesRead));
     }
-    if (pending.length) throw new EncodingChanged();
-    stats.endsWithNewline = carry.length === 0 && stats.lines > 0;
-    if (splitOn === '\n') carry = carry.replace(/\r+$/, '');
-    if (carry.length > 0) onLine(carry, ++stats.lines, lineOffset);
+    return cutter.end();
   } finally {
     await handle.close();
   }
-  return stats;
+}
+
+/**
+ * Bytes in, lines out: what readLines does with each chunk it reads, for bytes that come from
+ * elsewhere too (a file being written, checked as it is written), so both cut lines alike.
+ * `start`: the file offset of the first byte pushed (a BOM there is skipped).
+ */
+export class LineCutter {
+  readonly stats: ReadStats = { lines: 0, otherEndings: 0, endsWithNewline: false };
+  private splitOn: string;
+  private carry = '';
+  private pending = Buffer.alloc(0);
+  private atStart: boolean;
+  /** File offset of the next line's first byte, and whether the carried text is one byte a character. */
+  private lineOffset: number;
+  private carryOneByte = true;
+
+  constructor(private input: InputInfo, private onLine: OnLine, start = 0) {
+    this.splitOn = input.eol === '\r' ? '\r' : '\n';
+    this.atStart = start === 0;
+    this.lineOffset = start === 0 && input.bom ? 3 : start;
+  }
+
+  /** The next bytes of the file; `chunk` may be reused by the caller once this returns. */
+  push(chunk: Buffer): void {
+    const { input, stats, splitOn } = this;
+    let bytes = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    if (this.atStart && input.bom) bytes = bytes.subarray(3);
+    this.atStart = false;
+    let text: string;
+    let oneByte: boolean = this.carryOneByte;
+    if (input.encoding === 'utf-8') {
+      const end = completeUtf8(bytes);
+      const whole = bytes.subarray(0, end);
+      if (!isUtf8(whole)) throw new EncodingChanged();
+      this.pending = Buffer.from(bytes.subarray(end));
+      text = whole.toString('utf8');
+      oneByte &&= text.length === whole.length;
+    } else {
+      this.pending = Buffer.alloc(0);
+      text = decodeCp1252(bytes);
+    }
+    text = this.carry + text;
+    let start = 0;
+    let lineOffset = this.lineOffset;
+    for (let cut = text.indexOf(splitOn); cut !== -1; cut = text.indexOf(splitOn, start)) {
+      let end = cut;
+      // "\r\r\n" comes from a CRLF file converted twice: every CR before the LF is line ending.
+      if (splitOn === '\n') while (end > start && text.charCodeAt(end - 1) === 13) end--;
+      const crlf = end !== cut;
+      if (crlf !== (input.eol === '\r\n')) stats.otherEndings++;
+      const line = text.slice(start, end);
+      this.onLine(line, ++stats.lines, lineOffset);
+      lineOffset += oneByte ? cut + 1 - start : Buffer.byteLength(line) + cut + 1 - end;
+      start = cut + 1;
+    }
+    this.lineOffset = lineOffset;
+    this.carry = text.slice(start);
+    this.carryOneByte = input.encoding !== 'utf-8' || oneByte || Buffer.byteLength(this.carry) === this.carry.length;
+    if (this.carry.length > MAX_LINE) {
+      throw new InputError(`cannot check ${input.path}: line ${stats.lines + 1} is longer than ${MAX_LINE >> 20} MB, so this is not a batch file`, 65);
+    }
+  }
+
+  /** After the last byte: the last line, if it has no ending, and the counts. */
+  end(): ReadStats {
+    const { stats } = this;
+    if (this.pending.length) throw new EncodingChanged();
+    stats.endsWithNewline = this.carry.length === 0 && stats.lines > 0;
+    let carry = this.carry;
+    if (this.splitOn === '\n') carry = carry.replace(/\r+$/, '');
+    if (carry.length > 0) this.onLine(carry, ++stats.lines, this.lineOffset);
+    return stats;
+  }
 }
 
 /**

@@ -28,10 +28,11 @@ export class SafeWriter {
   private size = 0;
   readonly temp: string;
 
-  constructor(readonly target: string, private encoding: Encoding = 'utf-8', bom = false) {
+  /** `onBytes`: told every byte once it is written to the file (a check of the file while it is written). */
+  constructor(readonly target: string, private encoding: Encoding = 'utf-8', bom = false, private onBytes?: (bytes: Uint8Array) => void) {
     this.temp = tempFor(target);
     this.fd = openSync(this.temp, 'wx', 0o600);
-    if (bom && encoding === 'utf-8') writeSync(this.fd, Buffer.from([0xef, 0xbb, 0xbf]));
+    if (bom && encoding === 'utf-8') this.writeBytes(Buffer.from([0xef, 0xbb, 0xbf]));
   }
 
   write(text: string): void {
@@ -45,9 +46,14 @@ export class SafeWriter {
     const text = this.buffered.join('');
     this.buffered = [];
     this.size = 0;
-    const bytes = this.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeCp1252(text);
+    this.writeBytes(this.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeCp1252(text));
+  }
+
+  /** The bytes are not used once written: `onBytes` may keep them (move them to another thread). */
+  private writeBytes(bytes: Uint8Array): void {
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset);
+    this.onBytes?.(bytes);
   }
 
   /** Makes the file appear at its target, complete. */
