@@ -3,8 +3,9 @@
  * set shows), then one file at a time in the usual workstation; q there comes back to the list,
  * which is checked again, with the file the clerk wrote in place of the one it fixes.
  */
-import { useEffect, useState } from 'react';
-import { useApp, useInput } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { useApp } from 'ink';
+import { useKeyPresses } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { basename } from 'node:path';
 import { App } from './app.js';
@@ -20,6 +21,9 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(' Checking the files…');
   const { columns, rows } = useTerminalSize();
+  // Keys that arrive together ("jj" then Enter) move from where the previous one left the cursor.
+  const latest = useRef(state);
+  latest.current = state;
 
   useEffect(() => {
     if (!busy) return;
@@ -29,11 +33,12 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
     }, (error) => { onError(error); exit(); });
   }, [busy]);
 
-  useInput((input, key) => {
+  useKeyPresses((input, key) => {
     const action = fileSetKey(input, key);
-    if (action === 'up' || action === 'down') setState((s) => move(s, action === 'up' ? -1 : 1));
-    else if (action === 'open') setOpen(openable(state));
+    if (action === 'up' || action === 'down') setState((latest.current = move(latest.current, action === 'up' ? -1 : 1)));
+    else if (action === 'open') setOpen(openable(latest.current));
     else if (action === 'quit') exit();
+    return action === 'open' || action === 'quit';
   }, { isActive: open === null && busy === null });
 
   if (open) {

@@ -4,7 +4,8 @@
  * are never applied to this one, and what else was found on the way (damaged journal lines, a
  * stale lock taken over). And OpenElsewhere: the file is open in another workstation.
  */
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
+import { useKeyPresses } from './use-keys.js';
 import { useState } from 'react';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
@@ -26,12 +27,11 @@ export function ResumePrompt({ earlier, changedFile, notes, columns, rows, onAns
 }) {
   const theme = useTheme();
   const [viewing, setViewing] = useState(false);
-  useInput((input, key) => {
-    if (earlier && input === 'r') onAnswer('resume');
-    else if (earlier && input === 'd') onAnswer('discard');
-    else if (input === 'v') setViewing((v) => !v);
-    else if (!earlier && (key.return || key.escape)) onAnswer('ignore');
-    else if (!earlier && input === 'x') onAnswer('forget-old');
+  useKeyPresses((input, key) => {
+    const answer = earlier && input === 'r' ? 'resume' : earlier && input === 'd' ? 'discard' : !earlier && (key.return || key.escape) ? 'ignore' : !earlier && input === 'x' ? 'forget-old' : null;
+    if (input === 'v') setViewing((v) => !v);
+    if (answer) onAnswer(answer);
+    return Boolean(answer);
   });
   const lines: Array<{ text: string; bold?: boolean; color?: string }> = [{ text: ' rollfix', bold: true }, { text: '' }];
   for (const note of notes) lines.push({ text: ` ${theme.symbols.warning} ${note}`, color: theme.colors.warning });
@@ -79,10 +79,10 @@ export function OpenElsewhere({ name, file, holder, sameHost, lockPath, tried, c
   onAnswer: (answer: 'view' | 'retry' | 'quit') => void;
 }) {
   const theme = useTheme();
-  useInput((input, key) => {
-    if (input === 'v') onAnswer('view');
-    else if (input === 'r') onAnswer('retry');
-    else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) onAnswer('quit');
+  useKeyPresses((input, key) => {
+    const answer = input === 'v' ? 'view' : input === 'r' ? 'retry' : input === 'q' || key.escape || (key.ctrl && input === 'c') ? 'quit' : null;
+    if (answer) onAnswer(answer);
+    return Boolean(answer);
   });
   const lines: Array<{ text: string; bold?: boolean; color?: string }> = [{ text: ' rollfix', bold: true }, { text: '' }];
   lines.push({ text: ` ${theme.symbols.warning} ${name} is open in another rollfix workstation`, bold: true, color: theme.colors.warning });

@@ -1,18 +1,24 @@
 import { useInput } from 'ink';
-import { actionsFor } from '../src/session/key-map.js';
+import { forEachKey, splitKeys, type KeyPress } from '../src/session/key-map.js';
 import type { Action, State } from '../src/session/workstation-state.js';
 
 /**
- * The workstation's keys, once a file is open: they become actions through the pure key map
- * (the only other useInputs are the resume prompt's, before the file opens, and the file-set
- * list's, while no file of the set is open). The state is read when the key arrives, not when
- * the screen was last drawn: keys typed faster than React redraws (Enter then Backspace) must see
- * the mode the previous key put the screen in.
+ * The workstation's keys, once a file is open: they become actions through the pure key map.
+ * The state is read before every key of a chunk, not when the screen was last drawn: keys that
+ * arrive together ("nnn" over a slow link, Enter then Backspace) must each see the mode the
+ * previous key put the screen in.
  */
 export function useKeys(current: () => State | null, dispatch: (action: Action) => void): void {
+  useInput((input, key) => forEachKey(input, key, current, dispatch));
+}
+
+/**
+ * The keys of a screen with nothing to type (the resume prompt, the file list), one at a time
+ * even when they arrive together. `handle` returns true when the screen is done with keys (it
+ * answered and closes), so the rest of the chunk is not read as answers too.
+ */
+export function useKeyPresses(handle: (input: string, key: KeyPress) => boolean | undefined, options?: { isActive?: boolean }): void {
   useInput((input, key) => {
-    const state = current();
-    if (!state) return;
-    for (const action of actionsFor(state, input, key)) dispatch(action);
-  });
+    for (const press of splitKeys(input, key)) if (handle(press.input, press.key)) return;
+  }, options);
 }

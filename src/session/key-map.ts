@@ -34,17 +34,67 @@ function keyName(input: string, key: KeyPress): string {
 }
 
 /**
- * The actions of one read from the terminal. Keys typed faster than they are read arrive as one
- * chunk ("99\r"): while typing, Enter inside it still commits, after the text before it.
+ * One key of a chunk, as Ink names a key read alone. Keys typed faster than they are read (a
+ * slow SSH link, key repeat, a paste) arrive as one chunk ("nnn", "jj\r"); Ink cuts escape
+ * sequences (arrows) out of it, but not the keys between them.
  */
-export function actionsFor(state: State, input: string, key: KeyPress): Action[] {
-  const enter = isTyping(state) && input.length > 1 ? input.indexOf('\r') : -1;
-  if (enter < 0) {
+function singleKey(char: string): { input: string; key: KeyPress } {
+  if (char === '\r' || char === '\n') return { input: '', key: { return: true } };
+  if (char === '\t') return { input: '', key: { tab: true } };
+  if (char === '\u007f' || char === '\b') return { input: '', key: { backspace: true } };
+  if (char === '\u001b') return { input: '', key: { escape: true } };
+  const code = char.charCodeAt(0);
+  if (code >= 1 && code <= 26) return { input: String.fromCharCode(code + 96), key: { ctrl: true } };
+  return { input: char, key: {} };
+}
+
+/** Text as read, with no key named by Ink: one key or several, to be cut into keys here. */
+function isPlainChunk(input: string, key: KeyPress): boolean {
+  return input.length > 0 && !Object.values(key).some((flag) => flag === true);
+}
+
+/** A chunk as the keys in it, in order (for screens with no text to type). */
+export function splitKeys(input: string, key: KeyPress): Array<{ input: string; key: KeyPress }> {
+  return isPlainChunk(input, key) ? [...input].map(singleKey) : [{ input, key }];
+}
+
+/**
+ * The actions of the first key (or, while typing, the first run of text) of a chunk, and the
+ * rest of it, to be read again in the mode these actions leave the screen in. While typing, the
+ * text up to a control key is one paste (Backspaces inside it are applied in order by the
+ * reducer); the control key (Enter, Ctrl-U) then acts, and what follows is read again.
+ */
+export function takeKeys(state: State, input: string, key: KeyPress): { actions: Action[]; rest: string } {
+  if (!isPlainChunk(input, key)) {
     const action = actionFor(state, input, key);
-    return action ? [action] : [];
+    return { actions: action ? [action] : [], rest: '' };
   }
-  const before = actionFor(state, input.slice(0, enter), {});
-  return [...(before ? [before] : []), { type: 'text.commit' }];
+  if (isTyping(state)) {
+    // Text runs to the first control key other than Backspace (Enter, Ctrl-U, ...), which acts.
+    const end = input.search(/[\u0000-\u0007\u0009-\u001f]/);
+    if (end !== 0) return { actions: nonNull(actionFor(state, end < 0 ? input : input.slice(0, end), {})), rest: end < 0 ? '' : input.slice(end) };
+  }
+  const [first] = input;
+  const single = singleKey(first);
+  return { actions: nonNull(actionFor(state, single.input, single.key)), rest: input.slice(first.length) };
+}
+
+/** Every key of a chunk, each acted on in the state the previous one left (`current`). */
+export function forEachKey(input: string, key: KeyPress, current: () => State | null, act: (action: Action) => void): void {
+  let rest = input;
+  let flags = key;
+  do {
+    const state = current();
+    if (!state) return;
+    const next = takeKeys(state, rest, flags);
+    for (const action of next.actions) act(action);
+    rest = next.rest;
+    flags = {};
+  } while (rest);
+}
+
+function nonNull(action: Action | null): Action[] {
+  return action ? [action] : [];
 }
 
 export function isTyping(state: State): boolean {

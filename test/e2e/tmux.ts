@@ -4,6 +4,28 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { KEY_BINDINGS, type CommandId } from '../../src/session/key-bindings.js';
+
+/** The first key bound to a command; in a chunk, the first that is one character (j, not Down). */
+function keyOf(id: CommandId, inChunk = false): string {
+  const keys = KEY_BINDINGS.find((b) => b.command === id)?.keys ?? [];
+  const key = inChunk ? keys.find((k) => k.length === 1 || k === 'enter' || k.startsWith('ctrl-')) : keys[0];
+  if (!key) throw new Error(`no key is bound to ${id}${inChunk ? ' that can be sent inside a chunk' : ''}`);
+  return key;
+}
+
+const TMUX_NAMES: Record<string, string> = { enter: 'Enter', escape: 'Escape', up: 'Up', down: 'Down', pageup: 'PPage', pagedown: 'NPage', tab: 'Tab' };
+function tmuxKey(name: string): string {
+  return TMUX_NAMES[name] ?? (name.startsWith('ctrl-') ? `C-${name.slice(5)}` : name);
+}
+
+/** The bytes a terminal sends for a key (for keys sent together in one write). */
+function keyBytes(name: string): string {
+  if (name === 'enter') return '\r';
+  if (name.startsWith('ctrl-')) return String.fromCharCode(name.charCodeAt(5) - 96);
+  if (name.length !== 1) throw new Error(`the key ${name} is not sent inside a chunk in these tests`);
+  return name;
+}
 
 export class Terminal {
   private socket = `rollfix-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -57,6 +79,20 @@ export class Terminal {
       }
     }
     throw new Error(`no node process under the pane's shell ${shell}`);
+  }
+
+  /** Presses the keys bound to these commands (key-bindings.ts), one write each: as typed. */
+  command(...commands: CommandId[]): void {
+    for (const id of commands) this.press(tmuxKey(keyOf(id)));
+  }
+
+  /**
+   * Sends these commands' keys (and any literal text, `{ text }`) in ONE write, as a paste or a
+   * slow SSH link delivers them: the program reads them as one chunk.
+   */
+  together(...parts: Array<CommandId | { text: string }>): void {
+    const bytes = parts.map((p) => (typeof p === 'string' ? keyBytes(keyOf(p, true)) : p.text)).join('');
+    this.tmux('send-keys', '-t', 'e2e', '-l', bytes);
   }
 
   close(): void {

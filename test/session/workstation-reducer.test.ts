@@ -5,7 +5,7 @@ import { openDoc } from '../../src/session/document.js';
 import { reducer } from '../../src/session/workstation-reducer.js';
 import { flaggedNow, initialState, position, tableRows, type Action, type State } from '../../src/session/workstation-state.js';
 import { fixText, rejections } from '../../src/session/rejections.js';
-import { actionFor, actionsFor } from '../../src/session/key-map.js';
+import { actionFor, forEachKey, splitKeys, type KeyPress } from '../../src/session/key-map.js';
 import { issuesAt, isRejected, recordAt, unsavedEdits } from '../../src/session/live.js';
 import { writeDoc } from '../../src/session/write-file.js';
 import type { CommandId } from '../../src/session/key-bindings.js';
@@ -23,6 +23,19 @@ const field = (s: State, line: number, name: string) => {
 };
 const codes = (s: State, line: number) => issuesAt(s.live, line).map((i) => i.code);
 const yes: Action = { type: 'answer', yes: true };
+/** One read from the terminal, through the loop useKeys runs; the state each key leaves. */
+function press(state: State, chunk: string, key: KeyPress = {}): State {
+  let s = state;
+  forEachKey(chunk, key, () => s, (action) => { s = reducer(s, action); });
+  return s;
+}
+function chunkActions(state: State, chunk: string): Action[] {
+  const actions: Action[] = [];
+  let s = state;
+  forEachKey(chunk, {}, () => s, (action) => { actions.push(action); s = reducer(s, action); });
+  return actions;
+}
+const where = (s: State) => ({ screen: s.screen, line: s.record.line, field: s.record.field, row: s.table.row });
 
 describe('workstation reducer', () => {
   it('starts on the summary and Enter opens the first flagged record on its first flagged field', async () => {
@@ -191,7 +204,7 @@ describe('key map', () => {
     expect(actionFor(typing, 'a', {})).toEqual({ type: 'text', input: 'a' });
     expect(actionFor(typing, '\u001b[31m', {})).toEqual({ type: 'text', input: '[31m' });
     // Keys faster than the terminal is read arrive as one chunk: Backspaces and Enter still count.
-    const fast = actionsFor(typing, 'ab\u007f\u007fc\r', {});
+    const fast = chunkActions(typing, 'ab\u007f\u007fc\r');
     expect(fast).toEqual([{ type: 'text', input: 'ab\u007f\u007fc' }, { type: 'text.commit' }]);
     const before = typing.record.draft!.text;
     expect(reducer(typing, fast[0]).record.draft!.text).toBe(`${before}c`);
@@ -201,6 +214,35 @@ describe('key map', () => {
     const path = run(s, 'app.write', 'write.edit-path');
     expect(reducer(path, actionFor(path, 'u', { ctrl: true })!).write.draft).toBe('');
     expect(actionFor(run(record, 'record.delete'), 'y', {})).toEqual({ type: 'answer', yes: true });
+  });
+});
+
+describe('keys that arrive together', () => {
+  it('acts on every key of a chunk, in order, as if pressed one by one', async () => {
+    const record = run(await open(), 'summary.start');
+    const one = ['n', 'n', 'n'].reduce((s, k) => press(s, k), record);
+    expect(where(press(record, 'nnn'))).toEqual(where(one));
+    expect(where(one)).not.toEqual(where(record));
+    expect(where(press(record, 'jj'))).toEqual(where(press(press(record, 'j'), 'j')));
+    const table = run(await open(), 'app.table');
+    expect(press(table, 'jjj').table.row).toBe(3);
+    expect(press(table, 'jjjk').table.row).toBe(2);
+  });
+  it('types the text of a chunk into the field, commits at Enter, and reads the rest as keys', async () => {
+    const record = run(await open(), 'summary.start');
+    const typing = run(record, 'record.edit', { type: 'text.clear' });
+    const byHand = run(type(typing, 'Smith'), { type: 'text.commit' }, 'record.next');
+    const fast = press(typing, 'Smith\rn');
+    expect(field(fast, 3, 'Legal Last Name')).toBe('Smith');
+    expect(where(fast)).toEqual(where(byHand));
+    expect(fast.record.draft).toBeFalsy();
+  });
+  it('reads Enter, Tab, Backspace and Ctrl keys inside a chunk as those keys', async () => {
+    const s = await open();
+    expect(press(s, 't\r').screen).toBe(run(s, 'app.table', 'table.open').screen);
+    expect(splitKeys('jj\r', {})).toEqual([{ input: 'j', key: {} }, { input: 'j', key: {} }, { input: '', key: { return: true } }]);
+    expect(splitKeys('a\u0012\u007f\t', {})).toEqual([{ input: 'a', key: {} }, { input: 'r', key: { ctrl: true } }, { input: '', key: { backspace: true } }, { input: '', key: { tab: true } }]);
+    expect(splitKeys('', { upArrow: true })).toEqual([{ input: '', key: { upArrow: true } }]);
   });
 });
 
