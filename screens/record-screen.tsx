@@ -5,7 +5,7 @@
  */
 import type { ReactElement } from 'react';
 import { Box } from 'ink';
-import { Cells } from './components/cells.js';
+import { Cells, cursorCells } from './components/cells.js';
 import { Line } from './components/line.js';
 import { wrap } from './text.js';
 import { mask } from '../src/core/printable.js';
@@ -22,7 +22,7 @@ function repairText(issue: Issue, show: (field: string, value: string) => string
 
 export function RecordScreen({ state, height }: { state: State; height: number }) {
   const theme = useTheme();
-  const { doc, live, record: view, columns } = state;
+  const { doc, live, record: view, columns, caretFromEnd } = state;
   const record = recordAt(doc, live, view.line);
   const issues = issuesAt(live, view.line);
   const { index, total } = position(state);
@@ -60,7 +60,7 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     // The field being typed shows its draft's issues, as the message below does, at every keystroke.
     const own = editing ? view.draft!.issues : issuesAt(live, view.line).filter((x) => x.field === spec.name);
     const issue = own[0];
-    const value = editing ? `${view.draft!.text}_` : show(spec.name, record.fields[i] ?? '');
+    const value = show(spec.name, record.fields[i] ?? '');
     const proposal = issue?.repair?.values?.[spec.name];
     const mark = !issue ? theme.symbols.ok : issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;
     const statusText = !issue ? mark : proposal !== undefined ? `${mark} ${theme.symbols.arrow} "${show(spec.name, proposal)}"` : `${mark} ${issue.code}`;
@@ -68,7 +68,9 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     lines.push(
       <Cells key={spec.name} inverse={i === cursor && !editing} cells={[
         { text: `${i === cursor ? theme.symbols.cursor : ' '} ${spec.name}`, width: nameWidth, bold: Boolean(issue) },
-        { text: ` ${value}`, width: valueWidth + 2, color: editing ? theme.colors.accent : undefined, underline: Boolean(editing) && !theme.color },
+        ...(editing
+          ? [{ text: ' ', width: 1 }, ...cursorCells(view.draft!.text, caretFromEnd, valueWidth + 1, { color: theme.colors.accent, underline: !theme.color })]
+          : [{ text: ` ${value}`, width: valueWidth + 2 }]),
         { text: ` ${statusText}`, width: statusWidth, color },
       ]} />,
     );

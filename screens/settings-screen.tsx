@@ -1,6 +1,7 @@
 /** Settings (s from the summary): every stored setting, its value and what it does. */
 import type { ReactElement } from 'react';
 import { Box } from 'ink';
+import { Cells, cursorCells } from './components/cells.js';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
 import { DEFAULTS, SETTINGS, type Settings } from '../src/session/settings.js';
@@ -15,7 +16,12 @@ export function SettingsScreen({ state, height }: { state: State; height: number
   const lines: ReactElement[] = [<Line key="t" text=" Settings (flags of check and fix override them for one run)" width={columns} bold />, <Line key="g" text="" width={columns} />];
   keys.forEach((key, i) => {
     const at = i === settings.cursor;
-    const value = at && settings.draft !== null ? `${settings.draft}_` : show(settings.values[key]);
+    const label = `${at ? theme.symbols.cursor : ' '} ${key.padEnd(15)} `;
+    if (at && settings.draft !== null) {
+      lines.push(<Cells key={key} cells={[{ text: label, width: label.length }, ...cursorCells(settings.draft, state.caretFromEnd, columns - label.length, { color: theme.colors.accent })]} />);
+      return;
+    }
+    const value = show(settings.values[key]);
     lines.push(<Line key={key} text={`${at ? theme.symbols.cursor : ' '} ${key.padEnd(15)} ${value}`} width={columns} inverse={at && settings.draft === null} color={at && settings.draft !== null ? theme.colors.accent : undefined} />);
   });
   lines.push(<Line key="g2" text="" width={columns} />);

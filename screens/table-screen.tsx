@@ -5,7 +5,7 @@
  */
 import type { ReactElement } from 'react';
 import { Box } from 'ink';
-import { Cells, type Cell } from './components/cells.js';
+import { Cells, cursorCells, type Cell } from './components/cells.js';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
 import { issuesAt, recordAt } from '../src/session/live.js';
@@ -45,7 +45,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
   const keyIndex = (layoutFields: readonly { name: string }[]) => doc.model.keyFields.map((name) => layoutFields.findIndex((f) => f.name === name));
   const header: Cell[] = ['Line', ...(doc.model.keyTitles ?? ['Last name', 'First name', 'Local ID']), 'Problem'].map((text, i) => ({ text: ` ${text}`, width: widths[i], bold: true }));
   const filter = [table.filter && `code ${table.filter}`, table.search && `search "${table.search}"`].filter(Boolean).join(', ');
-  const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search names, IDs and values' : 'Go to line'}: ${table.prompt.text}_` : null;
+  const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search names, IDs and values' : 'Go to line'}: ` : null;
   const title = prompt ?? ` ${rows.length} of ${listedLines(state).length} records to look at (${live.flagged} flagged)${filter ? ` (${filter}; Esc shows all)` : ''}`;
   const body: ReactElement[] = [];
   for (let i = top; i < Math.min(rows.length, top + page); i++) {
@@ -71,7 +71,9 @@ export function TableScreen({ state, height }: { state: State; height: number })
   if (rows.length === 0) body.push(<Line key="none" text={table.filter || table.search ? '  No record matches (Esc shows all)' : '  No flagged records'} width={columns} />);
   return (
     <Box flexDirection="column" height={height}>
-      <Line text={title} width={columns} bold={!prompt} color={prompt ? theme.colors.accent : undefined} />
+      {prompt && table.prompt
+        ? <Cells cells={[{ text: prompt, width: prompt.length, color: theme.colors.accent }, ...cursorCells(table.prompt.text, state.caretFromEnd, columns - prompt.length, { color: theme.colors.accent })]} />
+        : <Line text={title} width={columns} bold />}
       <Cells cells={header} />
       {body}
     </Box>

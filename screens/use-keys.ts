@@ -1,4 +1,5 @@
-import { useInput } from 'ink';
+import { useEffect, useRef } from 'react';
+import { useInput, useStdin } from 'ink';
 import { forEachKey, splitKeys, type KeyPress } from '../src/session/key-map.js';
 import type { Action, State } from '../src/session/workstation-state.js';
 
@@ -9,7 +10,30 @@ import type { Action, State } from '../src/session/workstation-state.js';
  * previous key put the screen in.
  */
 export function useKeys(current: () => State | null, dispatch: (action: Action) => void): void {
-  useInput((input, key) => forEachKey(input, key, current, dispatch));
+  const raw = useRawInput();
+  useInput((input, key) => forEachKey(input, keyOf(key, raw.current), current, dispatch));
+}
+
+/**
+ * The bytes of the key being read. Ink names both Backspace (DEL, 0x7f) and the Delete key
+ * (ESC [3~) "delete"; only the bytes tell them apart. This listener is added before useInput's
+ * (effects run in order, and useInput's is added again at every render), so it has seen the
+ * bytes by the time the key reaches the handler.
+ */
+function useRawInput(): { current: string } {
+  const { internal_eventEmitter: events } = useStdin();
+  const raw = useRef('');
+  useEffect(() => {
+    const seen = (data: string) => { raw.current = data; };
+    events?.on('input', seen);
+    return () => { events?.removeListener('input', seen); };
+  }, [events]);
+  return raw;
+}
+
+function keyOf(key: KeyPress, raw: string): KeyPress {
+  if (!key.delete || raw.includes('[3')) return key;
+  return { ...key, delete: false, backspace: true };
 }
 
 /**

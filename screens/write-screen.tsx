@@ -1,6 +1,7 @@
 /** Write: where the resubmission goes, what it holds, and a clear warning if it would be rejected. */
 import type { ReactElement } from 'react';
 import { Box } from 'ink';
+import { Cells, cursorCells } from './components/cells.js';
 import { Line } from './components/line.js';
 import { plural, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
@@ -46,8 +47,8 @@ export function WriteScreen({ state, height }: { state: State; height: number })
   const add = (text: string, props: { color?: string; bold?: boolean } = {}) => lines.push(<Line key={lines.length} text={text} width={columns} {...props} />);
   add(' Write the resubmission file (the file you opened is never changed)', { bold: true });
   add('');
-  const path = write.draft !== null ? `${write.draft}_` : write.path;
-  add(`   File:           ${path}`, { color: write.draft !== null ? theme.colors.accent : undefined });
+  if (write.draft !== null) lines.push(<Cells key="path" cells={[{ text: '   File:           ', width: 19 }, ...cursorCells(write.draft, state.caretFromEnd, columns - 19, { color: theme.colors.accent })]} />);
+  else add(`   File:           ${write.path}`);
   add(`   Change report:  ${defaultReportPath(write.draft ?? write.path)}`);
   add('');
   add(`   ${plural(changedRecords(live), 'record')} changed, ${plural(live.deleted.size, 'record')} deleted, ${plural(flaggedNow(state), 'record')} still flagged`);

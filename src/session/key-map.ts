@@ -5,17 +5,23 @@
  * picker, or the screen's own keys.
  */
 import { KEY_BINDINGS } from './key-bindings.js';
+import type { LineKey } from './line-edit.js';
 import type { Action, State } from './workstation-state.js';
 
 /** The subset of Ink's Key that we read. */
 export interface KeyPress {
   upArrow?: boolean;
   downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  home?: boolean;
+  end?: boolean;
   pageUp?: boolean;
   pageDown?: boolean;
   return?: boolean;
   escape?: boolean;
   backspace?: boolean;
+  /** The forward Delete key (Ink names Backspace's DEL "delete" too: use-keys.ts tells them apart). */
   delete?: boolean;
   ctrl?: boolean;
   tab?: boolean;
@@ -97,6 +103,18 @@ function nonNull(action: Action | null): Action[] {
   return action ? [action] : [];
 }
 
+/** The keys of a shell line (readline's), while typing. */
+function lineKey(name: string, key: KeyPress): LineKey | null {
+  if (key.leftArrow || name === 'ctrl-b') return 'left';
+  if (key.rightArrow || name === 'ctrl-f') return 'right';
+  if (key.home || name === 'ctrl-a') return 'home';
+  if (key.end || name === 'ctrl-e') return 'end';
+  if (key.delete || name === 'ctrl-d') return 'delete';
+  if (name === 'ctrl-w') return 'kill-word';
+  if (name === 'ctrl-k') return 'kill-end';
+  return null;
+}
+
 export function isTyping(state: State): boolean {
   return Boolean(state.table.prompt || state.record.draft || state.write.draft !== null || state.settings.draft !== null);
 }
@@ -119,9 +137,11 @@ export function actionFor(state: State, input: string, key: KeyPress): Action | 
   if (isTyping(state)) {
     if (name === 'enter') return { type: 'text.commit' };
     if (name === 'escape') return { type: 'text.cancel' };
-    if (key.backspace || key.delete) return { type: 'text.backspace' };
-    // Ctrl-U clears what is typed, as in a shell: a whole path or value replaced at once.
+    if (key.backspace) return { type: 'text.backspace' };
+    // Ctrl-U clears what is before the cursor, as in a shell: a whole path or value replaced at once.
     if (name === 'ctrl-u') return { type: 'text.clear' };
+    const edit = lineKey(name, key);
+    if (edit) return { type: 'text.key', key: edit };
     if (key.ctrl || key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.tab) return null;
     // Pasted or typed text; control characters never enter a value from the keyboard, except
     // Backspace/Delete (DEL, BS), which arrive inside the text when keys come faster than

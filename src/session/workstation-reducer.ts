@@ -4,6 +4,7 @@
  * arrive as text. The only side effect, writing, is asked for by setting `write.status` to
  * 'writing'; the app performs it and answers with 'write.done' or 'write.failed'.
  */
+import { applyKey, insert, type LineEdit } from './line-edit.js';
 import { resolve } from 'node:path';
 import { recordAt, redo, undo, unsavedEdits } from './live.js';
 import { accept, acceptAll, askAcceptAll, commitDraft, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
@@ -113,18 +114,25 @@ function answer(state: State, yes: boolean): State {
   }
 }
 
-/** Text typed into whichever field is open: a prompt, a draft, or the output path. */
-function text(state: State, edit: (t: string) => string): State {
+/** The text being typed, whichever it is: a prompt, a field's draft, the output path, a setting. */
+function typing(state: State): string | null {
+  return state.table.prompt?.text ?? state.record.draft?.text ?? state.write.draft ?? state.settings.draft;
+}
+
+/** An edit of the text being typed, at the cursor. */
+function text(state: State, edit: (e: LineEdit) => LineEdit): State {
+  const now = typing(state);
+  if (now === null) return state;
+  const { text: typed, caret } = edit({ text: now, caret: Math.max(0, now.length - state.caretFromEnd) });
+  const moved = { ...state, caretFromEnd: typed.length - caret };
   const prompt = state.table.prompt;
   if (prompt) {
-    const typed = edit(prompt.text);
     if (prompt.kind === 'jump' && !/^\d*$/.test(typed)) return state;
-    return { ...state, table: { ...state.table, prompt: { ...prompt, text: typed } } };
+    return { ...moved, table: { ...state.table, prompt: { ...prompt, text: typed } } };
   }
-  if (state.record.draft) return updateDraft(state, edit(state.record.draft.text));
-  if (state.write.draft !== null) return { ...state, write: { ...state.write, draft: edit(state.write.draft) } };
-  if (state.settings.draft !== null) return { ...state, settings: { ...state.settings, draft: edit(state.settings.draft) } };
-  return state;
+  if (state.record.draft) return typed === now ? moved : updateDraft(moved, typed);
+  if (state.write.draft !== null) return { ...moved, write: { ...state.write, draft: typed } };
+  return { ...moved, settings: { ...state.settings, draft: typed } };
 }
 
 function commitText(state: State): State {
@@ -163,12 +171,6 @@ function cancelText(state: State): State {
   return back(state);
 }
 
-/** `t` after typing `input`, in which DEL and BS each delete the character before them. */
-function typed(t: string, input: string): string {
-  let out = t;
-  for (const c of input) out = c === '\u007f' || c === '\b' ? out.slice(0, -1) : out + c;
-  return out;
-}
 
 export function reducer(state: State, action: Action): State {
   let next = step(state, action);
@@ -177,6 +179,8 @@ export function reducer(state: State, action: Action): State {
   // A revealed SSN is masked again as soon as the cursor leaves its field.
   const moved = next.record.line !== state.record.line || next.record.field !== state.record.field || next.screen !== state.screen;
   if (moved && next.record.reveal) next = { ...next, record: { ...next.record, reveal: false } };
+  // Every draft opens with the cursor at its end.
+  if (next.caretFromEnd && typing(next) === null) next = { ...next, caretFromEnd: 0 };
   return next;
 }
 
@@ -184,9 +188,11 @@ function step(state: State, action: Action): State {
   switch (action.type) {
     case 'command': return command(state, action.id);
     case 'answer': return answer(state, action.yes);
-    case 'text': return text(state, (t) => typed(t, action.input));
-    case 'text.backspace': return text(state, (t) => t.slice(0, -1));
-    case 'text.clear': return text(state, () => '');
+    case 'text': return text(state, (e) => insert(e, action.input));
+    case 'text.backspace': return text(state, (e) => applyKey(e, 'backspace'));
+    // Ctrl-U, as in a shell: what is before the cursor (all of it, with the cursor at the end).
+    case 'text.clear': return text(state, (e) => applyKey(e, 'kill-start'));
+    case 'text.key': return text(state, (e) => applyKey(e, action.key));
     case 'text.commit': return commitText(state);
     case 'text.cancel': return cancelText(state);
     case 'picker.move': {

@@ -3,6 +3,7 @@
  * actions; they never parse or validate. Everything here is plain data plus the Doc (which does
  * not change) and the Live overlay (which the reducer replaces, never mutates).
  */
+import type { LineKey } from './line-edit.js';
 import { defaultOutput } from '../io/output-paths.js';
 import type { Issue } from '../core/issue.js';
 import type { Doc } from './document.js';
@@ -52,6 +53,11 @@ export interface State {
    * journal): every edit and the write are refused with this said. Null: a normal session.
    */
   readOnly: string | null;
+  /**
+   * Where the cursor is in the text being typed (any of the drafts above), as characters from its
+   * end: 0, at the end, is where every draft opens, so no opening needs to set it.
+   */
+  caretFromEnd: number;
 }
 
 export type Action =
@@ -59,6 +65,7 @@ export type Action =
   | { type: 'text'; input: string }
   | { type: 'text.backspace' }
   | { type: 'text.clear' }
+  | { type: 'text.key'; key: LineKey }
   | { type: 'text.commit' }
   | { type: 'text.cancel' }
   | { type: 'answer'; yes: boolean }
@@ -87,6 +94,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     message: null,
     quit: false,
     readOnly: null,
+    caretFromEnd: 0,
   };
 }
 

@@ -3,6 +3,7 @@
  * under snapshots/screens/ (without colour codes, so a diff reads as text: review it as code).
  */
 import { describe, expect, it } from 'vitest';
+import { cursorCells } from '../../screens/components/cells.js';
 import { render } from 'ink-testing-library';
 import { Frame } from '../../screens/app.js';
 import { ThemeContext } from '../../screens/theme-context.js';
@@ -64,7 +65,12 @@ describe('screens at 80x24', () => {
     let clean = run(state, 'record.edit');
     for (let i = 0; i < 'Smith, Jr. (Jones)'.length; i++) clean = reducer(clean, { type: 'text.backspace' });
     clean = reducer(clean, { type: 'text', input: 'Smith' });
-    expect(frame(clean).split('\n').find((l) => l.includes('Legal Last Name'))).toMatch(/Smith_\s+✓\s*$/);
+    expect(frame(clean).split('\n').find((l) => l.includes('Legal Last Name'))).toMatch(/Smith\s+✓\s*$/);
+    // The cursor moves (Home, Right) and text goes in where it is; the cells draw it inverse.
+    const moved = run(clean, { type: 'text.key', key: 'home' }, { type: 'text.key', key: 'right' });
+    const inserted = run(moved, { type: 'text', input: 'x' }, { type: 'text.key', key: 'delete' });
+    expect(cursorCells(inserted.record.draft!.text, inserted.caretFromEnd, 10).map((c) => [c.text, c.width, Boolean(c.inverse)])).toEqual([['Sx', 2, false], ['i', 1, true], ['th', 7, false]]);
+    expect(inserted.record.draft!.text).toBe('Sxith');
   });
   it('masks SSNs, and v shows only the one under the cursor, until the cursor moves', async () => {
     const ssnRow = (s: State) => frame(s).split('\n').find((l) => l.includes('Social Security Number') && !l.includes('must'))!;
