@@ -2,6 +2,7 @@
  * rollfix's command line: parses the command, runs it, and turns every failure into a message
  * and an exit code (README, "Exit codes"). Nothing here validates data; see src/core and formats/.
  */
+import { writeErr, writeOut } from './cli/terminal.js';
 import { fileURLToPath } from 'node:url';
 import { checkCommand, CHECK_HELP } from './cli/check-command.js';
 import { fixCommand, FIX_HELP } from './cli/fix-command.js';
@@ -54,15 +55,15 @@ async function run(args: string[]): Promise<number> {
     case 'formats': return formatsCommand(rest);
     case 'explain': return explainCommand(rest);
     case 'config':
-      if (rest.includes('--help') || rest.includes('-h')) return process.stdout.write(CONFIG_HELP), EXIT.clean;
+      if (rest.includes('--help') || rest.includes('-h')) return writeOut(CONFIG_HELP), EXIT.clean;
       return configCommand(rest);
     case 'help': {
       const topic = { open: OPEN_HELP, check: CHECK_HELP, fix: FIX_HELP, config: CONFIG_HELP, formats: FORMATS_HELP, explain: EXPLAIN_HELP }[rest[0] ?? ''];
-      return process.stdout.write(topic ?? HELP), EXIT.clean;
+      return writeOut(topic ?? HELP), EXIT.clean;
     }
-    case '--help': case '-h': return process.stdout.write(HELP), EXIT.clean;
+    case '--help': case '-h': return writeOut(HELP), EXIT.clean;
     case undefined: return workstationCommand([], SAMPLE);
-    case '--version': case '-V': return process.stdout.write(VERSION + '\n'), EXIT.clean;
+    case '--version': case '-V': return writeOut(VERSION + '\n'), EXIT.clean;
     default:
       return workstationCommand(args, SAMPLE);
   }
@@ -80,14 +81,14 @@ export async function main(args: string[]): Promise<number> {
   } catch (error) {
     // Messages quote paths and values typed by others: sanitised, they cannot drive the terminal.
     if (error instanceof UsageError || isParseArgsError(error)) {
-      process.stderr.write(`rollfix: ${sanitise((error as Error).message)}\nTry: rollfix --help\n`);
+      writeErr(`rollfix: ${sanitise((error as Error).message)}\nTry: rollfix --help\n`);
       return EXIT.usage;
     }
     if (error instanceof InputError) {
-      process.stderr.write(`rollfix: ${sanitise(error.message)}\n`);
+      writeErr(`rollfix: ${sanitise(error.message)}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`rollfix: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+    writeErr(`rollfix: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.internal;
   }
 }

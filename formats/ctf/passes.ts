@@ -13,6 +13,7 @@ import { HEADER_LAYOUT, PUPIL_LAYOUT } from './fields.js';
 import { checkName } from './rules.js';
 import { apply, changes, ctfChecks } from './record-model.js';
 import { parseXml } from './xml-document.js';
+import { doctypeIssue, removeDoctype } from './doctype.js';
 
 /** The document cannot be read as a CTF: the whole file is refused. */
 const refused = (code: string, message: string, line: number | null = null): Issue => issueAt(code, 'reject', line, null, message);
@@ -45,7 +46,9 @@ function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult 
   const doc = readCtf(lines);
   const issues = structure(doc);
   const base = { records: 0, detailRecords: 0, flaggedRecords: 0, facts: { shape: 'XML, one record per pupil' } };
-  if (doc.xml.error || issues.some((i) => i.code === 'ctf/root')) return { ...base, issues };
+  // Said even when the XML cannot be read: an entity the DTD declares is an error to a reader without it.
+  const doctype = doctypeIssue(doc.text);
+  if (doc.xml.error || issues.some((i) => i.code === 'ctf/root')) return { ...base, issues: doctype ? [doctype, ...issues] : issues };
   const check = ctfChecks(doc);
   const byUpn = new Map<string, { line: number; flagged: boolean }>();
   const flagged = new Set<number>();
@@ -73,6 +76,7 @@ function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult 
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const { source, destination } = schools(doc);
   issues.unshift(...checkName({ fileName: basename(input.path), source, destination, pupils: doc.pupils.length }));
+  if (doctype) issues.unshift(doctype);
   const version = doc.header ? fieldValue(doc.header, 'CTFversion') : '?';
   return { ...base, issues, records: doc.pupils.length + (doc.header ? 1 : 0), detailRecords: doc.pupils.length, flaggedRecords: flagged.size, facts: { ...base.facts, layout: `CTF ${version}, from ${source ?? '?'} to ${destination ?? '?'}` } };
 }
@@ -106,7 +110,10 @@ export function ctfFixer(_options: CheckOptions, _input: InputInfo): Fixer {
         replacements.push(...found);
         made.push(...repaired.changes);
       }
-      const text = apply(doc.text, replacements);
+      const applied = apply(doc.text, replacements);
+      // Removed after the records' replacements, whose offsets are in the text as read.
+      const text = removeDoctype(applied);
+      if (text !== applied) made.push({ line: doctypeIssue(applied)!.line ?? 1, field: '', before: 'DOCTYPE', after: '', code: 'ctf/doctype' });
       const { error } = parseXml(text);
       if (error) throw new InputError(`the repaired XML would not be well-formed (line ${error.line}, column ${error.column}: ${error.message}); nothing was written`, 70);
       return text.split('\n');

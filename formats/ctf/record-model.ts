@@ -5,6 +5,8 @@
  * sibling with the same indentation; element order, other elements, comments and the XML
  * declaration stay as they were.
  */
+import { issueAt, type Issue } from '../../src/core/issue.js';
+import { describeNonPrintable, hasNonPrintable, stripNonPrintable } from '../../src/core/printable.js';
 import type { RecordLayout, RecordModel } from '../../src/core/format.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { readAllLines } from '../../src/io/whole-file.js';
@@ -82,13 +84,30 @@ export function apply(text: string, replacements: readonly Replacement[], base =
   return parts.join('');
 }
 
+/**
+ * The generic rule every other format applies to its values (field/non-printable, with the same
+ * safe repair): an element's text is flagged for C1 controls, bidi overrides, zero-width
+ * characters and the like. XML whitespace between words (tab, line break) is not flagged.
+ */
+function nonPrintableIssues(layout: RecordLayout, fields: readonly string[], line: number): Issue[] {
+  const out: Issue[] = [];
+  layout.fields.forEach((f, i) => {
+    const value = fields[i] ?? '';
+    if (!hasNonPrintable(value.replace(/[\t\n\r]/g, ' '))) return;
+    const repair = { confidence: 'safe' as const, reason: 'invisible characters removed', values: { [f.name]: stripNonPrintable(value.replace(/[\t\n\r]/g, ' ')).trim() } };
+    out.push(issueAt('field/non-printable', 'error', line, f.name, `${f.name} contains invisible or control characters (${describeNonPrintable(value)})`, repair));
+  });
+  return out;
+}
+
 export function ctfChecks(doc: CtfDocument) {
   const version = versionMajor(doc.header ? fieldValue(doc.header, 'CTFversion') : '');
   return (r: CtfRecord | null, layout: RecordLayout, fields: readonly string[], line: number) => {
     const v = valuesOf(layout, fields);
-    if (layout.kind === 'header') return checkHeader(v, line);
+    const unprintable = nonPrintableIssues(layout, fields, line);
+    if (layout.kind === 'header') return [...unprintable, ...checkHeader(v, line)];
     const usesGender = Boolean(r && !child(r.element, 'Sex') && child(r.element, 'Gender'));
-    return checkPupil(v, line, version, usesGender);
+    return [...unprintable, ...checkPupil(v, line, version, usesGender)];
   };
 }
 

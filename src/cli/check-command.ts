@@ -1,3 +1,4 @@
+import { writeErr, writeOut } from './terminal.js';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { CheckOptions } from '../core/format.js';
@@ -33,13 +34,13 @@ export function exitCodeFor(report: Report): number {
 async function checkSet(paths: string[], options: CheckOptions, formatId: string | undefined, json: boolean): Promise<number> {
   const set = await checkFileSet(registry, paths, options, formatId);
   const codes = [...set.reports.map(exitCodeFor), ...set.failures.map((f) => f.exitCode)];
-  for (const f of set.failures) process.stderr.write(`rollfix: not checked: ${sanitise(f.message)}\n`);
+  for (const f of set.failures) writeErr(`rollfix: not checked: ${sanitise(f.message)}\n`);
   if (json) {
     const files = set.reports.map(reportJson);
-    process.stdout.write(safeJson(JSON.stringify({ files, failures: set.failures, acrossFiles: set.across }, null, 2)) + '\n');
+    writeOut(safeJson(JSON.stringify({ files, failures: set.failures, acrossFiles: set.across }, null, 2)) + '\n');
   } else {
-    for (const r of set.reports) writeChunks(textChunks(r)), process.stdout.write('\n');
-    if (set.reports.length > 1) process.stdout.write(acrossText(set));
+    for (const r of set.reports) writeChunks(textChunks(r)), writeOut('\n');
+    if (set.reports.length > 1) writeOut(acrossText(set));
   }
   return Math.max(EXIT.clean, ...codes);
 }
@@ -57,7 +58,7 @@ function acrossText(set: FileSetResult): string {
 
 export async function checkCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...CHECK_FLAGS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) return process.stdout.write(CHECK_HELP), EXIT.clean;
+  if (values.help) return writeOut(CHECK_HELP), EXIT.clean;
   if (positionals.length === 0) throw new UsageError('check needs a FILE');
   if (positionals.length > 1 || isFolder(positionals[0])) return checkSet(positionals, checkOptions(values), values.format, Boolean(values.json));
   if (registry.isReferenceFile(positionals[0])) throw new InputError(`${positionals[0]} is the CEA reference export Schools Online writes (CEARExp.dat); give it with the CEA files it serves: rollfix check CEAImp.dat CEARExp.dat`, 65);

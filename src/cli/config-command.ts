@@ -1,4 +1,5 @@
 /** `rollfix config get|set|unset|list|path`: the stored settings, validated before they are saved. */
+import { writeOut } from './terminal.js';
 import { DEFAULTS, isSettingKey, openSettings, SETTINGS } from '../session/settings.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
@@ -18,14 +19,14 @@ export async function configCommand(args: string[]): Promise<number> {
   };
   switch (verb) {
     case 'path':
-      process.stdout.write(store.path + '\n');
+      writeOut(store.path + '\n');
       return EXIT.clean;
     case 'list':
     case undefined:
-      for (const k of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) process.stdout.write(`${k}=${String(store.get(k))}\n`);
+      for (const k of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) writeOut(`${k}=${String(store.get(k))}\n`);
       return EXIT.clean;
     case 'get':
-      process.stdout.write(String(store.get(needKey())) + '\n');
+      writeOut(String(store.get(needKey())) + '\n');
       return EXIT.clean;
     case 'unset':
       store.reset(needKey());

@@ -1,3 +1,4 @@
+import { writeErr, writeOut } from './terminal.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
@@ -44,11 +45,11 @@ function splitCommand(input: string, inspected: InputInfo, format: Format, force
   if (targets.some((t) => sameFile(t, input))) throw new UsageError(`a part would be named as the input ${input}; rollfix never overwrites its input`);
   const taken = targets.filter((t) => existsSync(t));
   if (taken.length && !force) {
-    process.stderr.write(`rollfix: ${taken.map(sanitise).join(', ')} already exist${taken.length === 1 ? 's' : ''}; add --force to replace, nothing was written\n`);
+    writeErr(`rollfix: ${taken.map(sanitise).join(', ')} already exist${taken.length === 1 ? 's' : ''}; add --force to replace, nothing was written\n`);
     return EXIT.cannotWrite;
   }
   parts.forEach((p, i) => writeFileSafely(targets[i], p.lines.join(inspected.eol) + inspected.eol, inspected.encoding));
-  process.stdout.write(`Wrote ${parts.length} files, one pupil each:\n${targets.map((t) => `  ${sanitise(t)}\n`).join('')}`);
+  writeOut(`Wrote ${parts.length} files, one pupil each:\n${targets.map((t) => `  ${sanitise(t)}\n`).join('')}`);
   return EXIT.clean;
 }
 
@@ -57,7 +58,7 @@ export async function fixCommand(args: string[]): Promise<number> {
     args, allowPositionals: true,
     options: { ...CHECK_FLAGS, 'unmasked-report': { type: 'boolean' }, auto: { type: 'boolean' }, split: { type: 'boolean' }, output: { type: 'string', short: 'o' }, report: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
-  if (values.help) return process.stdout.write(FIX_HELP), EXIT.clean;
+  if (values.help) return writeOut(FIX_HELP), EXIT.clean;
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'fix needs a FILE' : `fix takes one FILE, not ${positionals.length}`);
   if (!values.auto && !values.split) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
   const input = positionals[0];
@@ -69,7 +70,7 @@ export async function fixCommand(args: string[]): Promise<number> {
   for (const target of [output, report]) {
     if (sameFile(target, input)) throw new UsageError(`${target} is the input file; rollfix never overwrites its input. Choose another name with -o`);
     if (!values.force && existsSync(target)) {
-      process.stderr.write(`rollfix: ${sanitise(target)} already exists; add --force to replace it, or choose another name with -o\n`);
+      writeErr(`rollfix: ${sanitise(target)} already exists; add --force to replace it, or choose another name with -o\n`);
       return EXIT.cannotWrite;
     }
   }
@@ -99,13 +100,13 @@ export async function fixCommand(args: string[]): Promise<number> {
     };
     const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : reasons[code ?? ''];
     if (reason) {
-      process.stderr.write(`rollfix: cannot write ${sanitise(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
+      writeErr(`rollfix: cannot write ${sanitise(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
       return EXIT.cannotWrite;
     }
     throw error;
   }
   const changed = new Set(result.changes.map((c) => c.line)).size;
-  process.stdout.write(`Wrote ${sanitise(output)}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${report}\n\nWhat is left, in the written file:\n`);
+  writeOut(`Wrote ${sanitise(output)}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${report}\n\nWhat is left, in the written file:\n`);
   writeChunks(textChunks(result.after));
   return exitCodeFor(result.after);
 }

@@ -1,4 +1,5 @@
 /** `rollfix formats` and `rollfix explain CODE`: generated from the formats' own declarations. */
+import { writeOut } from './terminal.js';
 import { FORMATS } from '../../formats/registry.js';
 import type { IssueType } from '../core/issue-type.js';
 import { EXIT } from './exit-codes.js';
@@ -17,11 +18,11 @@ what the receiving system does, why, and how to fix it.
 `;
 
 export function formatsCommand(args: string[] = []): number {
-  if (args.includes('--help') || args.includes('-h')) return process.stdout.write(FORMATS_HELP), EXIT.clean;
+  if (args.includes('--help') || args.includes('-h')) return writeOut(FORMATS_HELP), EXIT.clean;
   if (args.length > 0) throw new UsageError(`formats takes no arguments`);
   for (const format of FORMATS) {
-    process.stdout.write(`${format.id}  ${format.title}\n  seed: ${format.seed}\n  detected by: ${format.detection}\n`);
-    for (const layout of format.layouts) process.stdout.write(`  ${layout.title}\n`);
+    writeOut(`${format.id}  ${format.title}\n  seed: ${format.seed}\n  detected by: ${format.detection}\n`);
+    for (const layout of format.layouts) writeOut(`  ${layout.title}\n`);
   }
   return EXIT.clean;
 }
@@ -33,10 +34,10 @@ export function allIssueTypes(): IssueType[] {
 }
 
 export function explainCommand(args: string[]): number {
-  if (args.includes('--help') || args.includes('-h')) return process.stdout.write(EXPLAIN_HELP), EXIT.clean;
+  if (args.includes('--help') || args.includes('-h')) return writeOut(EXPLAIN_HELP), EXIT.clean;
   const types = allIssueTypes();
   if (args.length === 0) {
-    for (const t of types) process.stdout.write(`${t.code.padEnd(32)} ${t.severity.padEnd(8)} ${t.title}\n`);
+    for (const t of types) writeOut(`${t.code.padEnd(32)} ${t.severity.padEnd(8)} ${t.title}\n`);
     return EXIT.clean;
   }
   const type = types.find((t) => t.code === args[0]);
@@ -45,6 +46,6 @@ export function explainCommand(args: string[]): number {
     throw new UsageError(`no issue code "${args[0]}"${near.length ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''} (rollfix explain lists them all)`);
   }
   const severity = { reject: 'reject: the whole file would be refused', error: 'error: the record is flagged for the Fix Errors stage', warning: 'warning: advice; the file is accepted' }[type.severity];
-  process.stdout.write(`${type.code}: ${type.title}\n  severity  ${severity}\n\n${type.description}\n\nHow to fix: ${type.fix}\n`);
+  writeOut(`${type.code}: ${type.title}\n  severity  ${severity}\n\n${type.description}\n\nHow to fix: ${type.fix}\n`);
   return EXIT.clean;
 }

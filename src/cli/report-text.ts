@@ -3,6 +3,7 @@
  * in plain words with their fix, then the flagged records, then warnings and counts by code.
  * Every value from the file goes through the sanitiser; sensitive values are masked.
  */
+import { writeOut } from './terminal.js';
 import { count } from '../core/count.js';
 import { sensitiveFields, type Report } from '../core/engine.js';
 import { severityRank, type Issue, type Repair } from '../core/issue.js';
@@ -167,9 +168,9 @@ export function writeChunks(chunks: Iterable<string>): void {
   for (const chunk of chunks) {
     batch += chunk;
     if (batch.length > 1 << 16) {
-      process.stdout.write(batch);
+      writeOut(batch);
       batch = '';
     }
   }
-  if (batch) process.stdout.write(batch);
+  if (batch) writeOut(batch);
 }

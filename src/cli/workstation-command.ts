@@ -2,6 +2,7 @@
  * `rollfix [FILE]`: the interactive workstation on FILE. Bad input is reported before the screen
  * is taken over; without a terminal (a pipe, a script) it prints the check report instead.
  */
+import { writeOut } from './terminal.js';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { isFolder } from '../core/file-set.js';
@@ -56,7 +57,7 @@ async function openSeveral(paths: string[], values: Record<string, string | bool
 
 export async function workstationCommand(args: string[], sample: string): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...CHECK_FLAGS, 'no-color': { type: 'boolean' }, ascii: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) return process.stdout.write(OPEN_HELP), EXIT.clean;
+  if (values.help) return writeOut(OPEN_HELP), EXIT.clean;
   // `rollfix frobnicate x` is a mistyped command, not two files to open.
   if (positionals.length > 1 && !existsSync(positionals[0]) && /^[a-z-]+$/.test(positionals[0])) throw new UsageError(`unknown command "${positionals[0]}"`);
   const several = positionals.length > 1 || (positionals.length === 1 && isFolder(positionals[0]));
@@ -68,7 +69,7 @@ export async function workstationCommand(args: string[], sample: string): Promis
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     const report = await checkFile(registry, file, options, values.format);
     writeChunks(textChunks(report));
-    process.stdout.write('\n(rollfix opens the workstation only in a terminal; this is the report of `rollfix check`.)\n');
+    writeOut('\n(rollfix opens the workstation only in a terminal; this is the report of `rollfix check`.)\n');
     return EXIT.clean;
   }
   aPersonIsWatching();
