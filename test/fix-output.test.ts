@@ -19,7 +19,9 @@ function fix(file: string, env: Record<string, string> = {}) {
   const report = join(dir, 'changes.csv');
   const result = cli(['fix', file, '--auto', '-o', output, '--report', report], env);
   const read = (path: string) => (existsSync(path) ? readFileSync(path) : null);
-  return { stdout: result.stdout.replaceAll(dir, 'OUT'), stderr: result.stderr.replaceAll(dir, 'OUT'), status: result.status, fixed: read(output), changes: read(report) };
+  // Paths are those of the checkout and the temp folder: the golden files say ROOT and OUT.
+  const local = (text: string) => text.replaceAll(dir, 'OUT').replaceAll(ROOT, 'ROOT');
+  return { stdout: local(result.stdout), stderr: local(result.stderr), status: result.status, fixed: read(output), changes: read(report) };
 }
 
 const samples = readdirSync(join(ROOT, 'formats')).flatMap((format) => {
