@@ -13,7 +13,7 @@ import type { Issue } from '../core/issue.js';
 import type { LiveFile, RecordLayout } from '../core/format.js';
 import type { Doc } from './document.js';
 import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './edit-log.js';
-import { buildGroups, groupKey, sharedValue, type CrossRecordGroups } from './cross-record.js';
+import { buildGroups, groupKey, recheckCrossRecord, sharedValue, type CrossRecordGroups } from './cross-record.js';
 import { checkInMemory } from '../core/engine.js';
 import { defaultOutput } from '../io/output-paths.js';
 import { writtenInput } from './written.js';
@@ -183,12 +183,37 @@ export function sharedKeyIssues(doc: Doc, live: Live, line: number, layout: Reco
   return out;
 }
 
+/**
+ * Whether the checks of one record can follow the file as it is now: not while the header or the
+ * trailer is deleted (what the whole file is then is the whole check's to say), nor while an
+ * edited record no longer reads back as itself.
+ */
+function checkedByRecord(doc: Doc, live: Live): boolean {
+  if (live.deleted.has(doc.headerLine) || live.deleted.has(doc.trailerLine)) return false;
+  for (const n of live.fields.keys()) if (!roundTrips(doc, live, n)) return false;
+  return true;
+}
+
+/**
+ * Whether edited line `n`, written from its fields, reads back as the same record. One that does
+ * not (its record type typed away, a delimiter typed into a value) is no longer the record the
+ * checks of one record judge: while any such edit stands the file is checked whole.
+ */
+function roundTrips(doc: Doc, live: Live, n: number): boolean {
+  if (live.deleted.has(n) || (doc.model.span?.(n) ?? 1) > 1) return true;
+  const record = recordAt(doc, live, n);
+  if (!record) return true;
+  const back = doc.model.parse(doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n), n);
+  return back !== null && back.layout === record.layout && back.fields.length === record.fields.length && back.fields.every((v, i) => v === record.fields[i]);
+}
+
 /** Checks the file again after `lines` changed: whole, or (a large file) those lines and the trailer. */
-function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
-  if (wholeCheck(doc, live)) return { ...live, ...checkWritten(doc, live) };
+function recheck(doc: Doc, before: Live, live: Live, lines: Iterable<number>): Live {
+  if (wholeCheck(doc, live) || !checkedByRecord(doc, live)) return { ...live, ...checkWritten(doc, live) };
   const issues = new Map(live.issues);
   const next = { ...live, issues };
   const touched = new Set(lines);
+  if (doc.model.crossRecord) return recheckByRules(doc, before, next, touched);
   for (const n of [...touched]) for (const key of groups(doc).groupsOf.get(n) ?? []) for (const m of groups(doc).members.get(key)!) touched.add(m);
   const trailer = trailerLine(doc, live);
   if (trailer) touched.add(trailer);
@@ -220,6 +245,47 @@ function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
   next.flagged = countFlagged(doc, next);
   next.fileIssues = doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, next), doc.options);
   return next;
+}
+
+/**
+ * The incremental re-check of a format that declares its cross-record rules: the touched records
+ * (and the trailer) by the checks of one record, then the groups of records sharing their keys
+ * by the format's cross-record rule.
+ */
+function recheckByRules(doc: Doc, before: Live, next: Live & { issues: Map<number, readonly Issue[]> }, touched: Set<number>): Live {
+  const { issues } = next;
+  const cross = doc.model.crossRecordCodes;
+  const trailer = trailerLine(doc, next);
+  if (trailer) touched.add(trailer);
+  const file = liveFile(doc, next);
+  for (const n of touched) {
+    const record = recordAt(doc, next, n);
+    if (!record) continue;
+    const now = [...doc.model.check(record.layout, record.fields, n, file), ...(issues.get(n) ?? []).filter((i) => cross.has(i.code))];
+    if (now.length > 0) issues.set(n, now);
+    else issues.delete(n);
+  }
+  // A deletion renumbers the lines after it: the records named in the duplicates' messages too.
+  if (next.deleted.size !== before.deleted.size) for (const [n, at] of issues) if (at.some((i) => cross.has(i.code))) touched.add(n);
+  const deleted = [...next.deleted].sort((a, b) => a - b);
+  const writtenLine = (n: number) => {
+    let below = 0;
+    for (const d of deleted) {
+      if (d >= n) break;
+      below += doc.model.span?.(d) ?? 1;
+    }
+    return n - below;
+  };
+  recheckCrossRecord(doc, before, next, touched, (live, n) => recordAt(doc, live as Live, n), (n) => writtenText(doc, next, n), writtenLine, issues);
+  next.flagged = countFlagged(doc, next);
+  next.fileIssues = doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, next), doc.options);
+  return next;
+}
+
+/** Line `n` as it would be written. */
+function writtenText(doc: Doc, live: Live, n: number): string {
+  const record = live.fields.has(n) ? recordAt(doc, live, n) : null;
+  return record ? doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n) : originalText(doc, live, n);
 }
 
 function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; records: number }, edit: Edit | ReturnType<typeof inverse>): number | null {
@@ -261,7 +327,7 @@ function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse
     const line = applyEdit(doc, work, edit);
     if (line !== null) touched.push(line);
   }
-  return recheck(doc, { ...live, ...work, log }, touched);
+  return recheck(doc, live, { ...live, ...work, log }, touched);
 }
 
 /** Makes a new log entry take effect (dropping what undo had left to redo). */
