@@ -80,7 +80,8 @@ export function gtidRecordModel(options: CheckOptions, input: InputInfo): Record
       return checkTrailer(fields, line, { records: file.records, headerTransmissionId: headerTid(file) }, separators.get(TRAILER) ?? '\t');
     },
     fileIssues(checked, file) {
-      const kept = checked.filter((i) => !LIMIT_CODES.has(i.code) && !(file.appended && i.code === 'gtid/missing-record-type' && /trailer/.test(i.message)));
+      // The written file has one line ending throughout: mixed ones are not left in it.
+      const kept = checked.filter((i) => !LIMIT_CODES.has(i.code) && i.code !== 'file/mixed-line-endings' && !(file.appended && i.code === 'gtid/missing-record-type' && /trailer/.test(i.message)));
       const reject = (code: string, message: string): Issue => ({ code, severity: 'reject', scope: 'file', line: null, field: null, message, repair: null });
       if (options.maxRecords > 0 && file.records > options.maxRecords) kept.push(reject('gtid/too-many-records', `The file has ${count(file.records)} records; the limit is ${count(options.maxRecords)}`));
       if (options.maxErrors > 0 && file.flagged > options.maxErrors) kept.push(reject('gtid/too-many-errors', `${count(file.flagged)} records are in error; the limit is ${count(options.maxErrors)}`));
