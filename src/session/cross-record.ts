@@ -24,17 +24,27 @@ type RecordOf = (live: KeyedLive, n: number) => { layout: RecordLayout; fields: 
  */
 export function recheckCrossRecord(doc: Doc, before: KeyedLive, after: KeyedLive, touched: Iterable<number>, recordOf: RecordOf, textOf: (n: number) => string, writtenLine: (n: number) => number, issues: Map<number, readonly Issue[]>): void {
   const rules = doc.model.crossRecord!;
+  // Each record's keys read once per state (a record is parsed once, not once per key and look-up).
+  const known = new Map<KeyedLive, Map<number, string[]>>([[before, new Map()], [after, new Map()]]);
   const keyOf = (live: KeyedLive, n: number, r: number) => {
-    if (live.deleted.has(n)) return '';
-    const record = recordOf(live, n);
-    return record ? rules.keyOf(r, record.layout, record.fields) : '';
+    const cache = known.get(live)!;
+    let keys = cache.get(n);
+    if (!keys) {
+      const record = live.deleted.has(n) ? null : recordOf(live, n);
+      keys = Array.from({ length: rules.rules }, (_, k) => (record ? rules.keyOf(k, record.layout, record.fields) : ''));
+      cache.set(n, keys);
+    }
+    return keys[r];
   };
   // The current keys of edited records, indexed once: unedited ones are found in the whole check's keys.
   const edited = Array.from({ length: rules.rules }, () => new Map<string, number[]>());
   for (const n of after.fields.keys()) {
     for (let r = 0; r < rules.rules; r++) {
       const key = keyOf(after, n, r);
-      if (key) edited[r].set(key, [...(edited[r].get(key) ?? []), n]);
+      if (!key) continue;
+      const lines = edited[r].get(key);
+      if (lines) lines.push(n);
+      else edited[r].set(key, [n]);
     }
   }
   const holders = new Map<string, number[]>();
@@ -47,12 +57,35 @@ export function recheckCrossRecord(doc: Doc, before: KeyedLive, after: KeyedLive
     }
     return lines;
   };
+  // Each line's issues of a rule whose group was judged (or that it no longer has a key for) are replaced.
+  const found = new Map<number, Issue[]>();
+  const replace = (n: number, r: number) => {
+    const codes = rules.codes[r];
+    const had = issues.get(n) ?? [];
+    const now = [...had.filter((i) => !codes.includes(i.code)), ...(found.get(n) ?? []).filter((i) => codes.includes(i.code))];
+    if (now.length === had.length && now.every((i, k) => i === had[k])) return;
+    if (now.length > 0) issues.set(n, now);
+    else issues.delete(n);
+  };
   const groups = new Map<string, [number, string]>();
   const addGroup = (r: number, key: string) => {
     if (key) groups.set(`${r}|${key}`, [r, key]);
   };
-  const lines = new Set(touched);
-  for (const n of lines) for (let r = 0; r < rules.rules; r++) addGroup(r, keyOf(before, n, r)), addGroup(r, keyOf(after, n, r));
+  const lines = new Set<number>();
+  for (const n of touched) {
+    // A record that kept its keys, each held by it alone, is in no group before or after: nothing to judge.
+    let alone = true;
+    for (let r = 0; r < rules.rules && alone; r++) {
+      const key = keyOf(after, n, r);
+      alone = key === keyOf(before, n, r) && (!key || holdersOf(r, key).length <= 1);
+    }
+    if (alone) {
+      for (let r = 0; r < rules.rules; r++) if (!keyOf(after, n, r)) replace(n, r);
+      continue;
+    }
+    lines.add(n);
+    for (let r = 0; r < rules.rules; r++) addGroup(r, keyOf(before, n, r)), addGroup(r, keyOf(after, n, r));
+  }
   for (const [r, key] of [...groups.values()]) for (const m of holdersOf(r, key)) lines.add(m);
   for (const n of lines) for (let r = 0; r < rules.rules; r++) addGroup(r, keyOf(after, n, r));
   // The records judged: every member of those groups, and whoever shares their first key (repeats).
@@ -70,19 +103,11 @@ export function recheckCrossRecord(doc: Doc, before: KeyedLive, after: KeyedLive
     });
   // Judged under the lines of the written file (the messages name them), put back on the lines read.
   const from = new Map(records.map((r) => [r.line, r.from]));
-  const found = new Map<number, Issue[]>();
+  found.clear();
   for (const issue of rules.issues(records)) {
     const line = from.get(issue.line!)!;
     found.set(line, [...(found.get(line) ?? []), line === issue.line ? issue : { ...issue, line }]);
   }
-  // Each line's issues of a rule whose group was judged (or that it no longer has a key for) are replaced.
-  const replace = (n: number, r: number) => {
-    const codes = rules.codes[r];
-    const kept = (issues.get(n) ?? []).filter((i) => !codes.includes(i.code));
-    const now = [...kept, ...(found.get(n) ?? []).filter((i) => codes.includes(i.code))];
-    if (now.length > 0) issues.set(n, now);
-    else issues.delete(n);
-  };
   for (const [r, key] of groups.values()) for (const m of holdersOf(r, key)) replace(m, r);
   for (const n of lines) for (let r = 0; r < rules.rules; r++) if (!keyOf(after, n, r)) replace(n, r);
 }

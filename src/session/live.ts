@@ -203,9 +203,17 @@ function roundTrips(doc: Doc, live: Live, n: number): boolean {
   if (live.deleted.has(n) || (doc.model.span?.(n) ?? 1) > 1) return true;
   const record = recordAt(doc, live, n);
   if (!record) return true;
-  const back = doc.model.parse(doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n), n);
-  return back !== null && back.layout === record.layout && back.fields.length === record.fields.length && back.fields.every((v, i) => v === record.fields[i]);
+  // Fields of an edit are never changed in place: each is read back once, not at every edit after.
+  let same = roundTripped.get(record.fields);
+  if (same === undefined) {
+    const back = doc.model.parse(doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n), n);
+    same = back !== null && back.layout === record.layout && back.fields.length === record.fields.length && back.fields.every((v, i) => v === record.fields[i]);
+    roundTripped.set(record.fields, same);
+  }
+  return same;
 }
+
+const roundTripped = new WeakMap<readonly string[], boolean>();
 
 /** Checks the file again after `lines` changed: whole, or (a large file) where the edit touched it. */
 function recheck(doc: Doc, before: Live, live: Live, lines: Iterable<number>): Live {
