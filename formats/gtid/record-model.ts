@@ -3,18 +3,37 @@
  * fixer do, one record checked again after each edit, and the whole-file rejection reasons kept
  * up to date from the live record count and header.
  */
-import type { CheckOptions, LiveFile, RecordLayout, RecordModel } from '../../src/core/format.js';
+import type { CheckOptions, CrossRecordRules, LiveFile, RecordLayout, RecordModel } from '../../src/core/format.js';
 import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { count } from '../../src/core/count.js';
 import { joinRecord, splitRecord } from '../../src/io/delimited.js';
-import { DETAIL, HEADER, TRAILER, declaredDelimiter } from './spec.js';
+import { DETAIL, F, HEADER, TRAILER, declaredDelimiter } from './spec.js';
 import { envelopeSeparator, recordType, sniffDelimiter, splitEnvelope } from './records.js';
 import { checkHeader, checkTrailer, extraFields } from './envelope.js';
 import { validateDetail } from './rules.js';
-import { SHARED_KEYS } from './duplicates.js';
+import { DuplicateFinder, SHARED_KEYS } from './duplicates.js';
 
 const CROSS_RECORD = new Set(['gtid/duplicate-record', 'gtid/duplicate-local-id', 'gtid/duplicate-ssn', 'gtid/duplicate-gtid']);
+const KEY_INDEX = SHARED_KEYS.map((k) => DETAIL.fields.findIndex((f) => f.name === k.field));
+
+/** The duplicate rule of the validator (DuplicateFinder), run over the records an edit touched. */
+const CROSS_RECORD_RULES: CrossRecordRules = {
+  rules: SHARED_KEYS.length,
+  codes: [['gtid/duplicate-local-id', 'gtid/duplicate-record'], ['gtid/duplicate-ssn'], ['gtid/duplicate-gtid']],
+  keyOf(rule, layout, fields) {
+    if (layout !== DETAIL) return '';
+    const key = SHARED_KEYS[rule].normalise(fields[KEY_INDEX[rule]] ?? '');
+    return KEY_INDEX[rule] === F.ssn && key.length !== 9 ? '' : key;
+  },
+  linesWith: (keys, rule, key) => SHARED_KEYS[rule].linesWith(keys, key),
+  issues(records) {
+    const finder = new DuplicateFinder(records.length);
+    records.forEach((r, i) => finder.add(i, r.fields, r.line));
+    return DuplicateFinder.issues([{ keys: finder.data(), lineOffset: 0 }], (a, b) => records[a].text === records[b].text);
+  },
+};
+
 const LIMIT_CODES = new Set(['gtid/too-many-errors', 'gtid/too-many-records']);
 
 export function gtidRecordModel(options: CheckOptions, input: InputInfo): RecordModel {
@@ -27,6 +46,7 @@ export function gtidRecordModel(options: CheckOptions, input: InputInfo): Record
   return {
     crossRecordCodes: CROSS_RECORD,
     sharedKeys: SHARED_KEYS,
+    crossRecord: CROSS_RECORD_RULES,
     keyFields: ['Legal Last Name', 'Legal First Name', 'Local Student ID'],
     parse(text, line) {
       const type = recordType(text);
@@ -60,7 +80,8 @@ export function gtidRecordModel(options: CheckOptions, input: InputInfo): Record
       return checkTrailer(fields, line, { records: file.records, headerTransmissionId: headerTid(file) }, separators.get(TRAILER) ?? '\t');
     },
     fileIssues(checked, file) {
-      const kept = checked.filter((i) => !LIMIT_CODES.has(i.code) && !(file.appended && i.code === 'gtid/missing-record-type' && /trailer/.test(i.message)));
+      // The written file has one line ending throughout: mixed ones are not left in it.
+      const kept = checked.filter((i) => !LIMIT_CODES.has(i.code) && i.code !== 'file/mixed-line-endings' && !(file.appended && i.code === 'gtid/missing-record-type' && /trailer/.test(i.message)));
       const reject = (code: string, message: string): Issue => ({ code, severity: 'reject', scope: 'file', line: null, field: null, message, repair: null });
       if (options.maxRecords > 0 && file.records > options.maxRecords) kept.push(reject('gtid/too-many-records', `The file has ${count(file.records)} records; the limit is ${count(options.maxRecords)}`));
       if (options.maxErrors > 0 && file.flagged > options.maxErrors) kept.push(reject('gtid/too-many-errors', `${count(file.flagged)} records are in error; the limit is ${count(options.maxErrors)}`));

@@ -184,4 +184,27 @@ export interface RecordModel {
    * held a value in the whole check (`keys` is the check's ValidationResult.keys).
    */
   sharedKeys: ReadonlyArray<{ field: string; code: string; what: string; normalise: (value: string) => string; linesWith: (keys: unknown, value: string) => number[] }>;
+  /**
+   * The format's own cross-record rules, for the live re-check: an edit changes the groups of
+   * records that share a key, and the records of those groups are judged again by the rule the
+   * whole check runs, so the live issues are the check's. Without it, the file is checked whole.
+   */
+  crossRecord?: CrossRecordRules;
+}
+
+/** Keys compared across records (rule r: Local Student ID, SSN, ...), and the rule that judges them. */
+export interface CrossRecordRules {
+  /** How many keys a record has. */
+  rules: number;
+  /** The issue codes each key's rule gives (an exact repeat's with the first key's). */
+  codes: ReadonlyArray<readonly string[]>;
+  /** The key `rule` of a record, as compared ('' when it holds none). */
+  keyOf(rule: number, layout: RecordLayout, fields: readonly string[]): string;
+  /** The lines whose key `rule` was `key` in the whole check (`keys`: its ValidationResult.keys). */
+  linesWith(keys: unknown, rule: number, key: string): number[];
+  /**
+   * The cross-record issues of these records, in line order, as the whole check finds them
+   * among them (`text`: the line as written, for exact repeats).
+   */
+  issues(records: ReadonlyArray<{ line: number; layout: RecordLayout; fields: readonly string[]; text: string }>): Issue[];
 }

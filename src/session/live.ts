@@ -5,21 +5,25 @@
  * appended lines. After every edit, undo and redo the file as it would be written is checked
  * whole, in memory, by the format's own validator (the one `rollfix check` runs), and its issues
  * are put back on the lines they come from: what the workstation shows is what `check` will say
- * of the written file. A file of more than FULL_CHECK_LINES lines is checked again only where an
- * edit touched it (the records, their duplicate groups and the trailer): fast, but not proven
- * equal to a whole check; the written file is checked whole again.
+ * of the written file. A large file of a format that declares its cross-record rules is checked
+ * again only where an edit touched it (the records, the groups of records sharing their keys,
+ * the trailer), by the same rules: what the one-truth test proves equal to the whole check.
  */
 import type { Issue } from '../core/issue.js';
 import type { LiveFile, RecordLayout } from '../core/format.js';
 import type { Doc } from './document.js';
 import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './edit-log.js';
-import { buildGroups, groupKey, sharedValue, type CrossRecordGroups } from './cross-record.js';
+import { recheckCrossRecord } from './cross-record.js';
 import { checkInMemory } from '../core/engine.js';
 import { defaultOutput } from '../io/output-paths.js';
 import { writtenInput } from './written.js';
 
-/** Up to this many lines an edit is followed by a whole check of the file as it would be written. */
-export const FULL_CHECK_LINES = Number(process.env.ROLLFIX_LIVE_FULL_LINES ?? 20_000);
+/**
+ * Up to `fullCheckLines` lines an edit is followed by a whole check of the file as it would be
+ * written; past it, by the incremental re-check (proven equal by the one-truth test, which sets
+ * it to 0 to force that path).
+ */
+export const LIVE_CHECK = { fullCheckLines: Number(process.env.ROLLFIX_LIVE_FULL_LINES ?? 20_000) };
 
 export interface Live {
   log: EditLog;
@@ -40,14 +44,6 @@ export interface Live {
 }
 
 const isFlagging = (i: Issue) => i.severity !== 'warning';
-
-const groupCache = new WeakMap<Doc, CrossRecordGroups>();
-/** The duplicate groups of the whole check, built once per document. */
-function groups(doc: Doc): CrossRecordGroups {
-  let g = groupCache.get(doc);
-  if (!g) groupCache.set(doc, (g = buildGroups(doc)));
-  return g;
-}
 
 const initialByDoc = new WeakMap<Doc, Live>();
 
@@ -81,8 +77,12 @@ export function outputPathOf(doc: Doc): string {
   return defaultOutput(doc.path, doc.format.outputName?.(doc.report.input));
 }
 
+/**
+ * Whether the file is checked whole after an edit: a small one, or one of a format that declares
+ * no cross-record rules for the incremental re-check (RecordModel.crossRecord).
+ */
 function wholeCheck(doc: Doc, live: Live): boolean {
-  return doc.store.count + live.appended.length <= FULL_CHECK_LINES;
+  return !doc.model.crossRecord || doc.store.count + live.appended.length <= LIVE_CHECK.fullCheckLines;
 }
 
 /** The whole check of the file as it would be written, its issues on the lines they come from. */
@@ -183,43 +183,83 @@ export function sharedKeyIssues(doc: Doc, live: Live, line: number, layout: Reco
   return out;
 }
 
-/** Checks the file again after `lines` changed: whole, or (a large file) those lines and the trailer. */
-function recheck(doc: Doc, live: Live, lines: Iterable<number>): Live {
-  if (wholeCheck(doc, live)) return { ...live, ...checkWritten(doc, live) };
-  const issues = new Map(live.issues);
-  const next = { ...live, issues };
-  const touched = new Set(lines);
-  for (const n of [...touched]) for (const key of groups(doc).groupsOf.get(n) ?? []) for (const m of groups(doc).members.get(key)!) touched.add(m);
-  const trailer = trailerLine(doc, live);
+/**
+ * Whether the checks of one record can follow the file as it is now: not while the header or the
+ * trailer is deleted (what the whole file is then is the whole check's to say), nor while an
+ * edited record no longer reads back as itself.
+ */
+function checkedByRecord(doc: Doc, live: Live): boolean {
+  if (live.deleted.has(doc.headerLine) || live.deleted.has(doc.trailerLine)) return false;
+  for (const n of live.fields.keys()) if (!roundTrips(doc, live, n)) return false;
+  return true;
+}
+
+/**
+ * Whether edited line `n`, written from its fields, reads back as the same record. One that does
+ * not (its record type typed away, a delimiter typed into a value) is no longer the record the
+ * checks of one record judge: while any such edit stands the file is checked whole.
+ */
+function roundTrips(doc: Doc, live: Live, n: number): boolean {
+  if (live.deleted.has(n) || (doc.model.span?.(n) ?? 1) > 1) return true;
+  const record = recordAt(doc, live, n);
+  if (!record) return true;
+  // Fields of an edit are never changed in place: each is read back once, not at every edit after.
+  let same = roundTripped.get(record.fields);
+  if (same === undefined) {
+    const back = doc.model.parse(doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n), n);
+    same = back !== null && back.layout === record.layout && back.fields.length === record.fields.length && back.fields.every((v, i) => v === record.fields[i]);
+    roundTripped.set(record.fields, same);
+  }
+  return same;
+}
+
+const roundTripped = new WeakMap<readonly string[], boolean>();
+
+/** Checks the file again after `lines` changed: whole, or (a large file) where the edit touched it. */
+function recheck(doc: Doc, before: Live, live: Live, lines: Iterable<number>): Live {
+  if (wholeCheck(doc, live) || !checkedByRecord(doc, live)) return { ...live, ...checkWritten(doc, live) };
+  return recheckByRules(doc, before, { ...live, issues: new Map(live.issues) }, new Set(lines));
+}
+
+/**
+ * The incremental re-check of a format that declares its cross-record rules: the touched records
+ * (and the trailer) by the checks of one record, then the groups of records sharing their keys
+ * by the format's cross-record rule.
+ */
+function recheckByRules(doc: Doc, before: Live, next: Live & { issues: Map<number, readonly Issue[]> }, touched: Set<number>): Live {
+  const { issues } = next;
+  const cross = doc.model.crossRecordCodes;
+  const trailer = trailerLine(doc, next);
   if (trailer) touched.add(trailer);
-  const file = liveFile(doc, next); // record counts and header: the same for every record below
+  const file = liveFile(doc, next);
   for (const n of touched) {
     const record = recordAt(doc, next, n);
     if (!record) continue;
-    const original = doc.model.parse(originalText(doc, live, n), n)!.fields;
-    const unchanged = (field: string | null) => {
-      if (field === null) return record.fields.every((v, i) => v === original[i]);
-      const i = record.layout.fields.findIndex((f) => f.name === field);
-      return record.fields[i] === original[i];
-    };
-    // A duplicate stays while this record still has the value and another record of its group does too.
-    const stillShared = (issue: Issue) => {
-      if (issue.field === null) return true;
-      const key = groupKey(issue, sharedValue(doc, issue, original, originalText(doc, live, n)));
-      return (groups(doc).members.get(key) ?? []).some((m) => {
-        if (m === n || next.deleted.has(m)) return false;
-        const other = recordAt(doc, next, m);
-        return other !== null && sharedValue(doc, issue, other.fields, originalText(doc, live, m)) === sharedValue(doc, issue, original, originalText(doc, live, n));
-      });
-    };
-    const kept = (doc.checked.get(n) ?? []).filter((i) => doc.model.crossRecordCodes.has(i.code) && unchanged(i.field) && stillShared(i));
-    const now = [...doc.model.check(record.layout, record.fields, n, file), ...kept, ...sharedKeyIssues(doc, next, n, record.layout, record.fields)];
+    const now = [...doc.model.check(record.layout, record.fields, n, file), ...(issues.get(n) ?? []).filter((i) => cross.has(i.code))];
     if (now.length > 0) issues.set(n, now);
     else issues.delete(n);
   }
+  // A deletion renumbers the lines after it: the records named in the duplicates' messages too.
+  if (next.deleted.size !== before.deleted.size) for (const [n, at] of issues) if (at.some((i) => cross.has(i.code))) touched.add(n);
+  const deleted = [...next.deleted].sort((a, b) => a - b);
+  const writtenLine = (n: number) => {
+    let below = 0;
+    for (const d of deleted) {
+      if (d >= n) break;
+      below += doc.model.span?.(d) ?? 1;
+    }
+    return n - below;
+  };
+  recheckCrossRecord(doc, before, next, touched, (live, n) => recordAt(doc, live as Live, n), (n) => writtenText(doc, next, n), writtenLine, issues);
   next.flagged = countFlagged(doc, next);
   next.fileIssues = doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, next), doc.options);
   return next;
+}
+
+/** Line `n` as it would be written. */
+function writtenText(doc: Doc, live: Live, n: number): string {
+  const record = live.fields.has(n) ? recordAt(doc, live, n) : null;
+  return record ? doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n) : originalText(doc, live, n);
 }
 
 function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; records: number }, edit: Edit | ReturnType<typeof inverse>): number | null {
@@ -261,7 +301,7 @@ function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse
     const line = applyEdit(doc, work, edit);
     if (line !== null) touched.push(line);
   }
-  return recheck(doc, { ...live, ...work, log }, touched);
+  return recheck(doc, live, { ...live, ...work, log }, touched);
 }
 
 /** Makes a new log entry take effect (dropping what undo had left to redo). */

@@ -2,15 +2,16 @@
  * One truth: after any sequence of edits, undos, redos, accepts, accept-alls, deletions and
  * whole-file fixes, what the workstation shows (every issue with its code, line, field, severity
  * and message; the flagged count; the records; the rejection verdict) equals what `rollfix check`
- * says of the file the workstation writes at that moment. Every sample of every format.
+ * says of the file the workstation writes at that moment. Every sample of every format, in both
+ * ways the workstation re-checks: the whole file, and (as past 20,000 lines) incrementally.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Issue } from '../../src/core/issue.js';
 import { openDoc } from '../../src/session/document.js';
-import { commit, isRejected, issuesAt, outputPathOf, recordAt, redo, undo } from '../../src/session/live.js';
+import { commit, isRejected, issuesAt, LIVE_CHECK, outputPathOf, recordAt, redo, undo } from '../../src/session/live.js';
 import { acceptAllEdits, fixFile, repairEdits } from '../../src/session/record-commands.js';
 import { initialState, listedLines, type State } from '../../src/session/workstation-state.js';
 import { writeDoc } from '../../src/session/write-file.js';
@@ -105,25 +106,41 @@ async function bothSides(state: State, dir: string, n: number) {
   };
 }
 
+const MODES = [
+  { name: 'checked whole after each edit', fullCheckLines: 1_000_000 },
+  { name: 'checked incrementally after each edit', fullCheckLines: 0 },
+];
+
 describe('the workstation shows what check says of the file it would write', () => {
   it('finds the samples of every format', () => {
     const formats = new Set(SAMPLES.map((p) => p.split(/[\\/]formats[\\/]/)[1].split(/[\\/]/)[0]));
     expect([...formats].sort()).toEqual(['ctf', 'eis', 'gtid', 'sace', 'target-tracker']);
   });
-  for (const sample of SAMPLES) {
-    it(`${sample.slice(ROOT.length + 1)}, over random edit sequences`, async () => {
-      const doc = await openDoc(sample, OPTIONS);
-      const dir = tempDir();
-      let n = 0;
-      await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
-        let state = initialState(doc);
-        // Checked after every step, not only at the end: an undo may hide what a step broke.
-        for (const s of steps) {
-          state = apply(state, s);
-          const { shown, checked } = await bothSides(state, dir, n++);
-          expect(shown).toEqual(checked);
-        }
-      }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) });
-    }, 120_000);
+  for (const mode of MODES) {
+    describe(mode.name, () => {
+      const before = LIVE_CHECK.fullCheckLines;
+      beforeAll(() => {
+        LIVE_CHECK.fullCheckLines = mode.fullCheckLines;
+      });
+      afterAll(() => {
+        LIVE_CHECK.fullCheckLines = before;
+      });
+      for (const sample of SAMPLES) {
+        it(`${sample.slice(ROOT.length + 1)}, over random edit sequences`, async () => {
+          const doc = await openDoc(sample, OPTIONS);
+          const dir = tempDir();
+          let n = 0;
+          await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+            let state = initialState(doc);
+            // Checked after every step, not only at the end: an undo may hide what a step broke.
+            for (const s of steps) {
+              state = apply(state, s);
+              const { shown, checked } = await bothSides(state, dir, n++);
+              expect(shown).toEqual(checked);
+            }
+          }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) });
+        }, 120_000);
+      }
+    });
   }
 });
