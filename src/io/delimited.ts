@@ -42,20 +42,10 @@ export function splitWellQuoted(line: string, delimiter: string): string[] | und
   let at = 0;
   for (;;) {
     if (line[at] === '"') {
-      let value = '';
-      let from = at + 1;
-      for (;;) {
-        const close = line.indexOf('"', from);
-        if (close < 0) return undefined;
-        value += line.slice(from, close);
-        if (line[close + 1] === '"') {
-          value += '"';
-          from = close + 2;
-          continue;
-        }
-        at = close + 1;
-        break;
-      }
+      const quoted = readQuoted(line, at);
+      if (!quoted.closed) return undefined;
+      const value = quoted.value;
+      at = quoted.end;
       fields.push(value);
       if (at === line.length) return fields;
       if (line[at] !== delimiter) return undefined;
@@ -68,6 +58,23 @@ export function splitWellQuoted(line: string, delimiter: string): string[] | und
       if (end < 0) return fields;
       at = end + 1;
     }
+  }
+}
+
+/**
+ * The value of the quoted field opening at `open` (`""` inside is one quote) and where it ends,
+ * just after its closing quote. Never closed: what follows the quote, to the end of the line.
+ */
+export function readQuoted(line: string, open: number): { value: string; end: number; closed: boolean } {
+  let value = '';
+  let from = open + 1;
+  for (;;) {
+    const close = line.indexOf('"', from);
+    if (close < 0) return { value: value + line.slice(from), end: line.length, closed: false };
+    value += line.slice(from, close);
+    if (line[close + 1] !== '"') return { value, end: close + 1, closed: true };
+    value += '"';
+    from = close + 2;
   }
 }
 

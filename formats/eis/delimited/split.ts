@@ -3,6 +3,8 @@
  * Collection quotes text fields and never dates (seed 004), so the quoting itself is checked.
  * A record never spans lines; `""` inside quotes is one quote.
  */
+import { readQuoted } from '../../../src/io/delimited.js';
+
 export interface Token {
   value: string;
   quoted: boolean;
@@ -13,20 +15,10 @@ export function splitQuoted(line: string): { tokens: Token[]; unclosed: boolean 
   let i = 0;
   for (;;) {
     if (line[i] === '"') {
-      let value = '';
-      let j = i + 1;
-      for (;;) {
-        const q = line.indexOf('"', j);
-        if (q < 0) return { tokens: [...tokens, { value: value + line.slice(j), quoted: true }], unclosed: true };
-        value += line.slice(j, q);
-        if (line[q + 1] === '"') {
-          value += '"';
-          j = q + 2;
-          continue;
-        }
-        j = q + 1;
-        break;
-      }
+      const quoted = readQuoted(line, i);
+      if (!quoted.closed) return { tokens: [...tokens, { value: quoted.value, quoted: true }], unclosed: true };
+      let value = quoted.value;
+      const j = quoted.end;
       // Text after the closing quote and before the comma belongs to the value (a stray quote).
       const comma = line.indexOf(',', j);
       value += line.slice(j, comma < 0 ? line.length : comma);
