@@ -5,6 +5,7 @@
 import type { CheckOptions, Format } from '../src/core/format.js';
 import type { CrossFileIssue, FormatRegistry, LoadedFile } from '../src/core/format-registry.js';
 import type { InputInfo } from '../src/io/line-reader.js';
+import { formatSettings } from '../src/core/format-setting.js';
 import { isCeaReference, readCeaReference, saceCrossFile } from './sace/cross-file.js';
 import { gtid } from './gtid/index.js';
 import { EIS_FIXED_FORMATS } from './eis/fixed/index.js';
@@ -39,6 +40,7 @@ function detectFormat(sample: readonly string[], fileName: string): Format | nul
 /** What the engine in src/core is given: it imports nothing from formats/. */
 export const registry: FormatRegistry = {
   formats: FORMATS,
+  settings: formatSettings(FORMATS),
   byId: formatById,
   detect: detectFormat,
   /** Files that are not checked but consulted by the others (SACE's CEA reference export). */

@@ -4,6 +4,7 @@
  * builds, so the layers stay one way (io → formats + core → session → screens).
  */
 import type { CheckOptions, Format } from './format.js';
+import type { FormatSetting } from './format-setting.js';
 import type { Issue } from './issue.js';
 import type { InputInfo } from '../io/line-reader.js';
 
@@ -23,6 +24,8 @@ export interface CrossFileIssue extends Issue {
 export interface FormatRegistry {
   /** Every format, in the order `rollfix formats` lists them. */
   readonly formats: readonly Format[];
+  /** The formats' own settings and flags, each once (formatSettings of the formats). */
+  readonly settings: readonly FormatSetting[];
   byId(id: string): Format | undefined;
   /** The most likely format for a file, or null when none is at least fairly sure. */
   detect(sample: readonly string[], fileName: string): Format | null;

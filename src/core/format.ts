@@ -5,18 +5,15 @@
 import type { FieldSpec } from './field-spec.js';
 import type { Issue } from './issue.js';
 import type { IssueType } from './issue-type.js';
+import type { FormatSetting } from './format-setting.js';
 import type { InputInfo, LineEnding, ReadStats } from '../io/line-reader.js';
 
 export interface CheckOptions {
-  /** The submitting user's current district (seed 003's "current location"). */
-  district?: string;
-  /** School directory: school code → district code. */
-  schools?: ReadonlyMap<string, string>;
   /** Rejection limits; 0 turns a limit off. */
   maxErrors: number;
   maxRecords: number;
-  /** SACE: the date format chosen on Schools Online's Import Data screen (default dd/mm/yyyy). */
-  saceDateFormat?: string;
+  /** The formats' own settings (Format.settings), by key, as each setting's `load` made them; unset when absent. */
+  formatOptions?: Readonly<Record<string, unknown>>;
 }
 
 export interface RecordLayout {
@@ -102,6 +99,8 @@ export interface Format {
   detect(sample: readonly string[], fileName: string): number;
   layouts: readonly RecordLayout[];
   issueTypes: readonly IssueType[];
+  /** Its own settings and command-line flags (read into CheckOptions.formatOptions). */
+  settings?: readonly FormatSetting[];
   validator(options: CheckOptions, input: InputInfo): Validator;
   /** Optional: check a large file in parts on several threads. */
   parts?: PartSupport;
