@@ -29,8 +29,12 @@ export interface FormatRegistry {
   byId(id: string): Format | undefined;
   /** The most likely format for a file, or null when none is at least fairly sure. */
   detect(sample: readonly string[], fileName: string): Format | null;
-  /** Files that are not checked but consulted by the others (SACE's CEA reference export). */
+  /** The sample opened when no file is given, and the title of its format. */
+  readonly sample: { path: string; title: string };
+  /** Files that are not checked but consulted by the others (a reference export). */
   isReferenceFile(path: string): boolean;
-  /** Issues only a set of files shows (a SACE enrolment whose student is in no loaded file). */
+  /** Why a reference file is not checked on its own, and how to give it (said when it is). */
+  referenceFileMessage(path: string): string;
+  /** Issues only a set of files shows (a record that refers to one in no loaded file). */
   crossFileIssues(files: readonly LoadedFile[], options: CheckOptions, references: readonly InputInfo[]): CrossFileIssue[];
 }
