@@ -28,7 +28,7 @@ export interface KeyBinding {
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.start', keys: ['enter'], description: 'start fixing at the first flagged record', screens: ['summary'], footer: 'Enter fix records' },
-  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (a trailer\'s count, a header\'s ID, a missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
+  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },
   { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
   { command: 'settings.down', keys: ['down', 'j'], description: 'next setting', screens: ['settings'] },
