@@ -2,9 +2,11 @@
  * Every format rollfix knows. A new format is a folder under formats/ and one line here.
  * Detection looks at the content first and the file name second (each format's `detect` weighs both).
  */
+import { fileURLToPath } from 'node:url';
 import type { CheckOptions, Format } from '../src/core/format.js';
 import type { CrossFileIssue, FormatRegistry, LoadedFile } from '../src/core/format-registry.js';
 import type { InputInfo } from '../src/io/line-reader.js';
+import { formatSettings } from '../src/core/format-setting.js';
 import { isCeaReference, readCeaReference, saceCrossFile } from './sace/cross-file.js';
 import { gtid } from './gtid/index.js';
 import { EIS_FIXED_FORMATS } from './eis/fixed/index.js';
@@ -39,9 +41,12 @@ function detectFormat(sample: readonly string[], fileName: string): Format | nul
 /** What the engine in src/core is given: it imports nothing from formats/. */
 export const registry: FormatRegistry = {
   formats: FORMATS,
+  settings: formatSettings(FORMATS),
   byId: formatById,
   detect: detectFormat,
+  sample: { path: fileURLToPath(new URL('../formats/gtid/samples/sample.txt', import.meta.url) /* one level down, as dist/ is */), title: gtid.title },
   /** Files that are not checked but consulted by the others (SACE's CEA reference export). */
   isReferenceFile: isCeaReference,
+  referenceFileMessage: (path) => `${path} is the CEA reference export Schools Online writes (CEARExp.dat); give it with the CEA files it serves: rollfix check CEAImp.dat CEARExp.dat`,
   crossFileIssues,
 };

@@ -44,7 +44,7 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   // Only the field under the cursor is ever revealed (v), and only until the cursor moves.
   const revealed = view.reveal ? record.layout.fields[cursor].name : null;
   const show = (field: string, value: string) => (sensitive.has(field) && view.masked && field !== revealed && value ? mask(value) : value);
-  // Wide enough for names that differ only at their end ("Aboriginal Identity (1)", "(2)").
+  // Wide enough for names that differ only at their end (a name ending "(1)", another "(2)").
   const nameWidth = Math.max(24, Math.min(32, Math.max(...record.layout.fields.map((f) => f.name.length)) + 4));
   const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);
   const statusWidth = columns - nameWidth - valueWidth - 2;

@@ -12,7 +12,7 @@ const show = (value: unknown) => (typeof value === 'boolean' ? (value ? 'yes' : 
 export function SettingsScreen({ state, height }: { state: State; height: number }) {
   const theme = useTheme();
   const { settings, columns } = state;
-  const keys = Object.keys(DEFAULTS) as Array<keyof Settings>;
+  const keys = Object.keys(DEFAULTS) as Array<keyof Settings & string>;
   const lines: ReactElement[] = [<Line key="t" text=" Settings (flags of check and fix override them for one run)" width={columns} bold />, <Line key="g" text="" width={columns} />];
   keys.forEach((key, i) => {
     const at = i === settings.cursor;

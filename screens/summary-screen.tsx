@@ -25,7 +25,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   if (report.facts.layout || (written && written !== report.input.eol)) {
     add('facts2', ` ${[report.facts.layout && `layout ${report.facts.layout}`, written && written !== report.input.eol && `written with ${written === '\r\n' ? 'CRLF' : 'LF'} line endings, as the format requires`].filter(Boolean).join('; ')}`);
   }
-  // A column mapping (Target Tracker headings) is shown before anything is written.
+  // A column mapping (headings matched to fields) is shown before anything is written.
   const mapping = report.facts.mapping?.split('; ') ?? [];
   for (const [i, m] of mapping.slice(0, 4).entries()) add(`map${i}`, `   ${m}`);
   if (mapping.length > 4) add('mapmore', `   and ${mapping.length - 4} more (rollfix check lists them all)`);

@@ -15,7 +15,7 @@ import { InputError } from './io/input-error.js';
 import { sanitise } from './core/printable.js';
 import { parentPort } from 'node:worker_threads';
 import { enableParallelCheck, isPartWorker, runPartFromWorkerData } from './core/parallel-check.js';
-import { formatById } from '../formats/registry.js';
+import { formatById, registry } from '../formats/registry.js';
 
 // This bundle is also the worker that checks one part of a large file (core/parallel-check.ts).
 if (isPartWorker()) await runPartFromWorkerData(formatById, (message, transfer) => parentPort!.postMessage(message, transfer));
@@ -23,25 +23,28 @@ if (isPartWorker()) await runPartFromWorkerData(formatById, (message, transfer) 
 declare const ROLLFIX_VERSION: string;
 export const VERSION = typeof ROLLFIX_VERSION === 'string' ? ROLLFIX_VERSION : 'dev';
 
+/** `fix --split` for each format that declares it. */
+const SPLIT_LINES = registry.formats.filter((f) => f.splitHelp).map((f) => `  rollfix fix FILE --split            ${f.splitHelp!.summary}\n`).join('');
+
 export const HELP = `rollfix ${VERSION}: repair school student-data batch files before upload
 
 Usage:
-  rollfix [FILE]                      open FILE (no FILE: the bundled GTID sample)
-  rollfix FILE... | FOLDER            open several files (SACE imports) in import order
+  rollfix [FILE]                      open FILE (no FILE: the bundled sample)
+  rollfix FILE... | FOLDER            open several files (a set imported together) in import order
   rollfix check FILE [--json] [...]   report; exit 0 clean, 1 flagged records, 2 would be rejected
   rollfix check FILE... | FOLDER      several files, then what only the set shows
   rollfix fix FILE --auto [-o OUT]    apply every safe repair, write OUT and a change report
-  rollfix fix FILE --split            a lost-pupil CTF as one file per pupil
-  rollfix formats                     list the formats and how each is detected
+${SPLIT_LINES}  rollfix formats                     list the formats and how each is detected
   rollfix explain [CODE]              what an issue code means and how to fix it
   rollfix config list|get|set|unset|path   stored settings (district, limits, ...)
 
+The bundled sample is a ${registry.sample.title} file.
 rollfix COMMAND --help tells more. Exit codes: 0 clean, 1 flagged, 2 rejected,
 64 usage error, 65 format not recognised, 66 input unreadable, 73 cannot write.
 `;
 
 /** The sample `npm start` opens, next to the bundle (dist/) or the sources (src/). */
-export const SAMPLE = fileURLToPath(new URL('../formats/gtid/samples/sample.txt', import.meta.url));
+export const SAMPLE = registry.sample.path;
 
 function isParseArgsError(error: unknown): boolean {
   return typeof (error as { code?: string })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT } from './helpers.js';
+import { registry } from '../formats/registry.js';
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
@@ -62,4 +63,39 @@ describe('the layer rule', () => {
       expect(wrong).toEqual([]);
     });
   }
+});
+
+/** Every word that names one format: its id, its folder, and each field name longer than 3 characters. */
+function formatWords(): { ids: string[]; fields: string[] } {
+  const folders = readdirSync(join(ROOT, 'formats'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const ids = [...new Set([...registry.formats.map((f) => f.id), ...folders])];
+  const fields = [...new Set(registry.formats.flatMap((f) => f.layouts.flatMap((l) => l.fields.map((field) => field.name))))].filter((n) => n.length > 3);
+  return { ids, fields };
+}
+
+const literal = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where `text` names a format: ids and folders in any case, field names as spelt; import paths are not words. */
+function formatNamesIn(text: string, words = formatWords()): string[] {
+  const code = text.replace(/(['"])(\.\.?\/[^'"]*)\1/g, "''");
+  const hits = words.ids.filter((id) => new RegExp(`(?<![\\w-])${literal(id)}(?![\\w-])`, 'i').test(code));
+  // A one-word field name (State, Grade) is also an English word and a type name: named only as a string.
+  const named = (name: string) => (name.includes(' ') ? new RegExp(`(?<!\\w)${literal(name)}(?!\\w)`) : new RegExp(`(['"\`])${literal(name)}\\1`));
+  return [...hits, ...words.fields.filter((name) => named(name).test(code))];
+}
+
+describe('no format is named in src/ or screens/', () => {
+  it('finds a format id, a folder name or a field name, in code or comments', () => {
+    const words = { ids: ['gtid', 'target-tracker'], fields: ['Local Student ID'] };
+    expect(formatNamesIn("// the GTID sample\nimport { x } from '../formats/gtid/a.js';\nconst k = 'Local Student ID';", words)).toEqual(['gtid', 'Local Student ID']);
+    expect(formatNamesIn("type State = 1; const f = 'Grade';", { ids: [], fields: ['State', 'Grade'] })).toEqual(['Grade']);
+    expect(formatNamesIn("import { registry } from '../../formats/gtid/registry.js'; // a target-trackers list", words)).toEqual([]);
+    expect(formatWords().ids).toEqual(expect.arrayContaining(['gtid', 'sace', 'ctf', 'eis', 'target-tracker']));
+  });
+
+  it('names none in any source file', () => {
+    const words = formatWords();
+    const found = ['src', 'screens'].flatMap(sources).flatMap((file) => formatNamesIn(readFileSync(join(ROOT, file), 'utf8'), words).map((w) => `${file}: ${w}`));
+    expect(found).toEqual([]);
+  });
 });

@@ -40,6 +40,7 @@ export const ctf: Format = {
   fixer: ctfFixer,
   records: (_options, input) => ctfRecordModel(input),
   split: splitLostPupils,
+  splitHelp: { summary: 'a lost-pupil CTF as one file per pupil', lines: ['a lost-pupil CTF (destination XXXXXXX) as one file per', 'pupil, numbered on from its own, beside it'] },
   outputName(input) {
     // The corrected file is a new CTF: the header's schools, and the next number when the name is already right.
     const schools = sampleSchools(input.sample);

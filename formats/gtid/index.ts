@@ -7,6 +7,7 @@ import { GtidPartChecker, GtidValidator, mergeParts, type GtidPart } from './val
 import { GtidFixer } from './fixer.js';
 import { gtidRecordModel } from './record-model.js';
 import { recordType, sniffDelimiter } from './records.js';
+import { GTID_SETTINGS } from './settings.js';
 
 export const gtid: Format = {
   id: 'gtid',
@@ -24,6 +25,7 @@ export const gtid: Format = {
   },
   layouts: [HEADER, DETAIL, TRAILER],
   issueTypes: [...GENERIC_ISSUES, ...GTID_ISSUES],
+  settings: GTID_SETTINGS,
   validator: (options, input) => new GtidValidator(options, input),
   fixer: (options, input) => new GtidFixer(options, input),
   records: gtidRecordModel,

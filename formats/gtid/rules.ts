@@ -9,6 +9,7 @@ import type { Issue } from '../../src/core/issue.js';
 import { checkFields } from '../../src/core/record-check.js';
 import { parseDate } from '../../src/core/dates.js';
 import { DETAIL, F } from './spec.js';
+import { currentDistrict, schoolDirectory } from './settings.js';
 import { cleanseLastName, isCleanLastName, type CleanseStep } from './last-name.js';
 
 const field = DETAIL.fields;
@@ -55,14 +56,16 @@ function ssnRule(fields: readonly string[], line: number, out: Issue[], clean: b
 
 function locationRule(fields: readonly string[], line: number, options: CheckOptions, out: Issue[]): void {
   const district = fields[F.district];
-  if (options.district && district !== options.district && district.trim() !== '') {
-    out.push(issue(line, F.district, 'gtid/district-not-current', 'error', `Current District Code "${district}" is not your current location (${options.district})`,
-      { confidence: 'review', reason: `set to your current district ${options.district}`, values: { [field[F.district].name]: options.district } }));
+  const current = currentDistrict(options);
+  if (current && district !== current && district.trim() !== '') {
+    out.push(issue(line, F.district, 'gtid/district-not-current', 'error', `Current District Code "${district}" is not your current location (${current})`,
+      { confidence: 'review', reason: `set to your current district ${current}`, values: { [field[F.district].name]: current } }));
   }
   const school = fields[F.school];
-  if (!options.schools || school.trim() === '') return;
-  const schoolDistrict = options.schools.get(school);
-  const expected = options.district ?? district;
+  const schools = schoolDirectory(options);
+  if (!schools || school.trim() === '') return;
+  const schoolDistrict = schools.get(school);
+  const expected = current ?? district;
   if (schoolDistrict === undefined) {
     out.push(issue(line, F.school, 'gtid/school-unknown', 'error', `Current School Code "${school}" is not in the school directory`));
   } else if (schoolDistrict !== expected) {

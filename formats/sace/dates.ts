@@ -8,7 +8,7 @@
 import { dateExists } from '../../src/core/dates.js';
 import type { Issue } from '../../src/core/issue.js';
 
-const SACE_DATE_FORMATS = ['dd/mm/yyyy', 'ddmmyyyy', 'mm/dd/yyyy', 'mmddyyyy', 'yyyy/mm/dd', 'yyyymmdd'] as const;
+export const SACE_DATE_FORMATS = ['dd/mm/yyyy', 'ddmmyyyy', 'mm/dd/yyyy', 'mmddyyyy', 'yyyy/mm/dd', 'yyyymmdd'] as const;
 export type SaceDateFormat = (typeof SACE_DATE_FORMATS)[number];
 
 type Ymd = [number, number, number];

@@ -14,6 +14,7 @@ import { SACE_FILES, type SaceFile } from './layouts.js';
 import { isNamesRow, REORDERED, saceRecordModel, swapText } from './record-model.js';
 import { studentKey } from './rules.js';
 import { typedFit } from './column-order.js';
+import { SACE_SETTINGS } from './settings.js';
 
 const valueIn = (layout: RecordLayout, fields: readonly string[], name: string) => (fields[layout.fields.findIndex((f) => f.name === name)] ?? '').trim();
 
@@ -81,6 +82,7 @@ function saceFormat(file: SaceFile): Format {
     detect: (sample, fileName) => detect(file, sample, fileName),
     layouts: [{ kind: 'detail', title: `${file.title} record (${file.fields.length} fields, import order ${file.order})`, fields: file.fields }],
     issueTypes: [...GENERIC_ISSUES, ...SACE_ISSUES],
+    settings: SACE_SETTINGS,
     validator: (options, input) => recordValidator(passes(file, input, options)),
     fixer: (options, input) => recordFixer(passes(file, input, options)),
     records: model,

@@ -8,7 +8,8 @@ import type { InputInfo } from '../../src/io/line-reader.js';
 import { joinRecord, splitRecord } from '../../src/io/delimited.js';
 import { readAllLines } from '../../src/io/whole-file.js';
 import { columnLetter, findSwaps, orderOf, type Swap } from './column-order.js';
-import { detectDateFormat, type SaceDateFormat } from './dates.js';
+import { detectDateFormat } from './dates.js';
+import { chosenDateFormat } from './settings.js';
 import type { SaceFile } from './layouts.js';
 import { checkRecord, type Dates } from './rules.js';
 
@@ -38,7 +39,7 @@ function shapeOf(file: SaceFile, lines: readonly string[], options: CheckOptions
   const data = (namesRow ? rows.slice(1) : rows).slice(0, 1000);
   const swaps = findSwaps(file.fields, data);
   const order = orderOf(file.fields.length, swaps);
-  const chosen = (options.saceDateFormat ?? 'dd/mm/yyyy') as SaceDateFormat;
+  const chosen = chosenDateFormat(options);
   const dateColumns = file.fields.flatMap((f, i) => (['Date of Birth', 'Start Date', 'End Date'].includes(f.name) ? [order[i]] : []));
   const used = detectDateFormat(data.flatMap((r) => dateColumns.map((c) => r[c] ?? '').filter((v) => v.trim() !== '')), chosen);
   return {

@@ -12,12 +12,18 @@ import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js'
 import { jsonChunks, reportJson, safeJson, textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
 
+/** The formats imported in a set, in their order, as the help names them. */
+function importOrder(): string {
+  const set = registry.formats.filter((f) => f.importOrder !== undefined).sort((a, b) => a.importOrder! - b.importOrder!);
+  return set.map((f) => f.title).join(', ').replace(/(.{1,88})(, |$)/g, (_, text: string, comma: string) => `${text}${comma.trim()}\n`).trim();
+}
+
 export const CHECK_HELP = `Usage: rollfix check FILE [options]
        rollfix check FILE... | FOLDER [options]
 
 Checks a batch file as the receiving system would and reports every problem. Several files
-(or a folder) are checked in the order they are imported (SACE: students, teachers, classes,
-enrolments, VET, CEA; a CEARExp.dat among them is the CEA reference), then across files.
+(or a folder) are checked in the order they are imported, then across files:
+${importOrder()}.
   --json             one JSON object on stdout (see README, "check --json")
 ${CHECK_FLAGS_HELP}
 
@@ -61,7 +67,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (values.help) return writeOut(CHECK_HELP), EXIT.clean;
   if (positionals.length === 0) throw new UsageError('check needs a FILE');
   if (positionals.length > 1 || isFolder(positionals[0])) return checkSet(positionals, checkOptions(values), values.format, Boolean(values.json));
-  if (registry.isReferenceFile(positionals[0])) throw new InputError(`${positionals[0]} is the CEA reference export Schools Online writes (CEARExp.dat); give it with the CEA files it serves: rollfix check CEAImp.dat CEARExp.dat`, 65);
+  if (registry.isReferenceFile(positionals[0])) throw new InputError(registry.referenceFileMessage(positionals[0]), 65);
   const report = await checkFile(registry, positionals[0], checkOptions(values), values.format);
   writeChunks(values.json ? jsonChunks(report) : textChunks(report));
   return exitCodeFor(report);

@@ -23,13 +23,11 @@ export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
 
 Applies every safe repair and writes a new file; the input is never changed.
   --auto             apply the safe repairs (those marked "safe" by rollfix check)
-  --split            write a lost-pupil CTF (destination XXXXXXX) as one file per
-                     pupil, numbered on from its own, beside it
-  -o, --output OUT   where to write (default: NAME.fixed.EXT beside the input)
+${registry.formats.filter((f) => f.splitHelp).map((f) => `  --split            write ${f.splitHelp!.lines.join(`\n${' '.repeat(21)}`)}\n`).join('')}  -o, --output OUT   where to write (default: NAME.fixed.EXT beside the input)
   --report PATH      the change report, CSV of line, field, before, after, code
                      (default: the output's name with .changes.csv)
   --force            replace OUT and the report if they exist
-  --unmasked-report  write SSNs in the change report in clear (default: "masked";
+  --unmasked-report  write national IDs in the report in clear (default: "masked";
                      the maskReports setting)
 ${CHECK_FLAGS_HELP}
 

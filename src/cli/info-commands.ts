@@ -11,9 +11,12 @@ Lists every format rollfix checks, the specification it implements, how a file i
 (content first, file name second) and its record layouts.
 `;
 
+/** A code of the first format's own, for the help. */
+const EXAMPLE_CODE = FORMATS[0].issueTypes.find((t) => t.code.startsWith(`${FORMATS[0].id}/`))?.code ?? FORMATS[0].issueTypes[0].code;
+
 export const EXPLAIN_HELP = `Usage: rollfix explain [CODE]
 
-Without CODE: every issue code with its severity and title. With CODE (e.g. gtid/trailer-count):
+Without CODE: every issue code with its severity and title. With CODE (e.g. ${EXAMPLE_CODE}):
 what the receiving system does, why, and how to fix it.
 `;
 

@@ -111,7 +111,7 @@ function reportHead(report: Report) {
 
 const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair });
 
-/** The issue with the proposed values of sensitive fields (SSNs) masked, as on screen. */
+/** The issue with the proposed values of sensitive fields (national IDs) masked, as on screen. */
 export function maskedRepair(i: Issue, sensitive: ReadonlySet<string>): Issue {
   const values = i.repair?.values;
   if (!values || !Object.keys(values).some((field) => sensitive.has(field) && values[field] !== '')) return i;

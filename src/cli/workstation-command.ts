@@ -16,9 +16,10 @@ import { UsageError } from './usage-error.js';
 import { loadSettings, type Settings } from '../session/settings.js';
 
 export const OPEN_HELP = `Usage: rollfix [FILE] [options]
-       rollfix FILE... | FOLDER [options]   several files (SACE imports): the list first
+       rollfix FILE... | FOLDER [options]   several files (a set imported together): the list first
 
-Opens FILE in the workstation (no FILE: the bundled GTID sample): the summary, the error table,
+Opens FILE in the workstation (no FILE: the bundled sample,
+${registry.sample.title}): the summary, the error table,
 each flagged record with its proposed repairs, and writing the resubmission. ? shows every key.
   --no-color         no colours (also when NO_COLOR is set); states are shown by symbols
   --ascii            draw with plain ASCII characters, for terminals that garble lines

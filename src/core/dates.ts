@@ -6,9 +6,9 @@
 import type { Proposal } from './field-spec.js';
 
 /**
- * `dd/mmm/yyyy`: Manitoba EIS (seed 004), a day, a month name (three letters, with or without a
+ * `dd/mmm/yyyy`: seed 004's exports: a day, a month name (three letters, with or without a
  * full stop, or in full, any case) and a four-digit year: 01/Sep/2013.
- * `ddmmyyyy`: the EIS fixed-length header's Reporting Date, eight digits.
+ * `ddmmyyyy`: a fixed-length header's date (seed 004), eight digits.
  */
 export type DateFormat = 'mm/dd/yyyy' | 'dd/mm/yyyy' | 'dd/mmm/yyyy' | 'ddmmyyyy';
 
@@ -16,7 +16,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_TITLES = MONTHS.map((m) => m[0].toUpperCase() + m.slice(1));
 
-/** The month of a name written as EIS accepts it (Jan, Jan., January, any case), or 0. */
+/** The month of a name written as seed 004 accepts it (Jan, Jan., January, any case), or 0. */
 function namedMonth(name: string): number {
   const lower = name.toLowerCase();
   const short = lower.endsWith('.') ? lower.slice(0, -1) : lower;
@@ -150,7 +150,7 @@ export function repairDate(raw: string, format: DateFormat): Proposal | null {
 }
 
 /**
- * EIS dates written with digits: read day first (EIS exports DD/MMM/YYYY), `safe` only when the
+ * Day-first dates written with digits: read day first (as DD/MMM/YYYY exports are), `safe` only when the
  * value cannot be read the other way round (seed 004 warns of exactly this confusion).
  */
 function numericDayFirst(year: number, month: number, day: number, asWritten: boolean, swapped: boolean, shortYear: boolean, format: DateFormat): Proposal | null {

@@ -93,7 +93,7 @@ function kindRepair(spec: FieldSpec, value: string): Proposal | null {
       const upper = value.toUpperCase();
       if (spec.codes!.includes(upper)) return { value: upper, confidence: 'safe', reason: 'code written in capitals' };
       const alias = spec.aliases?.[upper.replace(/\s+/g, ' ')];
-      // An alias may be '' where a blank is the code for "no" (EIS: "blank or Y").
+      // An alias may be '' where a blank is the code for "no" (seed 004: "blank or Y").
       if (alias !== undefined) return { value: alias, confidence: 'safe', reason: alias ? `"${value}" is the code ${alias}` : `"${value}" is written as a blank` };
       break;
     }

@@ -1,6 +1,6 @@
 /**
  * Several files checked together (`rollfix check FILE...` or a folder): each on its own, in the
- * order they are imported (SACE: students, teachers, classes, enrolments, VET, CEA), then what
+ * order they are imported (Format.importOrder: students before their enrolments), then what
  * only the set shows. A file that cannot be read is reported and the others are still checked.
  */
 import { readdirSync, statSync } from 'node:fs';

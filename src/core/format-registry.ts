@@ -4,6 +4,7 @@
  * builds, so the layers stay one way (io → formats + core → session → screens).
  */
 import type { CheckOptions, Format } from './format.js';
+import type { FormatSetting } from './format-setting.js';
 import type { Issue } from './issue.js';
 import type { InputInfo } from '../io/line-reader.js';
 
@@ -23,11 +24,17 @@ export interface CrossFileIssue extends Issue {
 export interface FormatRegistry {
   /** Every format, in the order `rollfix formats` lists them. */
   readonly formats: readonly Format[];
+  /** The formats' own settings and flags, each once (formatSettings of the formats). */
+  readonly settings: readonly FormatSetting[];
   byId(id: string): Format | undefined;
   /** The most likely format for a file, or null when none is at least fairly sure. */
   detect(sample: readonly string[], fileName: string): Format | null;
-  /** Files that are not checked but consulted by the others (SACE's CEA reference export). */
+  /** The sample opened when no file is given, and the title of its format. */
+  readonly sample: { path: string; title: string };
+  /** Files that are not checked but consulted by the others (a reference export). */
   isReferenceFile(path: string): boolean;
-  /** Issues only a set of files shows (a SACE enrolment whose student is in no loaded file). */
+  /** Why a reference file is not checked on its own, and how to give it (said when it is). */
+  referenceFileMessage(path: string): string;
+  /** Issues only a set of files shows (a record that refers to one in no loaded file). */
   crossFileIssues(files: readonly LoadedFile[], options: CheckOptions, references: readonly InputInfo[]): CrossFileIssue[];
 }

@@ -5,18 +5,15 @@
 import type { FieldSpec } from './field-spec.js';
 import type { Issue } from './issue.js';
 import type { IssueType } from './issue-type.js';
+import type { FormatSetting } from './format-setting.js';
 import type { InputInfo, LineEnding, ReadStats } from '../io/line-reader.js';
 
 export interface CheckOptions {
-  /** The submitting user's current district (seed 003's "current location"). */
-  district?: string;
-  /** School directory: school code → district code. */
-  schools?: ReadonlyMap<string, string>;
   /** Rejection limits; 0 turns a limit off. */
   maxErrors: number;
   maxRecords: number;
-  /** SACE: the date format chosen on Schools Online's Import Data screen (default dd/mm/yyyy). */
-  saceDateFormat?: string;
+  /** The formats' own settings (Format.settings), by key, as each setting's `load` made them; unset when absent. */
+  formatOptions?: Readonly<Record<string, unknown>>;
 }
 
 export interface RecordLayout {
@@ -105,6 +102,8 @@ export interface Format {
   detect(sample: readonly string[], fileName: string): number;
   layouts: readonly RecordLayout[];
   issueTypes: readonly IssueType[];
+  /** Its own settings and command-line flags (read into CheckOptions.formatOptions). */
+  settings?: readonly FormatSetting[];
   validator(options: CheckOptions, input: InputInfo): Validator;
   /** Optional: check a large file in parts on several threads. */
   parts?: PartSupport;
@@ -112,17 +111,18 @@ export interface Format {
   records(options: CheckOptions, input: InputInfo): RecordModel;
   fixer(options: CheckOptions, input: InputInfo): Fixer;
   /**
-   * Files to write instead of one output (`rollfix fix --split`): a lost-pupil CTF, one pupil
-   * each. A string says why this file is not one to split.
+   * Files to write instead of one output (`rollfix fix --split`), e.g. one file per pupil. A string says why this file is not one to split.
    */
   split?(input: InputInfo): Array<{ name: string; lines: string[] }> | string;
-  /** The output's file name when the format's names carry meaning (a CTF's sender and destination); else NAME.fixed.EXT. */
+  /** What `--split` does for this format, for the help: a summary of up to 40 characters, and lines of up to 60. */
+  splitHelp?: { summary: string; lines: readonly string[] };
+  /** The output's file name when the format's names carry meaning (the sending and receiving schools); else NAME.fixed.EXT. */
   outputName?(input: InputInfo): string | null;
-  /** Files that are imported in a set, in order (SACE: students 1 … CEA 6): where this one comes. */
+  /** Files that are imported in a set, in order (students 1 … their enrolments later): where this one comes. */
   importOrder?: number;
-  /** Whether the output starts with a BOM, when the format decides (SACE: never); else as the input. */
+  /** Whether the output starts with a BOM, when the format decides (one that an import misreads); else as the input. */
   outputBom?(input: InputInfo): boolean;
-  /** The line ending written, when the format requires one (EIS: CR LF); else the input's. */
+  /** The line ending written, when the format requires one (CR LF, say); else the input's. */
   outputEol?(input: InputInfo): LineEnding;
 }
 
@@ -171,7 +171,7 @@ export interface RecordModel {
    */
   rewriteCodes?: ReadonlySet<string>;
   /**
-   * Set when every record is written again in its layout, edited or not (Target Tracker's
+   * Set when every record is written again in its layout, edited or not (a format's
    * columns renamed and reordered): the one change that makes, for the change report.
    */
   rewritesAll?: Change | null;

@@ -27,8 +27,8 @@ export const GENERIC_ISSUES: readonly IssueType[] = [
   },
   {
     code: 'field/format', severity: 'error', title: 'A value does not have the required format',
-    description: "The field must match a format: digits only, 9 digits for an SSN, 'hh:mm:ss', 'yyyy', ...",
-    fix: 'Punctuation such as the dashes in an SSN is removed automatically; otherwise correct the value.',
+    description: "The field must match a format: digits only, 9 digits for a national ID, 'hh:mm:ss', 'yyyy', ...",
+    fix: 'Punctuation such as the dashes in a national ID is removed automatically; otherwise correct the value.',
   },
   {
     code: 'field/non-printable', severity: 'error', title: 'A value contains invisible or control characters',

@@ -22,7 +22,7 @@ export interface RecordPasses {
   /** What a repaired line's rewrite is called in the change report. */
   rewriteChange?(text: string, written: string): { before: string; after: string };
   facts: Record<string, string>;
-  /** Values no two records may share (a UPN; a pupil's name and birth date), compared in memory. */
+  /** Values no two records may share (a pupil number; a pupil's name and birth date), compared in memory. */
   duplicates?: ReadonlyArray<DuplicateRule>;
   /** Write every record again in the layout (the columns renamed and reordered). */
   rewriteAll?: boolean;
@@ -32,7 +32,7 @@ export interface DuplicateRule {
   code: string;
   /** The field the issue is about, or null for the whole record. */
   field: string | null;
-  /** What is shared, in a clerk's words: "UPN", "pupil (surname, forename, date of birth)". */
+  /** What is shared, in a clerk's words: "pupil number", "pupil (surname, forename, date of birth)". */
   what: string;
   /** The compared value, or null when the record has none. */
   key(layout: RecordLayout, fields: readonly string[]): string | null;

@@ -1,7 +1,7 @@
 /**
  * Reading back a few lines of a file by their byte offsets (from readLines), without reading the
- * rest: the GTID check logs where each record starts instead of hashing every line, and reads
- * back only the records that share a Local Student ID to tell an exact repeat.
+ * rest: a check logs where each record starts instead of hashing every line, and reads
+ * back only the records that share a key to tell an exact repeat.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { InputInfo } from './line-reader.js';

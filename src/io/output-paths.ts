@@ -17,7 +17,7 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** `name`: the format's own name for the output (a CTF's), written beside the input. */
+/** `name`: the format's own name for the output (one that names the sending school), written beside the input. */
 export function defaultOutput(input: string, name?: string | null): string {
   const path = resolve(input);
   if (name) return join(dirname(path), name);

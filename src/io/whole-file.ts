@@ -1,7 +1,7 @@
 /**
  * A whole small file as lines, decoded as the line reader decided (UTF-8 or Windows-1252, BOM
  * dropped) and cut the same way, for formats that must see every record before judging one
- * (a CTF's XML, the date format a SACE file really uses).
+ * (an XML document, the date format a file really uses).
  */
 import { readFileSync } from 'node:fs';
 import type { InputInfo } from './line-reader.js';

@@ -29,7 +29,7 @@ export interface Doc {
   /** The line of the trailer (last record, if it is one), or 0. */
   trailerLine: number;
   /**
-   * The line of the file's header record (GTID's TH, a row of field names: 1; a CTF's Header
+   * The line of the file's header record (a header record or a row of field names: 1; an XML header
    * element further down), or 0 when it has none. It is not a student, and the summary's f fixes it.
    */
   headerLine: number;

@@ -28,7 +28,7 @@ export interface KeyBinding {
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.start', keys: ['enter'], description: 'start fixing at the first flagged record', screens: ['summary'], footer: 'Enter fix records' },
-  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, Transmission ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
+  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },
   { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
   { command: 'settings.down', keys: ['down', 'j'], description: 'next setting', screens: ['settings'] },
@@ -52,7 +52,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'record.next', keys: ['n'], description: 'next flagged record', screens: ['record'], footer: 'n/p step' },
   { command: 'record.previous', keys: ['p'], description: 'previous flagged record', screens: ['record'] },
   { command: 'record.delete', keys: ['d'], description: 'delete the record (a true duplicate); undo brings it back', screens: ['record'], footer: 'd delete' },
-  { command: 'record.reveal', keys: ['v'], description: 'show the SSN (or other national ID) under the cursor in clear until the cursor moves; v again masks it', screens: ['record'] },
+  { command: 'record.reveal', keys: ['v'], description: 'show the national ID under the cursor in clear until the cursor moves; v again masks it', screens: ['record'] },
   { command: 'write.start', keys: ['enter'], description: 'write the file and its change report', screens: ['write'], footer: 'Enter write' },
   { command: 'write.edit-path', keys: ['e'], description: 'edit the output path (Enter keeps, Esc cancels)', screens: ['write'], footer: 'e edit path' },
   { command: 'app.undo', keys: ['u'], description: 'undo (any number of steps, across records)', footer: 'u undo' },

@@ -8,26 +8,24 @@
  * `conf` (with its JSON-schema validator) is loaded only to write, by `rollfix config`. That
  * keeps 15 ms off every start.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { registry } from '../../formats/registry.js';
 import { InputError } from '../io/input-error.js';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import type Conf from 'conf';
 
+/** The settings of every run; each format adds its own (Format.settings), stored as text by their keys. */
 export interface Settings {
-  district: string;
-  school: string;
-  schools: string;
   maxErrors: number;
   maxRecords: number;
-  /** The date layout chosen on SACE's Import Data screen (seed 002). */
-  saceDateFormat: string;
-  /** SSNs and other national IDs masked on screen. */
+  /** National IDs masked on screen. */
   mask: boolean;
   /** Change reports show sensitive values as "masked". */
   maskReports: boolean;
   ascii: boolean;
   color: boolean;
+  [formatSetting: string]: string | number | boolean;
 }
 
 export interface SettingSpec {
@@ -41,11 +39,6 @@ export function parseLimit(text: string, what = 'value'): number {
   return Number(text.trim().replace(/[_,]/g, ''));
 }
 
-function parseCode(text: string): string {
-  if (!/^[A-Za-z0-9]{0,8}$/.test(text)) throw new RangeError(`a district or school code is up to 8 letters or digits, not "${text}"`);
-  return text;
-}
-
 function parseYesNo(text: string): boolean {
   const t = text.trim().toLowerCase();
   if (['true', 'yes', 'on', '1'].includes(t)) return true;
@@ -53,37 +46,20 @@ function parseYesNo(text: string): boolean {
   throw new RangeError(`say yes or no (true/false, on/off), not "${text}"`);
 }
 
-function parseSchools(text: string): string {
-  const path = text.trim();
-  if (path && !existsSync(path)) throw new RangeError(`there is no file ${path}`);
-  return path;
-}
-
-/** The six formats of SACE's Import Data screen (seed 002); yyyy-mm-dd, accepted before, is yyyy/mm/dd. */
-const SACE_DATE_CHOICES = ['dd/mm/yyyy', 'ddmmyyyy', 'mm/dd/yyyy', 'mmddyyyy', 'yyyy/mm/dd', 'yyyymmdd'];
-
-export function parseDateFormat(text: string): string {
-  const t = text.trim().toLowerCase().replace(/^yyyy-mm-dd$/, 'yyyy/mm/dd');
-  if (!SACE_DATE_CHOICES.includes(t)) throw new RangeError(`the SACE date format is one of ${SACE_DATE_CHOICES.join(', ')}, not "${text}"`);
-  return t;
-}
-
-export const SETTINGS: Record<keyof Settings, SettingSpec> = {
-  district: { description: 'your current district (the GTID "current location"); empty: not checked', parse: parseCode },
-  school: { description: 'your current school code', parse: parseCode },
-  schools: { description: 'school directory file (CSV: school code, district code)', parse: parseSchools },
+/** The formats' settings come first, as the clerk meets them; then those of every run. */
+export const SETTINGS: Record<string, SettingSpec> = {
+  ...Object.fromEntries(registry.settings.map((s) => [s.key, { description: s.description, parse: s.parse }])),
   maxErrors: { description: 'records in error before the receiving system rejects the file (0: no limit)', parse: (t) => parseLimit(t, 'maxErrors') },
   maxRecords: { description: 'records per file before the receiving system rejects it (0: no limit)', parse: (t) => parseLimit(t, 'maxRecords') },
-  saceDateFormat: { description: `SACE date format chosen on the Import Data screen (${SACE_DATE_CHOICES.join(', ')})`, parse: parseDateFormat },
-  mask: { description: 'mask SSNs and other national IDs on screen (v shows one record)', parse: parseYesNo },
-  maskReports: { description: 'write "masked" for SSNs in change reports', parse: parseYesNo },
+  mask: { description: 'mask national IDs on screen (v shows one record)', parse: parseYesNo },
+  maskReports: { description: 'write "masked" for national IDs in change reports', parse: parseYesNo },
   ascii: { description: 'draw with plain ASCII characters (as --ascii)', parse: parseYesNo },
   color: { description: 'use colours (NO_COLOR and --no-color turn them off)', parse: parseYesNo },
 };
 
 export const DEFAULTS: Settings = {
-  district: '', school: '', schools: '', maxErrors: 1000, maxRecords: 1_000_000,
-  saceDateFormat: 'dd/mm/yyyy', mask: true, maskReports: true, ascii: false, color: true,
+  ...Object.fromEntries(registry.settings.map((s) => [s.key, s.default])),
+  maxErrors: 1000, maxRecords: 1_000_000, mask: true, maskReports: true, ascii: false, color: true,
 };
 
 /** The folder of config.json: conf's own default for the project name "rollfix". */
@@ -124,6 +100,6 @@ export function loadSettings(): Settings {
   return out;
 }
 
-export function isSettingKey(key: string): key is keyof Settings {
+export function isSettingKey(key: string): key is keyof Settings & string {
   return Object.hasOwn(SETTINGS, key);
 }

@@ -176,7 +176,7 @@ export function reducer(state: State, action: Action): State {
   let next = step(state, action);
   // What the last write said no longer holds once the file changes again (an undo, a fix).
   if (next.live.log !== state.live.log && next.write.status === 'done') next = { ...next, write: { ...next.write, status: 'ready', written: undefined } };
-  // A revealed SSN is masked again as soon as the cursor leaves its field.
+  // A revealed national ID is masked again as soon as the cursor leaves its field.
   const moved = next.record.line !== state.record.line || next.record.field !== state.record.field || next.screen !== state.screen;
   if (moved && next.record.reveal) next = { ...next, record: { ...next.record, reveal: false } };
   // Every draft opens with the cursor at its end.

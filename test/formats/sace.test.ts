@@ -73,7 +73,7 @@ describe('SACE import files, one at a time', () => {
     const us = await check([student({ 7: '12/25/2007' }), student({ 2: 'S2', 4: 'Jack', 7: '11/30/2007' }), student({ 2: 'S3', 4: 'Isla', 7: '03/04/2008' })]);
     expect(us.facts.layout).toBe('StudImp.dat; dates mm/dd/yyyy, import set to dd/mm/yyyy');
     expect(find(us.issues, 3, 'Date of Birth')).toMatchObject({ code: 'sace/date-format', repair: { confidence: 'review', values: { 'Date of Birth': '04/03/2008' } } });
-    expect(rows(await check([student({ 7: '12/25/2007' })], 'StudImp.dat', { saceDateFormat: 'mm/dd/yyyy' }))).toEqual([]);
+    expect(rows(await check([student({ 7: '12/25/2007' })], 'StudImp.dat', { formatOptions: { saceDateFormat: 'mm/dd/yyyy' } }))).toEqual([]);
   });
 
   it('finds swapped columns from the values and swaps them back in every row', async () => {

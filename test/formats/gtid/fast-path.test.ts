@@ -22,7 +22,7 @@ const record = fc.tuple(
 
 async function check(lines: string[], fastPath: boolean) {
   const input = await inspectInput(tempFile(['TH\t09/05/2025\t08:15:00\t4711\t1.0\tdelimiter=,', ...lines, `TT\t4711\t${lines.length + 2}`].join('\n') + '\n'));
-  const part = new GtidPartChecker({ ...OPTIONS, district: '644', schools: new Map([['0177', '644']]) }, input, true, 1, fastPath);
+  const part = new GtidPartChecker({ ...OPTIONS, formatOptions: { district: '644', schools: new Map([['0177', '644']]) } }, input, true, 1, fastPath);
   const stats = await readLines(input, (text, line, offset) => part.line(text, line, offset));
   return mergeParts([part.finishPart(stats) as GtidPart], OPTIONS, input).issues;
 }
@@ -31,7 +31,7 @@ async function check(lines: string[], fastPath: boolean) {
 async function fix(lines: string[], fastPath: boolean, offsets = false) {
   const all = ['TH\t09/05/2025\t08:15:00\t4711\t1.0\tdelimiter=,', ...lines, `TT\t4711\t${lines.length + 2}`];
   const input = await inspectInput(tempFile(all.join('\n') + '\n'));
-  const fixer = new GtidFixer({ ...OPTIONS, district: '644' }, input, fastPath);
+  const fixer = new GtidFixer({ ...OPTIONS, formatOptions: { district: '644' } }, input, fastPath);
   const starts = all.map((_, i) => all.slice(0, i).reduce((n, l) => n + Buffer.byteLength(l) + 1, 0));
   const out = all.flatMap((text, i) => fixer.line(text, i + 1, offsets ? starts[i] : undefined));
   out.push(...fixer.finish({ lines: all.length, otherEndings: 0, endsWithNewline: true }));

@@ -64,7 +64,7 @@ describe('GTID: the six whole-file rejection reasons', () => {
 
 describe('GTID: record rules (the Fix Errors stage)', () => {
   it('flags every rule of records.txt on the right line and field', async () => {
-    const report = await check('records.txt', { district: '644' });
+    const report = await check('records.txt', { formatOptions: { district: '644' } });
     expect(rows(report)).toEqual([
       '2 gtid/last-name-suffix [Legal Last Name]',
       '2 gtid/duplicate-local-id [Local Student ID]',
@@ -106,7 +106,7 @@ describe('GTID: record rules (the Fix Errors stage)', () => {
   it('checks the current location against --district and the school directory', async () => {
     const schools = new Map([['0177', '644'], ['0200', '611']]);
     const file = gtidFile([detail({ 10: '1' }), detail({ 1: '0200', 10: '2' }), detail({ 1: '9999', 10: '3' }), detail({ 14: '611', 10: '4' })]);
-    expect(rows(await checkText(file, { district: '644', schools }))).toEqual([
+    expect(rows(await checkText(file, { formatOptions: { district: '644', schools } }))).toEqual([
       '3 gtid/school-not-in-district [Current School Code]',
       '4 gtid/school-unknown [Current School Code]',
       '5 gtid/district-not-current [Current District Code]',
