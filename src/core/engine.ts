@@ -105,7 +105,7 @@ export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
 }
 
-/** How a format's output is written: the input's line ending and BOM unless the format decides (EIS, SACE). */
+/** How a format's output is written: the input's line ending and BOM unless the format decides (a required CR LF, never a BOM). */
 export function outputOf(format: Format, input: InputInfo): { eol: string; bom: boolean } {
   return { eol: format.outputEol?.(input) ?? input.eol, bom: format.outputBom?.(input) ?? input.bom };
 }

@@ -192,7 +192,7 @@ export interface RecordModel {
   crossRecord?: CrossRecordRules;
 }
 
-/** Keys compared across records (rule r: Local Student ID, SSN, ...), and the rule that judges them. */
+/** Keys compared across records (a student ID, a national ID, ...), and the rule that judges them. */
 export interface CrossRecordRules {
   /** How many keys a record has. */
   rules: number;

@@ -169,7 +169,7 @@ async function checkStreamed(format: Format, job: PartJob): Promise<unknown> {
   return { part: checker!.finishPart(stats), input };
 }
 
-/** Files past this size are checked after they are written: a part checker may choose its ways by size (GTID, past 2 GB). */
+/** Files past this size are checked after they are written: a part checker may choose its ways by size (one reads differently past 2 GB). */
 const MAX_STREAMED = 1 << 30;
 
 export interface WhileWriting {

@@ -32,7 +32,7 @@ export function splitRecord(line: string, delimiter: string, quoted = line.inclu
 
 /**
  * The common quoted line (every field either plain or wholly quoted, `""` inside) split in one pass:
- * csv-parse costs a parser and buffers per call, which dominated 150k-line SACE files. Anything
+ * csv-parse costs a parser and buffers per call, which dominated files of 150k quoted lines. Anything
  * else (a stray quote, text after a closing quote, one never closed, CR/LF) returns undefined and
  * goes to csv-parse, so its messages and relaxed rules stay the only ones.
  */

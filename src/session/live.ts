@@ -66,8 +66,8 @@ function firstLive(doc: Doc): Live {
     flagged: doc.report.flaggedRecords,
     savedAt: 0,
   };
-  // As after any edit: the issues of the file as it would be written (EIS files are always
-  // written with CR LF, so their LF rejection is not one left to fix).
+  // As after any edit: the issues of the file as it would be written (a format that always writes
+  // CR LF leaves no LF rejection to fix).
   if (wholeCheck(doc, live)) return { ...live, ...checkWritten(doc, live) };
   return { ...live, fileIssues: doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, live), doc.options) };
 }
