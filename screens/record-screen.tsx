@@ -43,7 +43,7 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const cursor = Math.min(view.field, record.layout.fields.length - 1);
   // Only the field under the cursor is ever revealed (v), and only until the cursor moves.
   const revealed = view.reveal ? record.layout.fields[cursor].name : null;
-  const show = (field: string, value: string) => (sensitive.has(field) && view.masked && field !== revealed && value ? mask(value) : value);
+  const show = (field: string, value: string) => ((sensitive.has(field) || doc.format.isSensitiveValue?.(value.trim())) && view.masked && field !== revealed && value ? mask(value) : value);
   // Wide enough for names that differ only at their end (a name ending "(1)", another "(2)").
   const nameWidth = Math.max(24, Math.min(32, Math.max(...record.layout.fields.map((f) => f.name.length)) + 4));
   const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);

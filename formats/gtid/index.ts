@@ -11,6 +11,8 @@ import { GTID_SETTINGS } from './settings.js';
 
 export const gtid: Format = {
   id: 'gtid',
+  // Nine digits, with or without the dashes: an SSN wherever it lands (columns shifted).
+  isSensitiveValue: (value) => /^\d{3}-?\d{2}-?\d{4}$/.test(value),
   title: 'Student Batch File v1.0 (Uniq-ID / GTID)',
   seed: '003_31d233ec96d7aee7.txt',
   detection: "first record starts 'TH' then a tab or space, or records start 'ID' then a comma or tab; file names containing 'gtid'",

@@ -1,28 +1,29 @@
 /**
  * The readable report of `rollfix check`: the verdict and the whole-file rejection reasons first,
  * in plain words with their fix, then the flagged records, then warnings and counts by code.
- * Every value from the file goes through the sanitiser; sensitive values are masked.
+ * Written only through writeChunks, the terminal guard (terminal.ts); sensitive values are masked.
  */
-import { writeOut } from './terminal.js';
 import { count } from '../core/count.js';
-import { sensitiveFields, type Report } from '../core/engine.js';
+import { masker, sensitiveFields, type Report } from '../core/engine.js';
 import { severityRank, type Issue, type Repair } from '../core/issue.js';
-import { mask, sanitise } from '../core/printable.js';
+import { writeOut } from './terminal.js';
+
+type Masker = ReturnType<typeof masker>;
 
 const n = count;
 
 function repairText(report: Report, repair: Repair): string[] {
-  const sensitive = sensitiveFields(report.format);
-  const values = Object.entries(repair.values ?? {}).map(([field, value]) => `${field} "${sanitise(sensitive.has(field) ? mask(value) : value)}"`);
-  const what = values.length > 0 && !repair.action ? values.join(', ') : sanitise(repair.reason);
+  const shown = masker(report.format);
+  const values = Object.entries(repair.values ?? {}).map(([field, value]) => `${field} "${shown.value(field, value)}"`);
+  const what = values.length > 0 && !repair.action ? values.join(', ') : shown.message(repair.reason);
   const lines = [`fix (${repair.confidence}): ${what}`];
-  if (repair.confidence === 'review' && what !== repair.reason) lines.push(`  why: ${sanitise(repair.reason)}`);
+  if (repair.confidence === 'review' && what !== repair.reason) lines.push(`  why: ${shown.message(repair.reason)}`);
   return lines;
 }
 
 function issueLines(report: Report, issue: Issue): string[] {
   const where = issue.line === null ? 'file' : `line ${issue.line}`;
-  const lines = [`  ${where.padEnd(10)} ${issue.code}${issue.field ? `  [${issue.field}]` : ''}`, `             ${sanitise(issue.message)}`];
+  const lines = [`  ${where.padEnd(10)} ${issue.code}${issue.field ? `  [${issue.field}]` : ''}`, `             ${masker(report.format).message(issue.message)}`];
   if (issue.repair) lines.push(...repairText(report, issue.repair).map((l) => `             ${l}`));
   return lines;
 }
@@ -36,7 +37,7 @@ export function* textChunks(report: Report): Generator<string> {
   };
   const { input, issues } = report;
   const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[input.eol];
-  out.push(`${sanitise(report.file)}`);
+  out.push(`${report.file}`);
   out.push(`  format   ${report.format.id}: ${report.format.title}`);
   out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.shape ?? `${report.facts.delimiter ?? ''}-delimited records`}`);
   out.push(`  records  ${n(report.records)} in all, ${n(report.detailRecords)} detail record${report.detailRecords === 1 ? '' : 's'}, ${n(report.flaggedRecords)} flagged`);
@@ -111,18 +112,19 @@ function reportHead(report: Report) {
 
 const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair });
 
-/** The issue with the proposed values of sensitive fields (national IDs) masked, as on screen. */
-export function maskedRepair(i: Issue, sensitive: ReadonlySet<string>): Issue {
+/** The issue with sensitive values (SSN fields, SSN-shaped values anywhere) masked, as on screen. */
+export function maskedRepair(i: Issue, shown: Masker): Issue {
   const values = i.repair?.values;
-  if (!values || !Object.keys(values).some((field) => sensitive.has(field) && values[field] !== '')) return i;
-  const shown = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, sensitive.has(field) && value !== '' ? mask(value) : value]));
-  return { ...i, repair: { ...i.repair!, values: shown } };
+  const message = shown.message(i.message);
+  if (!values) return message === i.message ? i : { ...i, message };
+  const masked = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, shown.value(field, value)]));
+  return { ...i, message, repair: { ...i.repair!, reason: shown.message(i.repair!.reason), values: masked } };
 }
 
 /** One report as `check --json` writes it, whole (several files' reports are small). */
 export function reportJson(report: Report) {
-  const sensitive = sensitiveFields(report.format);
-  return { ...reportHead(report), issues: report.issues.map((i) => issueJson(maskedRepair(i, sensitive))) };
+  const shown = masker(report.format);
+  return { ...reportHead(report), issues: report.issues.map((i) => issueJson(maskedRepair(i, shown))) };
 }
 
 /**
@@ -154,15 +156,15 @@ function* rawJsonChunks(report: Report): Generator<string> {
   if (report.issues.length === 0) return yield head + '\n';
   yield head.slice(0, head.lastIndexOf('[]')) + '[';
   let first = true;
-  const sensitive = sensitiveFields(report.format);
+  const shown = sensitiveFields(report.format).size || report.format.isSensitiveValue ? masker(report.format) : null;
   for (const i of report.issues) {
-    yield (first ? '\n' : ',\n') + issueText(sensitive.size ? maskedRepair(i, sensitive) : i);
+    yield (first ? '\n' : ',\n') + issueText(shown ? maskedRepair(i, shown) : i);
     first = false;
   }
   yield '\n  ]\n}\n';
 }
 
-/** Writes chunks to stdout in batches of about 64 KB. */
+/** Writes chunks to stdout in batches of about 64 KB, through the terminal guard. */
 export function writeChunks(chunks: Iterable<string>): void {
   let batch = '';
   for (const chunk of chunks) {

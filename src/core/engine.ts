@@ -3,6 +3,7 @@
  * and returns a report; `fixFile` streams it through the format's Fixer into a new file, writes
  * the change report, then checks what it wrote so the clerk is told what is really left.
  */
+import { mask } from './printable.js';
 import { basename } from 'node:path';
 import type { Change, CheckOptions, Format, ValidationResult } from './format.js';
 import type { Issue } from './issue.js';
@@ -94,13 +95,27 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * How a format's sensitive values are shown: a sensitive field's value, or any value the format
+ * calls sensitive (an SSN under another field's name), masked; quoted values in messages too.
+ */
+export function masker(format: Format): { value: (field: string | null, value: string) => string; message: (text: string) => string } {
+  const fields = sensitiveFields(format);
+  const isSensitive = format.isSensitiveValue;
+  const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value.trim())));
+  return {
+    value: (field, value) => (hide(field, value) ? mask(value) : value),
+    message: (text) => (isSensitive ? text.replace(/"([^"]*)"/g, (quoted, value: string) => (hide(null, value) ? `"${mask(value)}"` : quoted)) : text),
+  };
+}
+
 /** Fields a format marks sensitive (SSNs): written as "masked" in change reports unless asked. */
 export function sensitiveFields(format: Format): Set<string> {
   return new Set(format.layouts.flatMap((l) => l.fields).filter((f) => f.sensitive).map((f) => f.name));
 }
 
-export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n'): string {
-  const show = (c: Change, value: string) => (masked.has(c.field) && value !== '' ? 'masked' : value);
+export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n', sensitiveValue?: (value: string) => boolean): string {
+  const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value.trim())) && value !== '' ? 'masked' : value);
   const rows = [['line', 'field', 'before', 'after', 'code'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code])];
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
 }
@@ -138,7 +153,7 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
       return { line: (text, line, offset) => emit(fixer.line(text, line, offset)), finish };
     });
     // The output and its change report together, or neither: "Nothing was written" stays true.
-    commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format)));
+    commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format), undefined, unmaskedReport ? undefined : format.isSensitiveValue));
     const after = await checkWritten(registry, output, options, format, checking);
     return { output, changeReport, changes: result, after };
   } catch (error) {

@@ -92,6 +92,11 @@ export interface PartSupport {
 }
 
 export interface Format {
+  /**
+   * Values that are sensitive wherever they land (an SSN-shaped value under another field's name,
+   * when the columns are shifted): masked as the sensitive fields are. Optional.
+   */
+  isSensitiveValue?: (value: string) => boolean;
   id: string;
   title: string;
   /** The seed document it implements. */

@@ -87,7 +87,7 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   }
   const changes = changesOf(doc, live);
   // The file and its change report together, or neither.
-  commitTogether(writer, changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set()));
+  commitTogether(writer, changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set(), undefined, loadSettings().maskReports ? doc.format.isSensitiveValue : undefined));
   const after = await checkFile(registry, output, doc.options, doc.format.id);
   return { output, changeReport, changes: changes.length, after };
 }
