@@ -54,6 +54,22 @@ describe('the fuzz corpus', () => {
     }
   }, 120_000);
 
+  it('no SSN in clear anywhere with masking on, when SSN-shaped values land in shifted columns', () => {
+    const ssns = ['123456789', '987-65-4321', '555443333'];
+    const shifted = [
+      detail({ 5: `Rose,`, 11: ssns[0] }),
+      detail({ 3: ssns[1] }).replace(',Emily,', ','),
+      detail({ 12: ssns[2], 13: ssns[0] }),
+      detail({ 10: ssns[1], 11: '' }) + ',extra',
+    ];
+    const path = join(dir, 'shifted-ssns.txt');
+    writeFileSync(path, gtidFile(shifted));
+    const out = join(dir, 'shifted-ssns.out');
+    const runs = [cli(['check', path]), cli(['check', path, '--json']), cli(['fix', '--auto', path, '-o', out, '--force'])];
+    const seen = runs.map((r) => r.stdout + r.stderr).join('\n') + readFileSync(`${out.replace(/\.out$/, '')}.changes.csv`, 'utf8');
+    for (const ssn of ssns) expect(seen).not.toContain(ssn);
+  }, 60_000);
+
   it('the workstation opens and draws every file check reports on', async () => {
     for (const [name, path] of files) {
       let doc;
