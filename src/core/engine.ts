@@ -97,7 +97,7 @@ export function csvCell(value: string | number): string {
 
 /**
  * How a format's sensitive values are shown: a sensitive field's value, or any value the format
- * calls sensitive (an SSN under another field's name), masked; quoted values in messages too.
+ * calls sensitive (a national ID under another field's name), masked; quoted values in messages too.
  */
 export function masker(format: Format): { value: (field: string | null, value: string) => string; message: (text: string) => string } {
   const fields = sensitiveFields(format);
@@ -109,7 +109,7 @@ export function masker(format: Format): { value: (field: string | null, value: s
   };
 }
 
-/** Fields a format marks sensitive (SSNs): written as "masked" in change reports unless asked. */
+/** Fields a format marks sensitive (national IDs): written as "masked" in change reports unless asked. */
 export function sensitiveFields(format: Format): Set<string> {
   return new Set(format.layouts.flatMap((l) => l.fields).filter((f) => f.sensitive).map((f) => f.name));
 }
