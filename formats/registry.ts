@@ -2,7 +2,6 @@
  * Every format rollfix knows. A new format is a folder under formats/ and one line here.
  * Detection looks at the content first and the file name second (each format's `detect` weighs both).
  */
-import { fileURLToPath } from 'node:url';
 import type { CheckOptions, Format } from '../src/core/format.js';
 import type { CrossFileIssue, FormatRegistry, LoadedFile } from '../src/core/format-registry.js';
 import type { InputInfo } from '../src/io/line-reader.js';
@@ -44,7 +43,7 @@ export const registry: FormatRegistry = {
   settings: formatSettings(FORMATS),
   byId: formatById,
   detect: detectFormat,
-  sample: { path: fileURLToPath(new URL('../formats/gtid/samples/sample.txt', import.meta.url) /* one level down, as dist/ is */), title: gtid.title },
+  sample: { file: 'formats/gtid/samples/sample.txt', title: gtid.title },
   /** Files that are not checked but consulted by the others (SACE's CEA reference export). */
   isReferenceFile: isCeaReference,
   referenceFileMessage: (path) => `${path} is the CEA reference export Schools Online writes (CEARExp.dat); give it with the CEA files it serves: rollfix check CEAImp.dat CEARExp.dat`,

@@ -44,7 +44,8 @@ rollfix COMMAND --help tells more. Exit codes: 0 clean, 1 flagged, 2 rejected,
 `;
 
 /** The sample `npm start` opens, next to the bundle (dist/) or the sources (src/). */
-export const SAMPLE = registry.sample.path;
+// src/cli.ts and its bundle dist/rollfix.js both sit one folder below the package's root.
+export const SAMPLE = fileURLToPath(new URL(`../${registry.sample.file}`, import.meta.url));
 
 function isParseArgsError(error: unknown): boolean {
   return typeof (error as { code?: string })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');

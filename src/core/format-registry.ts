@@ -29,8 +29,11 @@ export interface FormatRegistry {
   byId(id: string): Format | undefined;
   /** The most likely format for a file, or null when none is at least fairly sure. */
   detect(sample: readonly string[], fileName: string): Format | null;
-  /** The sample opened when no file is given, and the title of its format. */
-  readonly sample: { path: string; title: string };
+  /**
+   * The sample opened when no file is given (its path from the package's root: code bundled into
+   * dist/chunks cannot find it from its own URL), and the title of its format.
+   */
+  readonly sample: { file: string; title: string };
   /** Files that are not checked but consulted by the others (a reference export). */
   isReferenceFile(path: string): boolean;
   /** Why a reference file is not checked on its own, and how to give it (said when it is). */

@@ -40,8 +40,8 @@ describe('keys sent in one write', () => {
     await terminal.waitFor(/\[exited 0\]/);
   });
 
-  it('moves down the table for jjj and opens the row of the last j with Enter in the same write', async () => {
-    terminal = new Terminal(`node ${join(ROOT, 'bin/rollfix')} ${SAMPLE}`, { env: { ROLLFIX_CONFIG_DIR: tempDir(), ROLLFIX_STATE_DIR: tempDir() } });
+  it('moves down the table for jjj and opens the row of the last j with Enter in the same write (npm start: the bundled sample)', async () => {
+    terminal = new Terminal(`node ${join(ROOT, 'bin/rollfix')}`, { env: { ROLLFIX_CONFIG_DIR: tempDir(), ROLLFIX_STATE_DIR: tempDir() } });
     await terminal.waitFor(/WOULD BE REJECTED/);
     terminal.together('app.table', 'table.down', 'table.down', 'table.down', 'table.open');
     await terminal.waitFor(/record 4 of 15/);
