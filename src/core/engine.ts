@@ -99,7 +99,17 @@ export function csvCell(value: string | number): string {
  * How a format's sensitive values are shown: a sensitive field's value, or any value the format
  * calls sensitive (a national ID under another field's name), masked; quoted values in messages too.
  */
-export function masker(format: Format): { value: (field: string | null, value: string) => string; message: (text: string) => string } {
+type Masker = { value: (field: string | null, value: string) => string; message: (text: string) => string };
+const maskers = new WeakMap<Format, Masker>();
+
+/** One per format, kept: the text report asks for it at every issue. */
+export function masker(format: Format): Masker {
+  let made = maskers.get(format);
+  if (!made) maskers.set(format, (made = makeMasker(format)));
+  return made;
+}
+
+function makeMasker(format: Format): Masker {
   const fields = sensitiveFields(format);
   const isSensitive = format.isSensitiveValue;
   const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value.trim())));
@@ -110,9 +120,12 @@ export function masker(format: Format): { value: (field: string | null, value: s
 }
 
 /** Fields a format marks sensitive (national IDs): written as "masked" in change reports unless asked. */
-export function sensitiveFields(format: Format): Set<string> {
-  return new Set(format.layouts.flatMap((l) => l.fields).filter((f) => f.sensitive).map((f) => f.name));
+export function sensitiveFields(format: Format): ReadonlySet<string> {
+  let fields = sensitiveByFormat.get(format);
+  if (!fields) sensitiveByFormat.set(format, (fields = new Set(format.layouts.flatMap((l) => l.fields).filter((f) => f.sensitive).map((f) => f.name))));
+  return fields;
 }
+const sensitiveByFormat = new WeakMap<Format, ReadonlySet<string>>();
 
 export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n', sensitiveValue?: (value: string) => boolean): string {
   const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value.trim())) && value !== '' ? 'masked' : value);
