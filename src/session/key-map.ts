@@ -137,7 +137,7 @@ function commandAction(state: State, command: ModeCommand | CommandId): Action |
   switch (command) {
     case 'confirm.yes': return { type: 'answer', yes: true };
     case 'confirm.no': return { type: 'answer', yes: false };
-    case 'confirm.write': return { type: 'answer', yes: false, then: 'app.write' };
+    case 'confirm.write': return { type: 'answer', yes: false, next: 'app.write' };
     case 'picker.down': return { type: 'picker.move', delta: 1 };
     case 'picker.up': return { type: 'picker.move', delta: -1 };
     case 'picker.pick': return { type: 'picker.move', delta: 0 };

@@ -190,7 +190,7 @@ function step(state: State, action: Action): State {
     case 'command': return command(state, action.id);
     case 'answer': {
       const answered = answer(state, action.yes);
-      return action.then ? command(answered, action.then) : answered;
+      return action.next ? command(answered, action.next) : answered;
     }
     case 'disabled': return { ...state, message: action.reason };
     case 'help.scroll': {

@@ -70,8 +70,8 @@ export type Action =
   | { type: 'text.key'; key: LineKey }
   | { type: 'text.commit' }
   | { type: 'text.cancel' }
-  /** `then`: a command to run after answering (w at the quit question: the write screen). */
-  | { type: 'answer'; yes: boolean; then?: CommandId }
+  /** `next`: a command to run after answering (w at the quit question: the write screen). */
+  | { type: 'answer'; yes: boolean; next?: CommandId }
   /** A key that does nothing here: why, for the status line. */
   | { type: 'disabled'; reason: string }
   | { type: 'help.scroll'; by: number }
