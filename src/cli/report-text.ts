@@ -6,7 +6,7 @@
 import { count } from '../core/count.js';
 import { masker, sensitiveFields, type Report } from '../core/engine.js';
 import { severityRank, type Issue, type Repair } from '../core/issue.js';
-import { writeOut } from './terminal.js';
+import { oneLine, writeOut } from './terminal.js';
 
 type Masker = ReturnType<typeof masker>;
 
@@ -37,7 +37,7 @@ export function* textChunks(report: Report): Generator<string> {
   };
   const { input, issues } = report;
   const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[input.eol];
-  out.push(`${report.file}`);
+  out.push(oneLine(report.file));
   out.push(`  format   ${report.format.id}: ${report.format.title}`);
   out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.shape ?? `${report.facts.delimiter ?? ''}-delimited records`}`);
   out.push(`  records  ${n(report.records)} in all, ${n(report.detailRecords)} detail record${report.detailRecords === 1 ? '' : 's'}, ${n(report.flaggedRecords)} flagged`);

@@ -50,7 +50,11 @@ function summarise(file: string, format: Format, input: InputInfo, result: Valid
 
 export async function checkFile(registry: FormatRegistry, path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
   const first = await inspectInput(path);
-  const format = await resolveFormat(registry, first, formatId);
+  return checkInspected(path, await resolveFormat(registry, first, formatId), first, options, progress);
+}
+
+/** checkFile's check of a file already inspected (`first`) in a known format. */
+async function checkInspected(path: string, format: Format, first: InputInfo, options: CheckOptions, progress?: Progress): Promise<Report> {
   try {
     const result = await checkInParts(format, first, options, progress);
     if (result) return summarise(path, format, first, result, options);
@@ -111,12 +115,45 @@ export function masker(format: Format): Masker {
 
 function makeMasker(format: Format): Masker {
   const fields = sensitiveFields(format);
-  const isSensitive = format.isSensitiveValue;
-  const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value.trim())));
+  const isSensitive = sensitiveValueTest(format);
+  const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value)));
   return {
     value: (field, value) => (hide(field, value) ? mask(value) : value),
-    message: (text) => (isSensitive ? text.replace(/"([^"]*)"/g, (quoted, value: string) => (hide(null, value) ? `"${mask(value)}"` : quoted)) : text),
+    message: (text) => (isSensitive ? maskQuoted(text, isSensitive) : text),
   };
+}
+
+/**
+ * A format's sensitive-value test, with spaces and quotes around the value set aside: a value
+ * shifted into another column may bring its CSV quotes along ("123456789" with its quotes).
+ */
+export function sensitiveValueTest(format: Format): ((value: string) => boolean) | undefined {
+  const test = format.isSensitiveValue;
+  return test && ((value) => test(value.replace(/^[\s"']+|[\s"']+$/g, '')));
+}
+
+/**
+ * Every quoted value in a message masked when it is sensitive. Messages quote a value as
+ * `"${value}"`, and the value may hold quotes itself, so each quote is tried as the opening with
+ * each of the next few as the closing one, the shortest sensitive span first.
+ */
+function maskQuoted(text: string, isSensitive: (value: string) => boolean): string {
+  const quotes: number[] = [];
+  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) quotes.push(at);
+  let out = '';
+  let from = 0;
+  for (let a = 0; a < quotes.length - 1; a++) {
+    if (quotes[a] < from) continue;
+    for (let b = a + 1; b < Math.min(quotes.length, a + 8); b++) {
+      const inside = text.slice(quotes[a] + 1, quotes[b]);
+      if (inside === '' || !isSensitive(inside)) continue;
+      out += text.slice(from, quotes[a] + 1) + mask(inside);
+      from = quotes[b];
+      a = b - 1; // the closing quote may open the next value
+      break;
+    }
+  }
+  return out + text.slice(from);
 }
 
 /** Fields a format marks sensitive (national IDs): written as "masked" in change reports unless asked. */
@@ -128,7 +165,7 @@ export function sensitiveFields(format: Format): ReadonlySet<string> {
 const sensitiveByFormat = new WeakMap<Format, ReadonlySet<string>>();
 
 export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n', sensitiveValue?: (value: string) => boolean): string {
-  const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value.trim())) && value !== '' ? 'masked' : value);
+  const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value)) && value !== '' ? 'masked' : value);
   const rows = [['line', 'field', 'before', 'after', 'code'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code])];
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
 }
@@ -166,8 +203,8 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
       return { line: (text, line, offset) => emit(fixer.line(text, line, offset)), finish };
     });
     // The output and its change report together, or neither: "Nothing was written" stays true.
-    commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format), undefined, unmaskedReport ? undefined : format.isSensitiveValue));
-    const after = await checkWritten(registry, output, options, format, checking);
+    commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format), undefined, unmaskedReport ? undefined : sensitiveValueTest(format)));
+    const after = await checkWritten(output, options, format, checking);
     return { output, changeReport, changes: result, after };
   } catch (error) {
     (writer as SafeWriter | null)?.abort();
@@ -176,14 +213,11 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
   }
 }
 
-/** The check of a file just written: the one made while it was written if it holds, else checkFile's. */
-async function checkWritten(registry: FormatRegistry, path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
-  if (checking) {
-    const written = await inspectInput(path);
-    const result = await checking.finish(written, options);
-    if (result) return summarise(path, format, written, result, options);
-  }
-  return checkFile(registry, path, options, format.id);
+/** The check of a file just written: the one made while it was written if it holds, else checkFile's (the file inspected once). */
+async function checkWritten(path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
+  const written = await inspectInput(path);
+  const result = checking && (await checking.finish(written, options));
+  return result ? summarise(path, format, written, result, options) : checkInspected(path, format, written, options);
 }
 
 export type { Issue };
