@@ -85,7 +85,7 @@ export type Action =
   | { type: 'write.failed'; error: string };
 
 export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settings = DEFAULTS): State {
-  return {
+  const state: State = {
     doc,
     live: initialLive(doc),
     screen: 'summary',
@@ -103,6 +103,9 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     readOnly: null,
     caretFromEnd: 0,
   };
+  // The table's cursor starts on the first record with an error, not on a warning.
+  const firstError = tableRows(state).findIndex((n) => issuesAt(state.live, n).some((i) => i.severity !== 'warning'));
+  return firstError > 0 ? { ...state, table: { ...state.table, row: firstError } } : state;
 }
 
 const listedByLive = new WeakMap<Live, readonly number[]>();
