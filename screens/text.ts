@@ -63,3 +63,14 @@ export function shortenMiddle(text: string, width: number, ellipsis = '…'): st
   const tail = Math.ceil(room * 0.6);
   return chars.slice(0, room - tail).join('') + ellipsis + chars.slice(chars.length - tail).join('');
 }
+
+/** rollfix's own typography, as ASCII for --ascii (data characters outside this list stay). */
+const TO_ASCII: Record<string, string> = {
+  '–': '-', '—': '-', '→': '->', '←': '<-', '↔': '<->', '↑': 'Up', '↓': 'Down', '…': '...', '‘': "'", '’': "'", '“': '"', '”': '"',
+  '✓': '+', '✗': 'x', '›': '>', '│': '|', '─': '-', '█': '#', '░': '.', '×': 'x', '≤': '<=', '≥': '>=', '≠': '!=', '·': '.', '•': '*', '\u00a0': ' ',
+};
+const TYPOGRAPHY = new RegExp(`[${Object.keys(TO_ASCII).join('')}]`, 'gu');
+
+export function asciiText(text: string): string {
+  return PLAIN_ASCII.test(text) ? text : text.replace(TYPOGRAPHY, (ch) => TO_ASCII[ch]);
+}

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fit } from '../text.js';
+import { asciiText, fit } from '../text.js';
 import { sanitise } from '../../src/core/printable.js';
 import { useTheme } from '../theme-context.js';
 
@@ -20,7 +20,7 @@ export function Cells({ cells, inverse }: { cells: Cell[]; inverse?: boolean }) 
     <Box>
       {cells.map((cell, i) => (
         <Text key={i} wrap="truncate" inverse={inverse || cell.inverse} bold={cell.bold} underline={cell.underline} color={theme.color ? cell.color : undefined}>
-          {fit(cell.text, cell.width, theme.symbols.ellipsis)}
+          {fit(theme.ascii ? asciiText(cell.text) : cell.text, cell.width, theme.symbols.ellipsis)}
         </Text>
       ))}
     </Box>

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { fit } from '../text.js';
+import { asciiText, fit } from '../text.js';
 import { useTheme } from '../theme-context.js';
 
 export interface LineProps {
@@ -17,7 +17,7 @@ export function Line({ text, width, color, bold, inverse, dim, underline }: Line
   const theme = useTheme();
   return (
     <Text wrap="truncate" color={theme.color ? color : undefined} bold={bold} inverse={inverse} dimColor={theme.color ? dim : false} underline={underline}>
-      {fit(text, width, theme.symbols.ellipsis)}
+      {fit(theme.ascii ? asciiText(text) : text, width, theme.symbols.ellipsis)}
     </Text>
   );
 }
