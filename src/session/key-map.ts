@@ -123,9 +123,12 @@ export function actionFor(state: State, input: string, key: KeyPress): Action | 
   const name = keyName(input, key);
   if (state.confirm) {
     if (input === 'y' || input === 'Y') return { type: 'answer', yes: true };
-    if (input === 'n' || input === 'N' || name === 'escape') return { type: 'answer', yes: false };
+    if (input === 'n' || input === 'N') return { type: 'answer', yes: false };
+    if (name === 'escape') return { type: 'answer', yes: false, stop: true };
     return null;
   }
+  // The explanation of an issue (i) is closed by i again, Esc, q, Enter or ?.
+  if (state.explain) return ['escape', 'i', 'q', 'enter', '?'].includes(name) ? { type: 'command', id: 'app.explain' } : null;
   if (state.help) return name === 'escape' || name === '?' || name === 'q' || name === 'enter' ? { type: 'command', id: 'app.help' } : null;
   if (state.table.picker) {
     if (name === 'up' || name === 'k') return { type: 'picker.move', delta: -1 };
