@@ -49,9 +49,9 @@ export function askSplit(state: State): State {
 }
 
 /** The question S asks: how many files, where, and what they replace. */
-export function splitQuestion(state: State, plan: SplitPlan): string {
+export function splitQuestion(state: State, plan: SplitPlan, keys: string): string {
   const taken = plan.taken.length ? `, replacing ${plan.taken.length} that exist${plan.taken.length === 1 ? 's' : ''}` : '';
-  return `Write ${plural(plan.parts.length, 'file')}, one pupil each, beside ${state.doc.name}${taken}? y writes, n no`;
+  return `Write ${plural(plan.parts.length, 'file')}, one pupil each, beside ${state.doc.name}${taken}? ${keys}`;
 }
 
 /** The issue i explains: the one under the cursor (record screen), or the row's first (table). */

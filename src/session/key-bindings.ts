@@ -24,11 +24,13 @@ export interface KeyBinding {
   screens?: readonly ScreenId[];
   /** Shown in the footer of its screens. */
   footer?: string;
+  /** Said when the key is pressed on a screen it does not work on (default: where it works). */
+  unavailable?: string;
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.start', keys: ['enter'], description: 'start fixing at the first flagged record', screens: ['summary'], footer: 'Enter fix records' },
-  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
+  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file', unavailable: 'no whole-file repair here (the Summary and Write screens have it)' },
   { command: 'app.fix-all', keys: ['F'], description: 'every safe repair in the file, as fix --auto (asks; one undo)', screens: ['summary', 'table', 'record', 'write'] },
   { command: 'summary.split', keys: ['S'], description: 'split a lost-pupil file, one file per pupil, as fix --split', screens: ['summary'] },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },

@@ -154,7 +154,7 @@ describe('workstation reducer', () => {
     let s = run(await open(), 'summary.start');
     s = reducer(s, actionFor(s, 'i', {})!);
     expect(s.explain).toBe('gtid/last-name-suffix');
-    expect(actionFor(s, 'n', {})).toBeNull(); // nothing else acts under the explanation
+    expect(actionFor(s, 'n', {})).toEqual({ type: 'disabled', reason: 'n: the explanation is open (Esc goes back)' }); // nothing else acts under it
     s = reducer(s, actionFor(s, '', { escape: true })!);
     expect([s.explain, s.screen, s.record.line]).toEqual([null, 'record', 3]);
     expect(run(await open(), 'app.table', 'app.explain').explain).toBe('gtid/last-name-suffix');
@@ -267,7 +267,7 @@ describe('key map', () => {
     const s = await open();
     expect(actionFor(s, '', { return: true })).toEqual({ type: 'command', id: 'summary.start' });
     expect(actionFor(s, 'r', { ctrl: true })).toEqual({ type: 'command', id: 'app.redo' });
-    expect(actionFor(s, 's', { ctrl: true })).toBeNull(); // never bind Ctrl-S
+    expect(actionFor(s, 's', { ctrl: true })).toEqual({ type: 'disabled', reason: 'Ctrl-S: not a key here (? lists the keys of this screen)' }); // never bind Ctrl-S
     expect(actionFor(s, 'c', { ctrl: true })).toEqual({ type: 'command', id: 'app.quit' }); // asks first when edits are unsaved
     const record = run(s, 'summary.start');
     expect(actionFor(record, 'a', {})).toEqual({ type: 'command', id: 'record.accept' });
