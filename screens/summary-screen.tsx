@@ -51,7 +51,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   const choices = codeChoices(state);
   const flagged = flaggedNow(state);
   const listed = choices.length > 0 && listedLines(state).length > 0;
-  add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
+  add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : isRejected(live) ? ` ${theme.symbols.ok} No flagged record; the reasons above are what is left (w writes anyway)` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
   const room = height - lines.length;
   const shown = choices.length > room ? choices.slice(0, Math.max(0, room - 1)) : choices;
   const types = new Map(doc.format.issueTypes.map((t) => [t.code, t]));
