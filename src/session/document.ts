@@ -107,7 +107,8 @@ export async function openDoc(path: string, options: CheckOptions, formatId?: st
   } catch (error) {
     throw describeFsError(report.input.path, error);
   }
-  const store = await LineStore.load(report.input);
+  const { input } = report;
+  const store = input.workbook && input.lines ? LineStore.fromLines(input.lines, input.workbook.book.bytes) : await LineStore.load(input);
   const journal = journaled ? Journal.for(resolve(path), store.raw) : null;
   return buildDoc(path, report, store, options, journal, openedAs(before, store, journal));
 }
