@@ -172,9 +172,14 @@ export function columnLetters(col: number): string {
 
 /** A sheet's XML, inflated within the limit: the part before its rows, the rows, and the part after. */
 export function sheetXml(book: Workbook, sheet: SheetInfo): Buffer {
-  const entry = book.entries.find((e) => e.name === sheet.part)!;
-  return inflateEntry(book.bytes, entry, LIMITS.sheet, `sheet "${sheet.name}"`);
+  // The last sheet inflated is kept: choosing the sheet, its first row and its rows read it three times.
+  if (inflated.get(book)?.sheet !== sheet) {
+    const entry = book.entries.find((e) => e.name === sheet.part)!;
+    inflated.set(book, { sheet, xml: inflateEntry(book.bytes, entry, LIMITS.sheet, `sheet "${sheet.name}"`) });
+  }
+  return inflated.get(book)!.xml;
 }
+const inflated = new WeakMap<Workbook, { sheet: SheetInfo; xml: Buffer }>();
 
 export interface SheetRow {
   /** 1-based, as Excel numbers it. */
@@ -189,25 +194,60 @@ export interface SheetRow {
 }
 
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const SLICE = 1 << 20;
 
-function cellOf(xml: string, inside: string, body: string | undefined, next: number): RawCell {
-  const a = attributes(inside);
+/** One attribute of a tag as Excel writes it (` name="value"`), without a regular expression: the hot path. */
+function attr(tag: string, name: string): string | undefined {
+  const at = tag.indexOf(` ${name}="`);
+  if (at < 0) return undefined;
+  const from = at + name.length + 3;
+  return tag.slice(from, tag.indexOf('"', from));
+}
+
+function cellOf(xml: string, tag: string, body: string, next: number): RawCell {
+  const r = attr(tag, 'r');
+  const type = attr(tag, 't') ?? 'n';
   let value = '';
   let formula: string | null = null;
   if (body) {
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
-    if (f) formula = xmlText(f[2] ?? '');
-    if (a.t === 'inlineStr') {
+    if (body.includes('<f')) {
+      const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
+      if (f) formula = xmlText(f[2] ?? '');
+    }
+    if (type === 'inlineStr') {
       for (const t of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) value += t[1] ?? '';
       value = xmlText(value);
     } else {
-      const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(body);
-      value = v ? xmlText(v[1]) : '';
+      const v = body.indexOf('<v');
+      const open = v < 0 ? -1 : body.indexOf('>', v);
+      if (open >= 0 && body[open - 1] !== '/') value = xmlText(body.slice(open + 1, body.indexOf('</v>', open)));
     }
   }
-  return { col: a.r ? columnIndex(a.r) : next, type: a.t ?? 'n', value, style: Number(a.s ?? 0), formula, xml };
+  return { col: r ? columnIndex(r) : next, type, value, style: Number(attr(tag, 's') ?? 0), formula, xml };
+}
+
+/** The cells of a row's inside, in order, found with indexOf (1.8 million cells in a 100,000-row sheet). */
+function cellsOf(body: string): RawCell[] {
+  const cells: RawCell[] = [];
+  for (let at = body.indexOf('<c'); at >= 0; ) {
+    const tagEnd = body.indexOf('>', at);
+    if (tagEnd < 0) break;
+    const selfClosing = body.charCodeAt(tagEnd - 1) === 47;
+    const tag = body.slice(at + 2, selfClosing ? tagEnd - 1 : tagEnd);
+    let end = tagEnd + 1;
+    let inside = '';
+    if (!selfClosing) {
+      const close = body.indexOf('</c>', tagEnd);
+      end = close < 0 ? body.length : close + 4;
+      inside = body.slice(tagEnd + 1, close < 0 ? body.length : close);
+    }
+    const first = tag.charCodeAt(0);
+    if (tag === '' || first === 32 || first === 9 || first === 10 || first === 13) {
+      cells.push(cellOf(body.slice(at, end), /[\t\n\r]/.test(tag) ? tag.replace(/\s+/g, ' ') : tag, inside, cells.length ? cells[cells.length - 1].col + 1 : 0));
+    }
+    at = body.indexOf('<c', end);
+  }
+  return cells;
 }
 
 /**
@@ -234,8 +274,7 @@ export function eachRow(xml: Buffer, onRow: (row: SheetRow) => unknown): void {
       const a = attributes(m[1]);
       const row = a.r ? Number(a.r) : previous + 1;
       previous = row;
-      const cells: RawCell[] = [];
-      if (m[2]) for (const c of m[2].matchAll(CELL)) cells.push(cellOf(c[0], c[1], c[2], cells.length ? cells[cells.length - 1].col + 1 : 0));
+      const cells = m[2] ? cellsOf(m[2]) : [];
       const at = oneByte ? m.index : Buffer.byteLength(text.slice(0, m.index));
       const length = oneByte ? m[0].length : Buffer.byteLength(m[0]);
       if (onRow({ row, tag: m[1], hidden: a.hidden === '1' || a.hidden === 'true', cells, start: from + at, end: from + at + length }) === false) return;
