@@ -4,7 +4,7 @@ import { useTheme } from './theme-context.js';
 import { unsavedEdits } from '../src/session/live.js';
 import { bindingsFor } from '../src/session/key-bindings.js';
 import { isTyping } from '../src/session/key-map.js';
-import { flaggedNow, position, type State } from '../src/session/workstation-state.js';
+import { flaggedNow, position, shown, type State } from '../src/session/workstation-state.js';
 
 /** The screen's own keys first, then the global ones while they fit: never cut off. */
 function footerHints(screen: State['screen'], width: number): string {
@@ -54,7 +54,7 @@ export function StatusLine({ state }: { state: State }) {
   const where = state.screen === 'record' && index > 0 ? (fits ? long : `${index}/${total}, ${flagged}`) : flagged;
   return (
     <Box flexDirection="column">
-      <Line text={` ${question ?? state.message ?? hints}`} width={state.columns} bold={Boolean(question)} color={question ? theme.colors.warning : state.message ? theme.colors.accent : theme.colors.dim} />
+      <Line text={` ${question ?? (state.message && shown(state).message(state.message)) ?? hints}`} width={state.columns} bold={Boolean(question)} color={question ? theme.colors.warning : state.message ? theme.colors.accent : theme.colors.dim} />
       <Line text={` ${state.doc.name}${sep}${where}${sep}${saved}${sep}? help`} width={state.columns} inverse />
     </Box>
   );
