@@ -7,6 +7,7 @@ import { InputError } from '../io/input-error.js';
 import { registry } from '../../formats/registry.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { EXIT } from './exit-codes.js';
+import { outcomeOf } from '../core/outcome.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
 import { jsonChunks, reportJson, safeJson, textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
@@ -26,13 +27,13 @@ ${importOrder()}.
   --json             one JSON object on stdout (see README, "check --json")
 ${CHECK_FLAGS_HELP}
 
-Exit: 0 clean (warnings allowed), 1 flagged records, 2 the file would be rejected,
+Exit: 0 clean (warnings allowed), 1 errors to fix (in records or the file), 2 the file would be rejected,
       64 usage error, 65 format not recognised, 66 input unreadable.
 `;
 
+/** 0 if and only if the file has no error and no rejection (test/exit-invariant.test.ts). */
 export function exitCodeFor(report: Report): number {
-  if (report.rejected) return EXIT.rejected;
-  return report.flaggedRecords > 0 ? EXIT.flagged : EXIT.clean;
+  return { rejected: EXIT.rejected, flagged: EXIT.flagged, clean: EXIT.clean }[outcomeOf(report)];
 }
 
 /** Several files: each report in import order, then the issues across them; the worst exit code. */

@@ -27,6 +27,7 @@ export async function resolveFormat(registry: FormatRegistry, input: InputInfo, 
   if (formatId) {
     const format = registry.byId(formatId);
     if (!format) throw new InputError(`unknown format "${formatId}"; known formats: ${registry.formats.map((f) => f.id).join(', ')}`, 64);
+    notLike(registry, format, input);
     return format;
   }
   if (input.size === 0) throw new InputError(`${input.path} is empty (0 bytes): there is nothing to check`);
@@ -37,7 +38,36 @@ export async function resolveFormat(registry: FormatRegistry, input: InputInfo, 
   return format;
 }
 
-function summarise(file: string, format: Format, input: InputInfo, result: ValidationResult, options: CheckOptions): Report {
+/** "an eis-delimited file (EIS comma-delimited export)", as --format named it. */
+const named = (format: Format) => `${/^[aeiou]/i.test(format.id) ? 'an' : 'a'} ${format.id} file (${format.title})`;
+
+/**
+ * A format named with --format that the file's content does not fit at all, while another
+ * format fits it: checking it as the named one would only list nonsense, so say what it looks like.
+ */
+function notLike(registry: FormatRegistry, format: Format, input: InputInfo): void {
+  if (input.size === 0 || format.detect(input.sample, basename(input.path)) > 0) return;
+  const other = registry.detect(input.sample, basename(input.path));
+  if (!other || other === format) return;
+  throw new InputError(`${input.path} does not look like ${named(format)}: its content fits ${other.title} (${other.id}) instead; check it with --format ${other.id}, or without --format`, 65);
+}
+
+/** A format named with --format whose layouts none of the file's lines fits: there is nothing of that format in it. */
+function noneOfItsLayouts(format: Format, input: InputInfo, result: ValidationResult): void {
+  if (result.records > 0) return;
+  const layouts = [...new Set(format.layouts.map((l) => l.title))].slice(0, 3).join('; ');
+  throw new InputError(`${input.path} does not look like ${named(format)}: none of its lines is one of its records (${layouts}); check it without --format to have its format found`, 65);
+}
+
+/** A file with no student records has nothing to upload: an error, unless a rejection or a file-wide error already says why. */
+function noRecords(result: ValidationResult): Issue[] {
+  if (result.detailRecords > 0 || result.issues.some((i) => i.severity === 'reject' || (i.severity === 'error' && i.line === null))) return [];
+  return [{ code: 'file/no-records', severity: 'error', scope: 'file', line: null, field: null, message: `The file holds no student records (${result.records} record${result.records === 1 ? '' : 's'} in all, none of them a student's): there is nothing to upload`, repair: null }];
+}
+
+function summarise(file: string, format: Format, input: InputInfo, checked: ValidationResult, options: CheckOptions): Report {
+  const none = noRecords(checked);
+  const result = none.length ? { ...checked, issues: [...none, ...checked.issues] } : checked;
   return {
     ...result,
     file,
@@ -50,13 +80,15 @@ function summarise(file: string, format: Format, input: InputInfo, result: Valid
 
 export async function checkFile(registry: FormatRegistry, path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
   const first = await inspectInput(path);
-  return checkInspected(path, await resolveFormat(registry, first, formatId), first, options, progress);
+  const format = await resolveFormat(registry, first, formatId);
+  return checkAs(format, path, first, options, Boolean(formatId), progress);
 }
 
-/** checkFile's check of a file already inspected (`first`) in a known format. */
-async function checkInspected(path: string, format: Format, first: InputInfo, options: CheckOptions, progress?: Progress): Promise<Report> {
+/** The check of a file as `format`; `named`: the format was named (--format), not found from the content. */
+async function checkAs(format: Format, path: string, first: InputInfo, options: CheckOptions, named: boolean, progress?: Progress): Promise<Report> {
   try {
     const result = await checkInParts(format, first, options, progress);
+    if (result && named) noneOfItsLayouts(format, first, result);
     if (result) return summarise(path, format, first, result, options);
   } catch (error) {
     if (!(error instanceof EncodingChanged)) throw error; // then check again on one thread, below
@@ -65,6 +97,7 @@ async function checkInspected(path: string, format: Format, first: InputInfo, op
     const validator = format.validator(options, input);
     return { line: (text, line, offset) => validator.line(text, line, offset), finish: (stats) => validator.finish(stats) };
   }, progress);
+  if (named) noneOfItsLayouts(format, input, result);
   return summarise(path, format, input, result, options);
 }
 
@@ -229,7 +262,7 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
 async function checkWritten(path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
   const written = await inspectInput(path);
   const result = checking && (await checking.finish(written, options));
-  return result ? summarise(path, format, written, result, options) : checkInspected(path, format, written, options);
+  return result ? summarise(path, format, written, result, options) : checkAs(format, path, written, options, false);
 }
 
 export type { Issue };

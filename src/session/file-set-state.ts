@@ -5,6 +5,7 @@
  */
 import type { FileSetResult } from '../core/file-set.js';
 import type { Report } from '../core/engine.js';
+import { outcomeOf } from '../core/outcome.js';
 
 export interface FileRow {
   path: string;
@@ -30,7 +31,7 @@ function fileRows(set: FileSetResult): FileRow[] {
   return [
     ...set.reports.map((report): FileRow => ({
       path: report.file, report, problem: null, flagged: report.flaggedRecords, across: across(report.file),
-      status: report.rejected ? 'rejected' : report.flaggedRecords > 0 ? 'flagged' : 'clean',
+      status: outcomeOf(report),
     })),
     ...set.failures.map((f): FileRow => ({ path: f.path, report: null, problem: f.message, status: 'unreadable', flagged: 0, across: 0 })),
   ];

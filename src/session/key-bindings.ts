@@ -24,11 +24,13 @@ export interface KeyBinding {
   screens?: readonly ScreenId[];
   /** Shown in the footer of its screens. */
   footer?: string;
+  /** Said when the key is pressed on a screen it does not work on (default: where it works). */
+  unavailable?: string;
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.start', keys: ['enter'], description: 'start fixing at the first flagged record', screens: ['summary'], footer: 'Enter fix records' },
-  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
+  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file', unavailable: 'no whole-file repair here (the Summary and Write screens have it)' },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },
   { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
   { command: 'settings.down', keys: ['down', 'j'], description: 'next setting', screens: ['settings'] },

@@ -10,6 +10,7 @@ import { recordAt, redo, undo, unsavedEdits } from './live.js';
 import { accept, acceptAll, askAcceptAll, commitDraft, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
 import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
 import type { CommandId } from './key-bindings.js';
+import { helpLines } from './help-text.js';
 import type { Edit } from './edit-log.js';
 import { DEFAULTS, SETTINGS, type Settings } from './settings.js';
 
@@ -49,7 +50,7 @@ function command(state: State, id: CommandId): State {
   const s = { ...state, message: null };
   if (s.readOnly && CHANGES.has(id)) return { ...s, message: `Read-only: ${s.readOnly}. q quits` };
   switch (id) {
-    case 'app.help': return { ...s, help: !s.help };
+    case 'app.help': return { ...s, help: !s.help, helpTop: 0 };
     case 'app.quit': return unsavedEdits(s.live) > 0 ? { ...s, confirm: { kind: 'quit' } } : { ...s, quit: true };
     case 'app.write': return { ...s, screen: 'write', write: { ...s.write, status: 'ready', error: undefined, inputChanged: undefined } };
     case 'write.edit-path': return { ...s, write: { ...s.write, draft: s.write.path, status: 'ready' } };
@@ -187,7 +188,15 @@ export function reducer(state: State, action: Action): State {
 function step(state: State, action: Action): State {
   switch (action.type) {
     case 'command': return command(state, action.id);
-    case 'answer': return answer(state, action.yes);
+    case 'answer': {
+      const answered = answer(state, action.yes);
+      return action.next ? command(answered, action.next) : answered;
+    }
+    case 'disabled': return { ...state, message: action.reason };
+    case 'help.scroll': {
+      const last = Math.max(0, helpLines(state.screen, state.columns).length - (state.rows - 3));
+      return { ...state, helpTop: clamp(state.helpTop + action.by, 0, last) };
+    }
     case 'text': return text(state, (e) => insert(e, action.input));
     case 'text.backspace': return text(state, (e) => applyKey(e, 'backspace'));
     // Ctrl-U, as in a shell: what is before the cursor (all of it, with the cursor at the end).

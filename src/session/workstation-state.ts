@@ -30,6 +30,8 @@ export interface State {
   live: Live;
   screen: ScreenId;
   help: boolean;
+  /** The first line of help shown (help scrolls when it is longer than the screen). */
+  helpTop: number;
   columns: number;
   rows: number;
   table: { row: number; filter: string | null; search: string; prompt: Prompt | null; picker: { index: number } | null };
@@ -69,7 +71,11 @@ export type Action =
   | { type: 'text.key'; key: LineKey }
   | { type: 'text.commit' }
   | { type: 'text.cancel' }
-  | { type: 'answer'; yes: boolean }
+  /** `next`: a command to run after answering (w at the quit question: the write screen). */
+  | { type: 'answer'; yes: boolean; next?: CommandId }
+  /** A key that does nothing here: why, for the status line. */
+  | { type: 'disabled'; reason: string }
+  | { type: 'help.scroll'; by: number }
   | { type: 'picker.move'; delta: number }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'settings.saved'; key: keyof Settings; value: Settings[keyof Settings] }
@@ -85,6 +91,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     live: initialLive(doc),
     screen: 'summary',
     help: false,
+    helpTop: 0,
     columns,
     rows,
     table: { row: 0, filter: null, search: '', prompt: null, picker: null },
