@@ -17,6 +17,8 @@ import { writeDoc, writesOverInput } from './write-file.js';
 import { inputChange } from './input-on-disk.js';
 import type { Action } from './workstation-state.js';
 import type { Live } from './live.js';
+import { failedTarget, whyNotWritten } from '../io/safe-write.js';
+import { defaultReportPath } from '../io/output-paths.js';
 
 export { defaultReportPath } from '../io/output-paths.js';
 
@@ -125,6 +127,6 @@ export async function performWrite(doc: Doc, live: Live, write: { path: string; 
   }
   await writeDoc(doc, live, write.path).then(
     (written) => dispatch({ type: 'write.done', written }),
-    (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: error.code === 'ENOENT' ? 'that folder does not exist' : error.code === 'EACCES' ? 'permission denied' : error.message }),
+    (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: whyNotWritten(error, failedTarget(error, [write.path, defaultReportPath(write.path)])) ?? error.message }),
   );
 }
