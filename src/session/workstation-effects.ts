@@ -10,7 +10,7 @@ import { checkFileSet, type FileSetResult } from '../core/file-set.js';
 import type { Progress } from '../io/line-reader.js';
 import { registry } from '../../formats/registry.js';
 import { openDoc, type Doc } from './document.js';
-import { otherJournals, unsavedOps, type JournalOp } from './journal.js';
+import { journalTrouble, otherJournals, unsavedOps, type JournalOp } from './journal.js';
 import type { LockHolder } from './lock.js';
 import { hostname } from 'node:os';
 import { writeDoc, writesOverInput } from './write-file.js';
@@ -49,7 +49,7 @@ export function lockForEditing(doc: Doc): EditingLock {
     if (result.kind === 'mine') return { kind: 'mine', takenOver: result.takenOver, problem: null };
     return { kind: 'elsewhere', holder: result.holder, lockPath: result.path, sameHost: result.holder.host === hostname() };
   } catch (error) {
-    return { kind: 'mine', takenOver: null, problem: `the journal cannot be locked (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): edits are not being kept, write soon with w` };
+    return { kind: 'mine', takenOver: null, problem: `the journal cannot be locked (${journalTrouble(error)}): edits are not being kept, write soon with w` };
   }
 }
 
