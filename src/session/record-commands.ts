@@ -157,7 +157,7 @@ function nextReview(state: State, code: string, queue: readonly ReviewItem[], at
 export function answerReview(state: State, confirm: Extract<NonNullable<State['confirm']>, { kind: 'review' }>, yes: boolean, stop: boolean): State {
   const { code, queue, at } = confirm;
   const s = { ...state, confirm: null, message: null };
-  if (stop) return { ...s, message: `Stopped reviewing ${code}: ${confirm.accepted} accepted, ${queue.length - at} not asked (A asks again)` };
+  if (stop) return { ...s, message: `Stopped reviewing ${code}: ${confirm.accepted} accepted, ${queue.length - at} left (A asks again)` };
   if (!yes) return nextReview({ ...s, message: `Skipped line ${queue[at].line}` }, code, queue, at + 1, confirm.accepted);
   const issue = reviewIssue(s, code, queue[at]);
   const edits = issue ? repairEdits(s, queue[at].line, issue) : [];
