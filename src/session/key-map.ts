@@ -31,7 +31,7 @@ export interface KeyPress {
 }
 
 /** The name a binding uses for a key press. */
-function keyName(input: string, key: KeyPress): string {
+export function keyName(input: string, key: KeyPress): string {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.leftArrow) return 'left';
@@ -206,4 +206,15 @@ export function actionFor(state: State, input: string, key: KeyPress): Action | 
   }
   const binding = KEY_BINDINGS.find((b) => b.keys.includes(name) && (!b.screens || b.screens.includes(state.screen)));
   return binding ? { type: 'command', id: binding.command } : unavailable(state, mode, name);
+}
+
+/**
+ * A key on a screen before a file is open (the file list, the resume prompt, a file open
+ * elsewhere): the command its table binds it to, or why it does nothing.
+ */
+export function modeKey(mode: Mode, input: string, key: KeyPress, kind?: string): { command: ModeCommand | CommandId } | { reason: string } | null {
+  const name = keyName(input, key);
+  const binding = modeBinding(mode, name, kind);
+  if (binding) return { command: binding.command };
+  return isKey(name) ? { reason: `${keyLabel(name)}: not a key here (? lists the keys)` } : null;
 }

@@ -76,7 +76,7 @@ export const MODE_BINDINGS: Record<Mode, readonly ModeBinding[]> = {
     QUIT_ANYWHERE,
   ],
   'file-set': [
-    { command: 'file-set.down', keys: ['down', 'j'], description: 'next file' },
+    { command: 'file-set.down', keys: ['down', 'j'], description: 'next file', footer: 'j/k choose' },
     { command: 'file-set.up', keys: ['up', 'k'], description: 'previous file' },
     { command: 'file-set.open', keys: ['enter'], description: 'open the file in the workstation (q there comes back here)', footer: 'Enter open' },
     { command: 'help.close', keys: ['escape'], description: 'close help' },
@@ -87,7 +87,7 @@ export const MODE_BINDINGS: Record<Mode, readonly ModeBinding[]> = {
     { command: 'resume.resume', keys: ['r'], description: 'resume the earlier edits (u undoes them one by one)', footer: 'r resume them', kinds: ['earlier'] },
     { command: 'resume.discard', keys: ['d'], description: 'discard the earlier edits', footer: 'd discard them', kinds: ['earlier'] },
     { command: 'resume.view', keys: ['v'], description: 'show or hide what the earlier edits were', footer: 'v view them', kinds: ['earlier'] },
-    { command: 'resume.continue', keys: ['enter'], description: 'open the file without the old edits (they stay sealed)', footer: 'Enter continues', kinds: ['changed'] },
+    { command: 'resume.continue', keys: ['enter', 'escape'], description: 'open the file without the old edits (they stay sealed)', footer: 'Enter continues', kinds: ['changed'] },
     { command: 'resume.forget', keys: ['x'], description: 'delete the edits left for the earlier version of the file', footer: 'x deletes them', kinds: ['changed'] },
     { command: 'help.close', keys: ['escape'], description: 'close help' },
     HELP,

@@ -5,6 +5,7 @@
  */
 import type { LineKey } from './line-edit.js';
 import { defaultOutput } from '../io/output-paths.js';
+import { outputNameOf } from '../core/engine.js';
 import type { Issue } from '../core/issue.js';
 import type { Doc } from './document.js';
 import type { CommandId, ScreenId } from './key-bindings.js';
@@ -111,7 +112,7 @@ export type Action =
   | { type: 'write.failed'; error: string };
 
 export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settings = DEFAULTS): State {
-  return {
+  const state: State = {
     doc,
     live: initialLive(doc),
     screen: 'summary',
@@ -121,7 +122,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     rows,
     table: { row: 0, filter: null, search: '', prompt: null, picker: null },
     record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: false, masked: settings.mask },
-    write: { path: defaultOutput(doc.path, doc.format.outputName?.(doc.report.input)), draft: null, status: 'ready' },
+    write: { path: defaultOutput(doc.path, outputNameOf(doc.format, doc.report.input)), draft: null, status: 'ready' },
     settings: { values: settings, cursor: 0, draft: null, saving: null },
     confirm: null,
     explain: null,
@@ -131,6 +132,9 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     readOnly: null,
     caretFromEnd: 0,
   };
+  // The table's cursor starts on the first record with an error, not on a warning.
+  const firstError = tableRows(state).findIndex((n) => issuesAt(state.live, n).some((i) => i.severity !== 'warning'));
+  return firstError > 0 ? { ...state, table: { ...state.table, row: firstError } } : state;
 }
 
 const listedByLive = new WeakMap<Live, readonly number[]>();
