@@ -63,7 +63,6 @@ export function helpLines(screen: ScreenId | Mode, width: number): HelpLine[] {
   if (screen in MODE_TITLES) {
     const mode = screen as Mode;
     lines.push(...section(MODE_TITLES[mode], MODE_BINDINGS[mode], width));
-    lines.push(...section(MODE_TITLES.help, MODE_BINDINGS.help.filter((b) => b.command !== 'app.quit'), width));
   } else {
     const id = screen as ScreenId;
     lines.push(...section(`Keys on this screen (${SCREEN_TITLES[id]})`, KEY_BINDINGS.filter((b) => b.screens?.includes(id)), width));

@@ -31,7 +31,7 @@ export interface KeyPress {
 }
 
 /** The name a binding uses for a key press. */
-function keyName(input: string, key: KeyPress): string {
+export function keyName(input: string, key: KeyPress): string {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.leftArrow) return 'left';
@@ -137,6 +137,7 @@ function commandAction(state: State, command: ModeCommand | CommandId): Action |
   switch (command) {
     case 'confirm.yes': return { type: 'answer', yes: true };
     case 'confirm.no': return { type: 'answer', yes: false };
+    case 'confirm.stop': return { type: 'answer', yes: false, stop: true };
     case 'confirm.write': return { type: 'answer', yes: false, next: 'app.write' };
     case 'picker.down': return { type: 'picker.move', delta: 1 };
     case 'picker.up': return { type: 'picker.move', delta: -1 };
@@ -199,6 +200,21 @@ export function actionFor(state: State, input: string, key: KeyPress): Action | 
     const binding = modeBinding(mode, name, state.confirm?.kind);
     return binding ? commandAction(state, binding.command) : unavailable(state, mode, name);
   }
+  // The explanation of an issue (i) is closed by i again, Esc, q, Enter or ?; nothing else acts under it.
+  if (state.explain) {
+    return ['escape', 'i', 'q', 'enter', '?'].includes(name) ? { type: 'command', id: 'app.explain' } : isKey(name) ? { type: 'disabled', reason: `${keyLabel(name)}: the explanation is open (Esc goes back)` } : null;
+  }
   const binding = KEY_BINDINGS.find((b) => b.keys.includes(name) && (!b.screens || b.screens.includes(state.screen)));
   return binding ? { type: 'command', id: binding.command } : unavailable(state, mode, name);
+}
+
+/**
+ * A key on a screen before a file is open (the file list, the resume prompt, a file open
+ * elsewhere): the command its table binds it to, or why it does nothing.
+ */
+export function modeKey(mode: Mode, input: string, key: KeyPress, kind?: string): { command: ModeCommand | CommandId } | { reason: string } | null {
+  const name = keyName(input, key);
+  const binding = modeBinding(mode, name, kind);
+  if (binding) return { command: binding.command };
+  return isKey(name) ? { reason: `${keyLabel(name)}: not a key here (? lists the keys)` } : null;
 }

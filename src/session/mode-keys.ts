@@ -11,7 +11,7 @@ import type { Confirm } from './workstation-state.js';
 export type Mode = 'confirm' | 'picker' | 'typing' | 'help' | 'file-set' | 'resume' | 'open-elsewhere';
 
 export type ModeCommand =
-  | 'confirm.yes' | 'confirm.no' | 'confirm.write'
+  | 'confirm.yes' | 'confirm.no' | 'confirm.write' | 'confirm.stop'
   | 'picker.down' | 'picker.up' | 'picker.pick' | 'picker.cancel'
   | 'help.down' | 'help.up' | 'help.page-down' | 'help.page-up' | 'help.close'
   | 'text.commit' | 'text.cancel' | 'text.insert' | 'text.backspace' | 'text.delete' | 'text.left' | 'text.right'
@@ -38,8 +38,10 @@ const HELP = { command: 'app.help', keys: ['?'], description: 'help: every key o
 
 export const MODE_BINDINGS: Record<Mode, readonly ModeBinding[]> = {
   confirm: [
-    { command: 'confirm.yes', keys: ['y', 'Y'], description: 'yes', footer: 'y yes', verbs: { quit: 'y quits', 'input-changed': 'y writes' } },
-    { command: 'confirm.no', keys: ['n', 'N', 'escape', 'ctrl-c'], description: 'no: nothing is done', footer: 'n no', verbs: { quit: 'n stays' } },
+    { command: 'confirm.yes', keys: ['y', 'Y'], description: 'yes', footer: 'y yes', verbs: { quit: 'y quits', 'input-changed': 'y writes', split: 'y writes', review: 'y accepts' } },
+    // A's review questions: Esc ends the run of them, n skips one.
+    { command: 'confirm.stop', keys: ['escape'], description: "to A's review questions: stop asking (the repairs left are not made)", footer: 'Esc stops', kinds: ['review'] },
+    { command: 'confirm.no', keys: ['n', 'N', 'escape', 'ctrl-c'], description: 'no: nothing is done', footer: 'n no', verbs: { quit: 'n stays', review: 'n skips' } },
     { command: 'confirm.write', keys: ['w'], description: 'to the quit question: the write screen instead', footer: 'w writes first', kinds: ['quit'] },
   ],
   picker: [
@@ -74,7 +76,7 @@ export const MODE_BINDINGS: Record<Mode, readonly ModeBinding[]> = {
     QUIT_ANYWHERE,
   ],
   'file-set': [
-    { command: 'file-set.down', keys: ['down', 'j'], description: 'next file' },
+    { command: 'file-set.down', keys: ['down', 'j'], description: 'next file', footer: 'j/k choose' },
     { command: 'file-set.up', keys: ['up', 'k'], description: 'previous file' },
     { command: 'file-set.open', keys: ['enter'], description: 'open the file in the workstation (q there comes back here)', footer: 'Enter open' },
     { command: 'help.close', keys: ['escape'], description: 'close help' },
@@ -85,7 +87,7 @@ export const MODE_BINDINGS: Record<Mode, readonly ModeBinding[]> = {
     { command: 'resume.resume', keys: ['r'], description: 'resume the earlier edits (u undoes them one by one)', footer: 'r resume them', kinds: ['earlier'] },
     { command: 'resume.discard', keys: ['d'], description: 'discard the earlier edits', footer: 'd discard them', kinds: ['earlier'] },
     { command: 'resume.view', keys: ['v'], description: 'show or hide what the earlier edits were', footer: 'v view them', kinds: ['earlier'] },
-    { command: 'resume.continue', keys: ['enter'], description: 'open the file without the old edits (they stay sealed)', footer: 'Enter continues', kinds: ['changed'] },
+    { command: 'resume.continue', keys: ['enter', 'escape'], description: 'open the file without the old edits (they stay sealed)', footer: 'Enter continues', kinds: ['changed'] },
     { command: 'resume.forget', keys: ['x'], description: 'delete the edits left for the earlier version of the file', footer: 'x deletes them', kinds: ['changed'] },
     { command: 'help.close', keys: ['escape'], description: 'close help' },
     HELP,
