@@ -65,7 +65,8 @@ function passes(file: SaceFile, input: InputInfo, options: CheckOptions): Record
 /** How sure: the EDSAS name, a first row of field names, or the first records fitting the fields. */
 function detect(file: SaceFile, sample: readonly string[], fileName: string): number {
   if (basename(fileName).toLowerCase() === file.edsas.toLowerCase()) return 0.95;
-  const rows = sample.filter((l) => l.trim() !== '').slice(0, 20).map((l) => splitRecord(l, ',').fields);
+  // A record is well under 4 KB: a longer line is judged by its start (a 50 MB line is refused later, at once).
+  const rows = sample.filter((l) => l.trim() !== '').slice(0, 20).map((l) => splitRecord(l.slice(0, 4096), ',').fields);
   if (rows.length === 0) return 0;
   if (isNamesRow(file, rows[0]) && rows[0].length >= file.minFields - 1) return 0.9;
   const fitting = rows.filter((r) => r.length >= file.minFields && r.length <= file.fields.length);

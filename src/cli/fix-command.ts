@@ -1,13 +1,12 @@
 import { oneLine, writeErr, writeOut } from './terminal.js';
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
 import { fixFile, outputNameOf, resolveFormat } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import type { InputInfo } from '../io/line-reader.js';
 import { inspectAny } from '../core/workbook-input.js';
-import { failedTarget } from '../io/safe-write.js';
+import { failedTarget, whyNotWritten } from '../io/safe-write.js';
 import { planSplit, writeSplit } from '../core/split-file.js';
 import type { Format } from '../core/format.js';
 import { UnencodableError } from '../io/cp1252.js';
@@ -83,23 +82,9 @@ export async function fixCommand(args: string[]): Promise<number> {
     result = await fixFile(registry, input, output, report, options, values.format, values['unmasked-report'] ?? !settings.maskReports);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
     // Which of the two files could not be made: the output, or its change report.
     const failed = failedTarget(error, [output, report]);
-    const reasons: Record<string, string> = {
-      ENOENT: `the folder ${dirname(failed)} does not exist`,
-      ENOTDIR: `a part of ${dirname(failed)} is not a folder`,
-      ENAMETOOLONG: 'the name is too long',
-      EFBIG: 'the file would pass the file size limit',
-      EACCES: `permission denied in ${dirname(failed)}`,
-      EPERM: `permission denied in ${dirname(failed)}`,
-      EROFS: 'the file system is read-only',
-      ENOSPC: 'the disk is full',
-      EDQUOT: 'your disk quota is used up',
-      EEXIST: 'a temporary file of another rollfix run is in the way; try again',
-      EISDIR: 'it is a folder',
-    };
-    const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : reasons[code ?? ''];
+    const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : whyNotWritten(error, failed);
     if (reason) {
       writeErr(`rollfix: cannot write ${oneLine(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
       return EXIT.cannotWrite;

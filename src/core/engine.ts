@@ -140,7 +140,7 @@ export function csvCell(value: string | number): string {
  * How a format's sensitive values are shown: a sensitive field's value, or any value the format
  * calls sensitive (a national ID under another field's name), masked; quoted values in messages too.
  */
-type Masker = { value: (field: string | null, value: string) => string; message: (text: string) => string };
+export type Masker = { value: (field: string | null, value: string) => string; message: (text: string) => string };
 const maskers = new WeakMap<Format, Masker>();
 
 /** One per format, kept: the text report asks for it at every issue. */
@@ -156,7 +156,7 @@ function makeMasker(format: Format): Masker {
   const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value)));
   return {
     value: (field, value) => (hide(field, value) ? mask(value) : value),
-    message: (text) => (isSensitive ? maskQuoted(text, isSensitive) : text),
+    message: (text) => (isSensitive ? maskWords(maskQuoted(text, isSensitive), isSensitive) : text),
   };
 }
 
@@ -191,6 +191,18 @@ function maskQuoted(text: string, isSensitive: (value: string) => boolean): stri
     }
   }
   return out + text.slice(from);
+}
+
+/**
+ * Every word of a message that is sensitive by itself, masked: values some messages give
+ * unquoted ("The trailer says 555443333 records", "copy the header's 123456789") and a line
+ * shown as read. A word ends at a space, a quote or a delimiter; the punctuation around it is kept.
+ */
+function maskWords(text: string, isSensitive: (value: string) => boolean): string {
+  return text.replace(/[^\s",;|]+/g, (word) => {
+    const core = word.replace(/^[([{'.:!?]+|[)\]}'.:!?]+$/g, '');
+    return core && isSensitive(core) ? word.replace(core, mask(core)) : word;
+  });
 }
 
 /** Fields a format marks sensitive (national IDs): written as "masked" in change reports unless asked. */

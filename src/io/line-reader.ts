@@ -49,6 +49,11 @@ export const SNIFF = 1 << 16;
 /** A batch record is a few hundred bytes; a longer "line" means this is not a batch file. */
 export const MAX_LINE = 16 << 20;
 
+/** The refusal of a file with a line longer than MAX_LINE: no batch file has one (exit 65). */
+export function lineTooLong(path: string, line: number): InputError {
+  return new InputError(`cannot check ${path}: line ${line} is longer than ${MAX_LINE >> 20} MB, so this is not a batch file`, 65);
+}
+
 /** The file is not UTF-8 after all: the pass must start again as Windows-1252. */
 export class EncodingChanged extends Error {}
 
@@ -217,7 +222,7 @@ export class LineCutter {
     this.carry = text.slice(start);
     this.carryOneByte = input.encoding !== 'utf-8' || oneByte || Buffer.byteLength(this.carry) === this.carry.length;
     if (this.carry.length > MAX_LINE) {
-      throw new InputError(`cannot check ${input.path}: line ${stats.lines + 1} is longer than ${MAX_LINE >> 20} MB, so this is not a batch file`, 65);
+      throw lineTooLong(input.path, stats.lines + 1);
     }
   }
 

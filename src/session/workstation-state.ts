@@ -13,6 +13,7 @@ import type { Written } from './write-file.js';
 import type { InputChange } from './input-on-disk.js';
 import { initialLive, issuesAt, recordAt, type Live } from './live.js';
 import { DEFAULTS, type Settings } from './settings.js';
+import { masker, type Masker } from '../core/engine.js';
 import type { FixAllPlan } from './fix-all.js';
 import type { SplitPlan } from '../core/split-file.js';
 
@@ -210,4 +211,14 @@ export function flaggedNow(state: State): number {
 export function position(state: State): { index: number; total: number } {
   const lines = listedLines(state);
   return { index: lines.indexOf(state.record.line) + 1, total: lines.length };
+}
+
+const UNMASKED: Masker = { value: (_, value) => value, message: (text) => text };
+
+/**
+ * How every screen shows values and messages: national IDs masked wherever they land (under
+ * another field's name, inside a message), as `check` prints them, unless the mask setting is off.
+ */
+export function shown(state: State): Masker {
+  return state.record.masked ? masker(state.doc.format) : UNMASKED;
 }
