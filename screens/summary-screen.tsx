@@ -21,7 +21,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   const add = (key: string, text: string, props: { color?: string; bold?: boolean } = {}) => lines.push(<Line key={key} text={text} width={w} {...props} />);
   const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[report.input.eol];
   add('format', ` ${doc.format.title} (${doc.format.id})`, { bold: true });
-  add('facts', ` ${plural(live.records, 'record')} (${plural(report.detailRecords - live.deleted.size, 'student')}), ${report.facts.shape ?? `${report.facts.delimiter}-delimited`}, ${eol}, ${report.input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}`);
+  add('facts', ` ${plural(live.records, 'record')} (${plural(report.detailRecords - live.deleted.size, 'student')}), ${report.input.workbook ? `sheet "${report.input.workbook.sheet.name}" of an Excel workbook (line N is row N)` : `${report.facts.shape ?? `${report.facts.delimiter}-delimited`}, ${eol}, ${report.input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}`}`);
   const written = doc.format.outputEol?.(report.input);
   if (report.facts.layout || (written && written !== report.input.eol)) {
     add('facts2', ` ${[report.facts.layout && `layout ${report.facts.layout}`, written && written !== report.input.eol && `written with ${written === '\r\n' ? 'CRLF' : 'LF'} line endings, as the format requires`].filter(Boolean).join('; ')}`);
