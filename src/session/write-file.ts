@@ -5,8 +5,7 @@
  * ending and delimiter. Then the change report, then a whole check of what was written.
  */
 import type { Change } from '../core/format.js';
-import { changeReportCsv, checkFile, outputOf, sensitiveFields, type Report } from '../core/engine.js';
-import { registry } from '../../formats/registry.js';
+import { changeReportCsv, checkWrittenFile, outputOf, sensitiveFields, type Report } from '../core/engine.js';
 import { loadSettings } from './settings.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
 import { defaultReportPath, sameFile } from '../io/output-paths.js';
@@ -88,6 +87,6 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   const changes = changesOf(doc, live);
   // The file and its change report together, or neither.
   commitTogether(writer, changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set(), undefined, loadSettings().maskReports ? doc.format.isSensitiveValue : undefined));
-  const after = await checkFile(registry, output, doc.options, doc.format.id);
+  const after = await checkWrittenFile(output, doc.options, doc.format);
   return { output, changeReport, changes: changes.length, after };
 }
