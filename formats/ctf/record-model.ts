@@ -125,7 +125,7 @@ function nonPrintableIssues(layout: RecordLayout, fields: readonly string[], lin
 export function ctfChecks(doc: CtfDocument, options?: CheckOptions) {
   const las = laCodes(options);
   const version = versionMajor(doc.header ? fieldValue(doc.header, 'CTFversion') : '');
-  return (r: CtfRecord | null, layout: RecordLayout, fields: readonly string[], line: number) => {
+  return (_r: CtfRecord | null, layout: RecordLayout, fields: readonly string[], line: number) => {
     const v = valuesOf(layout, fields);
     const unprintable = nonPrintableIssues(layout, fields, line);
     if (layout.kind === 'header') return [...unprintable, ...checkHeader(v, line)];

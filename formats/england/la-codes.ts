@@ -44,5 +44,5 @@ export const LA_CODES_SETTING: FormatSetting = {
 /** The LA codes of a run: the census list and the clerk's own. */
 export function laCodes(options: CheckOptions | undefined): ReadonlySet<string> {
   const extra = options?.formatOptions?.[LA_CODES_SETTING.key] as ReadonlySet<string> | undefined;
-  return extra && extra.size ? new Set([...LA_CODES, ...extra]) : LA_CODES;
+  return extra?.size ? new Set([...LA_CODES, ...extra]) : LA_CODES;
 }
