@@ -1,9 +1,8 @@
-import { writeErr, writeOut } from './terminal.js';
+import { oneLine, writeErr, writeOut } from './terminal.js';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { CheckOptions } from '../core/format.js';
 import { checkFileSet, isFolder, type FileSetResult } from '../core/file-set.js';
-import { sanitise } from '../core/printable.js';
 import { InputError } from '../io/input-error.js';
 import { registry } from '../../formats/registry.js';
 import { checkFile, type Report } from '../core/engine.js';
@@ -41,7 +40,7 @@ export function exitCodeFor(report: Report): number {
 async function checkSet(paths: string[], options: CheckOptions, formatId: string | undefined, json: boolean): Promise<number> {
   const set = await checkFileSet(registry, paths, options, formatId);
   const codes = [...set.reports.map(exitCodeFor), ...set.failures.map((f) => f.exitCode)];
-  for (const f of set.failures) writeErr(`rollfix: not checked: ${sanitise(f.message)}\n`);
+  for (const f of set.failures) writeErr(`rollfix: not checked: ${oneLine(f.message)}\n`);
   if (json) {
     const files = set.reports.map(reportJson);
     writeOut(safeJson(JSON.stringify({ files, failures: set.failures, acrossFiles: set.across }, null, 2)) + '\n');
@@ -58,7 +57,7 @@ function acrossText(set: FileSetResult): string {
   if (set.across.length === 0) lines.push('  nothing: every record the files name is in the files loaded');
   for (const i of set.across) {
     lines.push(`  ${basename(i.file)} line ${i.line}  ${i.code}${i.field ? `  [${i.field}]` : ''}`);
-    lines.push(`             ${sanitise(i.message)}`);
+    lines.push(`             ${oneLine(i.message)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -13,6 +13,8 @@ import { InputError } from '../io/input-error.js';
 import { sanitise } from './printable.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
 import type { FormatRegistry } from './format-registry.js';
+import { inspectAny, withSheet } from './workbook-input.js';
+import { fixWorkbook, sheetOutputName } from './workbook-fix.js';
 
 export interface Report extends ValidationResult {
   file: string;
@@ -75,16 +77,18 @@ function summarise(file: string, format: Format, input: InputInfo, checked: Vali
   const result = none.length ? { ...checked, issues: [...none, ...checked.issues] } : checked;
   return {
     ...result,
+    issues: withSheet(result.issues, input),
     file,
     format,
     input,
     rejected: result.issues.some((i) => i.severity === 'reject'),
+
     limits: { maxErrors: options.maxErrors, maxRecords: options.maxRecords },
   };
 }
 
 export async function checkFile(registry: FormatRegistry, path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
-  const first = await inspectInput(path);
+  const first = await inspectAny(registry, path, options, formatId);
   const format = await resolveFormat(registry, first, formatId);
   return checkAs(format, path, first, options, Boolean(formatId), progress);
 }
@@ -158,12 +162,45 @@ export function masker(format: Format): Masker {
 
 function makeMasker(format: Format): Masker {
   const fields = sensitiveFields(format);
-  const isSensitive = format.isSensitiveValue;
-  const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value.trim())));
+  const isSensitive = sensitiveValueTest(format);
+  const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value)));
   return {
     value: (field, value) => (hide(field, value) ? mask(value) : value),
-    message: (text) => (isSensitive ? text.replace(/"([^"]*)"/g, (quoted, value: string) => (hide(null, value) ? `"${mask(value)}"` : quoted)) : text),
+    message: (text) => (isSensitive ? maskQuoted(text, isSensitive) : text),
   };
+}
+
+/**
+ * A format's sensitive-value test, with spaces and quotes around the value set aside: a value
+ * shifted into another column may bring its CSV quotes along ("123456789" with its quotes).
+ */
+export function sensitiveValueTest(format: Format): ((value: string) => boolean) | undefined {
+  const test = format.isSensitiveValue;
+  return test && ((value) => test(value.replace(/^[\s"']+|[\s"']+$/g, '')));
+}
+
+/**
+ * Every quoted value in a message masked when it is sensitive. Messages quote a value as
+ * `"${value}"`, and the value may hold quotes itself, so each quote is tried as the opening with
+ * each of the next few as the closing one, the shortest sensitive span first.
+ */
+function maskQuoted(text: string, isSensitive: (value: string) => boolean): string {
+  const quotes: number[] = [];
+  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) quotes.push(at);
+  let out = '';
+  let from = 0;
+  for (let a = 0; a < quotes.length - 1; a++) {
+    if (quotes[a] < from) continue;
+    for (let b = a + 1; b < Math.min(quotes.length, a + 8); b++) {
+      const inside = text.slice(quotes[a] + 1, quotes[b]);
+      if (inside === '' || !isSensitive(inside)) continue;
+      out += text.slice(from, quotes[a] + 1) + mask(inside);
+      from = quotes[b];
+      a = b - 1; // the closing quote may open the next value
+      break;
+    }
+  }
+  return out + text.slice(from);
 }
 
 /** Fields a format marks sensitive (national IDs): written as "masked" in change reports unless asked. */
@@ -175,9 +212,21 @@ export function sensitiveFields(format: Format): ReadonlySet<string> {
 const sensitiveByFormat = new WeakMap<Format, ReadonlySet<string>>();
 
 export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n', sensitiveValue?: (value: string) => boolean): string {
-  const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value.trim())) && value !== '' ? 'masked' : value);
-  const rows = [['line', 'field', 'before', 'after', 'code'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code])];
+  const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value)) && value !== '' ? 'masked' : value);
+  // A workbook's report names each change's cell too, in a last column.
+  const cells = changes.some((c) => c.cell !== undefined);
+  const rows = [['line', 'field', 'before', 'after', 'code', ...(cells ? ['cell'] : [])], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code, ...(cells ? [c.cell ?? ''] : [])])];
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
+}
+
+/** The output's own name when the format gives one (one naming the sending school, or a workbook's import file NAME.fixed.dat), else null: NAME.fixed.EXT. */
+export function outputNameOf(format: Format, input: InputInfo): string | null {
+  return format.outputName?.(input) ?? sheetOutputName(format, input);
+}
+
+/** The change report of a fix, national IDs masked unless asked. */
+function changeReportText(format: Format, changes: readonly Change[], unmasked: boolean): string {
+  return changeReportCsv(changes, unmasked ? new Set() : sensitiveFields(format), undefined, unmasked ? undefined : sensitiveValueTest(format));
 }
 
 /** How a format's output is written: the input's line ending and BOM unless the format decides (a required CR LF, never a BOM). */
@@ -186,8 +235,12 @@ export function outputOf(format: Format, input: InputInfo): { eol: string; bom: 
 }
 
 export async function fixFile(registry: FormatRegistry, path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
-  const first = await inspectInput(path);
+  const first = await inspectAny(registry, path, options, formatId);
   const format = await resolveFormat(registry, first, formatId);
+  if (first.workbook) {
+    const changes = fixWorkbook(format, options, first, output, (written) => changeReportText(format, written, unmaskedReport), changeReport);
+    return { output, changeReport, changes, after: await checkFile(registry, output, options, format.id) };
+  }
   let writer: SafeWriter | null = null;
   let checking: WhileWriting | null = null;
   try {
@@ -213,7 +266,7 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
       return { line: (text, line, offset) => emit(fixer.line(text, line, offset)), finish };
     });
     // The output and its change report together, or neither: "Nothing was written" stays true.
-    commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format), undefined, unmaskedReport ? undefined : format.isSensitiveValue));
+    commitTogether(writer!, changeReport, changeReportText(format, result, unmaskedReport));
     const after = await checkWritten(output, options, format, checking);
     return { output, changeReport, changes: result, after };
   } catch (error) {
@@ -223,14 +276,11 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
   }
 }
 
-/** The check of a file just written: the one made while it was written if it holds, else checkFile's. */
+/** The check of a file just written: the one made while it was written if it holds, else checkFile's (the file inspected once). */
 async function checkWritten(path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
-  if (checking) {
-    const written = await inspectInput(path);
-    const result = await checking.finish(written, options);
-    if (result) return summarise(path, format, written, result, options);
-  }
-  return checkWrittenFile(path, options, format);
+  const written = await inspectInput(path);
+  const result = checking && (await checking.finish(written, options));
+  return result ? summarise(path, format, written, result, options) : checkAs(format, path, written, options, false);
 }
 
 export type { Issue };
