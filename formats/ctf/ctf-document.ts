@@ -3,7 +3,7 @@
  * is on (the workstation's records are lines), with the elements of its fields by path.
  */
 import { child, parseXml, type XmlDocument, type XmlElement } from './xml-document.js';
-import { HEADER_PATHS, PUPIL_PATHS } from './fields.js';
+import { HEADER_PATHS, PUPIL_PATHS, SEX_ELEMENT } from './fields.js';
 
 export interface CtfRecord {
   kind: 'header' | 'pupil';
@@ -67,5 +67,6 @@ export function readCtf(lines: readonly string[]): CtfDocument {
 
 /** The value of a field: the element's text, trimmed of the layout's whitespace. */
 export function fieldValue(r: CtfRecord, path: string): string {
+  if (path === SEX_ELEMENT) return r.elements.get('Sex')?.name ?? '';
   return r.elements.get(path)?.text.trim() ?? '';
 }

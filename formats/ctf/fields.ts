@@ -21,5 +21,11 @@ export const PUPIL_PATHS = [
 
 const REQUIRED = new Set(['UPN', 'Surname', 'Forename', 'DOB', 'Sex']);
 
+/**
+ * The name of the element that holds the pupil's sex, Sex or Gender (older versions), shown and
+ * edited as a field of its own: renaming it is the repair of a Gender in a version 24 or later file.
+ */
+export const SEX_ELEMENT = 'Sex element';
+
 export const HEADER_LAYOUT: RecordLayout = { kind: 'header', title: 'Header: the sending and receiving schools', fields: HEADER_PATHS.map((p) => text(p)) };
-export const PUPIL_LAYOUT: RecordLayout = { kind: 'detail', title: 'Pupil: the core fields and BasicDetails', fields: PUPIL_PATHS.map((p) => text(p, REQUIRED.has(p))) };
+export const PUPIL_LAYOUT: RecordLayout = { kind: 'detail', title: 'Pupil: the core fields and BasicDetails', fields: [...PUPIL_PATHS.map((p) => text(p, REQUIRED.has(p))), text(SEX_ELEMENT)] };

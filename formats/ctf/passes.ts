@@ -38,7 +38,7 @@ function structure(doc: CtfDocument): Issue[] {
   if (root?.name !== 'CTfile') return [refused('ctf/root', `The root element is <${root?.name ?? 'none'}>, not <CTfile>: this is not a Common Transfer File`)];
   const out: Issue[] = [];
   if (!doc.header) out.push(refused('ctf/no-header', 'The file has no Header element'));
-  if (doc.pupils.length === 0) out.push(refused('ctf/no-pupils', 'The file has no Pupil in CTFpupilData'));
+  if (doc.pupils.length === 0) out.push(refused('ctf/no-pupils', 'The file has no Pupil in CTFpupilData: a CTF that transfers nobody is not a transfer'));
   return out;
 }
 

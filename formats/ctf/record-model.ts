@@ -12,7 +12,7 @@ import { laCodes } from '../england/la-codes.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { readAllLines } from '../../src/io/whole-file.js';
 import { readCtf, fieldValue, type CtfDocument, type CtfRecord } from './ctf-document.js';
-import { HEADER_LAYOUT, HEADER_PATHS, PUPIL_LAYOUT, PUPIL_PATHS } from './fields.js';
+import { HEADER_LAYOUT, HEADER_PATHS, PUPIL_LAYOUT, PUPIL_PATHS, SEX_ELEMENT } from './fields.js';
 import { checkHeader, checkPupil, valuesOf, versionMajor } from './rules.js';
 import { child, escapeText, parseXml, type XmlElement } from './xml-document.js';
 
@@ -49,11 +49,32 @@ function insertion(doc: CtfDocument, r: CtfRecord, path: string, value: string):
   return { from: parent.textStart, to: parent.textStart, text: `\n${indent}<${prefix}${name}>${escapeText(value)}</${prefix}${name}>` };
 }
 
+/** The start and end tags of the pupil's sex element renamed `to` (Sex or Gender), its prefix kept. */
+function renameSexElement(doc: CtfDocument, r: CtfRecord, to: string): Replacement[] | string {
+  const element = r.elements.get('Sex');
+  if (to !== 'Sex' && to !== 'Gender') return 'the element that holds the sex is called Sex (CTF 24 and later) or Gender (older versions)';
+  if (!element) return 'this pupil has no Sex or Gender element: type the sex in Sex, and it is added as a Sex element';
+  const raw = rawName(doc.text, element);
+  const name = raw.includes(':') ? `${raw.split(':')[0]}:${to}` : to;
+  const out = [{ from: element.start + 1, to: element.start + 1 + raw.length, text: name }];
+  if (!element.selfClosing) {
+    const close = doc.text.lastIndexOf(`</${raw}`, element.end);
+    out.push({ from: close + 2, to: close + 2 + raw.length, text: name });
+  }
+  return out;
+}
+
 export function changes(doc: CtfDocument, r: CtfRecord, layout: RecordLayout, fields: readonly string[]): Replacement[] | string {
   const out: Replacement[] = [];
   for (const [i, spec] of layout.fields.entries()) {
     const value = fields[i] ?? '';
     if (value === fieldValue(r, spec.name)) continue;
+    if (spec.name === SEX_ELEMENT) {
+      const renamed = renameSexElement(doc, r, value);
+      if (typeof renamed === 'string') return renamed;
+      out.push(...renamed);
+      continue;
+    }
     const element = r.elements.get(spec.name);
     if (!element) {
       const added = insertion(doc, r, spec.name, value);
@@ -104,12 +125,11 @@ function nonPrintableIssues(layout: RecordLayout, fields: readonly string[], lin
 export function ctfChecks(doc: CtfDocument, options?: CheckOptions) {
   const las = laCodes(options);
   const version = versionMajor(doc.header ? fieldValue(doc.header, 'CTFversion') : '');
-  return (r: CtfRecord | null, layout: RecordLayout, fields: readonly string[], line: number) => {
+  return (_r: CtfRecord | null, layout: RecordLayout, fields: readonly string[], line: number) => {
     const v = valuesOf(layout, fields);
     const unprintable = nonPrintableIssues(layout, fields, line);
     if (layout.kind === 'header') return [...unprintable, ...checkHeader(v, line)];
-    const usesGender = Boolean(r && !child(r.element, 'Sex') && child(r.element, 'Gender'));
-    return [...unprintable, ...checkPupil(v, line, version, usesGender, las)];
+    return [...unprintable, ...checkPupil(v, line, version, las)];
   };
 }
 

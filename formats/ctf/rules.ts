@@ -6,6 +6,12 @@ import { issueAt, type Issue } from '../../src/core/issue.js';
 import type { RecordLayout } from '../../src/core/format.js';
 import { dateExists } from '../../src/core/dates.js';
 import { ulnIssue, upnIssue } from '../england/upn.js';
+import { SEX_ELEMENT } from './fields.js';
+
+/** The first version whose sex element is Sex (ctf-reference.md: Juniper's help on CTF 21.0 returns; the fix is 24.0 with Sex). */
+export const SEX_FROM = 24;
+/** The versions current MIS importers take (ctf-reference.md: One Education's MIS 3.86 imports 25 and 24 only). */
+export const IMPORTED_VERSIONS: readonly number[] = [24, 25];
 
 const set = (field: string, value: string, reason: string, confidence: 'safe' | 'review' = 'safe'): Issue['repair'] => ({ confidence, reason, values: { [field]: value } });
 
@@ -29,7 +35,11 @@ export function checkHeader(v: Values, line: number): Issue[] {
     out.push(issueAt('ctf/document-name', 'reject', line, 'DocumentName', `DocumentName is "${name}", not "Common Transfer File"`, fixable ? set('DocumentName', 'Common Transfer File', 'written exactly as the CTF specification has it') : null));
   }
   const version = v('CTFversion');
-  if (versionMajor(version) === null) out.push(issueAt('ctf/version', 'reject', line, 'CTFversion', `CTFversion "${version}" is not a known CTF layout (NN.0, e.g. 25.0)`));
+  const known = versionMajor(version);
+  if (known === null) out.push(issueAt('ctf/version', 'reject', line, 'CTFversion', `CTFversion "${version}" is not a known CTF layout (NN.0, e.g. 25.0)`));
+  else if (known < Math.min(...IMPORTED_VERSIONS)) {
+    out.push(issueAt('ctf/version-refused', 'error', line, 'CTFversion', `CTF ${version} is older than current MIS importers take (versions ${IMPORTED_VERSIONS.join(' and ')}; One Education's MIS says "CTF is not an expected version")`, { confidence: 'review', reason: `export it again from an up-to-date MIS as CTF ${Math.max(...IMPORTED_VERSIONS)}.0; a file written by hand can be set to ${Math.max(...IMPORTED_VERSIONS)}.0 here (check it has that layout; its Gender elements are then renamed Sex)`, values: { CTFversion: `${Math.max(...IMPORTED_VERSIONS)}.0` } }));
+  }
   const dateTime = v('DateTime');
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(dateTime)) out.push(issueAt('field/format', 'error', line, 'DateTime', `DateTime "${dateTime}" must be YYYY-MM-DDTHH:MM:SS, without a time zone`));
   const qualifier = v('DocumentQualifier');
@@ -41,10 +51,14 @@ export function checkHeader(v: Values, line: number): Issue[] {
     const lea = v(`${school}/LEA`);
     const estab = v(`${school}/Estab`);
     const urn = v(`${school}/URN`);
-    if (!/^(\d{3}|XXX)$/.test(lea)) out.push(issueAt('field/format', 'error', line, `${school}/LEA`, `${school} LEA "${lea}" must be 3 digits (or XXX when unknown)`));
-    if (!/^(\d{4}|XXXX|LLLL)$/.test(estab)) out.push(issueAt('field/format', 'error', line, `${school}/Estab`, `${school} Estab "${estab}" must be 4 digits (or XXXX when unknown, LLLL for the local authority)`));
+    const where = school === 'SourceSchool' ? 'the sending school' : 'the receiving school';
+    if (lea === '') out.push(issueAt('field/required', 'error', line, `${school}/LEA`, `${school} LEA is empty: it names the LA of ${where} (3 digits; XXX only when it is not known)`));
+    else if (!/^(\d{3}|XXX)$/.test(lea)) out.push(issueAt('field/format', 'error', line, `${school}/LEA`, `${school} LEA "${lea}" must be 3 digits (or XXX when unknown)`));
+    if (estab === '') out.push(issueAt('field/required', 'error', line, `${school}/Estab`, `${school} Estab is empty: it names ${where} (4 digits; XXXX only when it is not known, LLLL for the LA itself)`));
+    else if (!/^(\d{4}|XXXX|LLLL)$/.test(estab)) out.push(issueAt('field/format', 'error', line, `${school}/Estab`, `${school} Estab "${estab}" must be 4 digits (or XXXX when unknown, LLLL for the local authority)`));
     if (urn && !/^(\d{6}|XXXXXX)$/.test(urn)) out.push(issueAt('field/format', 'warning', line, `${school}/URN`, `${school} URN "${urn}" is not 6 digits`));
   }
+  if (v('SourceSchool/SchoolName') === '') out.push(issueAt('field/required', 'error', line, 'SourceSchool/SchoolName', 'SourceSchool has no SchoolName: the receiving school is shown who sent the file by it'));
   const year = v('SourceSchool/AcademicYear');
   const major = versionMajor(version);
   if (!/^\d{4}$/.test(year)) out.push(issueAt('field/format', 'error', line, 'SourceSchool/AcademicYear', `AcademicYear "${year}" must be the four-digit year the academic year starts`));
@@ -65,7 +79,7 @@ function isoDate(value: string): Issue['repair'] {
   return null;
 }
 
-export function checkPupil(v: Values, line: number, version: number | null, usesGender: boolean, las?: ReadonlySet<string>): Issue[] {
+export function checkPupil(v: Values, line: number, version: number | null, las?: ReadonlySet<string>): Issue[] {
   const out: Issue[] = [];
   for (const path of ['UPN', 'Surname', 'Forename', 'DOB', 'Sex']) {
     if (!v(path)) out.push(issueAt('field/required', 'error', line, path, path === 'UPN' ? 'UPN is required (census error 1500)' : `${path} is required for the import`));
@@ -86,7 +100,10 @@ export function checkPupil(v: Values, line: number, version: number | null, uses
     const mapped = ({ MALE: 'M', FEMALE: 'F', M: 'M', F: 'F' } as Record<string, string>)[sex.toUpperCase()];
     out.push(issueAt('field/code', 'error', line, 'Sex', `Sex "${sex}" is not M or F`, mapped ? set('Sex', mapped, `"${sex}" is ${mapped}`) : null));
   }
-  if (usesGender && version !== null && version >= 25) out.push(issueAt('ctf/gender-element', 'warning', line, 'Sex', `The pupil's sex is in a Gender element; CTF ${version}.0 calls it Sex`));
+  if (v(SEX_ELEMENT) === 'Gender' && version !== null && version >= SEX_FROM) {
+    const repair = { confidence: 'safe' as const, reason: 'the element renamed Sex, as CTF 24 and later call it (the value is kept)', values: { [SEX_ELEMENT]: 'Sex' } };
+    out.push(issueAt('ctf/gender-element', 'error', line, SEX_ELEMENT, `The pupil's sex is in a Gender element; CTF ${version}.0 calls it Sex, and LAs, the Primary Assessment Gateway and MISs reject a Gender there`, repair));
+  }
   return out;
 }
 

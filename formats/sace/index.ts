@@ -12,7 +12,9 @@ import { GENERIC_ISSUES, SHEET_ISSUES } from '../../src/core/generic-issues.js';
 import { cellKindOf } from '../../src/core/cell-kind.js';
 import { SACE_ISSUES } from './issues.js';
 import { SACE_FILES, type SaceFile } from './layouts.js';
-import { isNamesRow, REORDERED, saceRecordModel, swapText } from './record-model.js';
+import { isNamesRow, rewriteChange, saceRecordModel, swapText } from './record-model.js';
+import { namesScore } from './names-row.js';
+import { leadingColumn, leadingText } from './leading-column.js';
 import { studentKey } from './rules.js';
 import { typedFit } from './column-order.js';
 import { chosenDateFormat, SACE_SETTINGS } from './settings.js';
@@ -39,7 +41,7 @@ function passes(file: SaceFile, input: InputInfo, options: CheckOptions): Record
     isDetail: (layout) => layout.kind === 'detail',
     lineIssues(text, line, layout) {
       if (layout.kind !== 'detail') return [];
-      const count = splitRecord(text, ',').fields.length;
+      const count = splitRecord(text, ',').fields.length - shape.skip;
       if (count >= file.minFields && count <= file.fields.length) return [];
       const want = count > file.fields.length ? `at most ${file.fields.length}` : file.minFields === file.fields.length ? String(file.fields.length) : `at least ${file.minFields} (up to Year Level)`;
       return [{ code: 'sace/field-count', severity: 'error', scope: 'record', line, field: null, message: `The record has ${count} fields; ${file.edsas} records have ${want}`, repair: null }];
@@ -47,16 +49,17 @@ function passes(file: SaceFile, input: InputInfo, options: CheckOptions): Record
     duplicates: duplicates(file),
     fileIssues(_stats, seen) {
       const out: Issue[] = [];
+      if (shape.leading) out.push({ code: 'sace/leading-column', severity: 'error', scope: 'file', line: null, field: null, message: leadingText(shape.leading), repair: { confidence: 'safe', reason: 'drop column A from every row', action: 'rewrite-record' } });
       if (shape.swaps.length) out.push({ code: 'sace/column-order', severity: 'error', scope: 'file', line: null, field: null, message: `Columns in the wrong order: ${swapText(file, shape.swaps).join('; ')}`, repair: { confidence: 'safe', reason: 'swap the columns back in every row', action: 'rewrite-record' } });
       const dup = seen.issues.filter((i) => i.code === 'sace/duplicate-student');
       if (dup.length) out.push({ code: 'sace/students-rejected', severity: 'reject', scope: 'file', line: null, field: null, message: `The file holds the same student twice (lines ${[...new Set(dup.map((i) => i.line))].join(', ')}): Schools Online would refuse the whole import`, repair: null });
       return out;
     },
-    fileChanges: () => (shape.swaps.length ? [REORDERED] : []),
-    rewriteAll: shape.swaps.length > 0,
+    fileChanges: () => [rewriteChange(shape)].filter((c) => c !== null),
+    rewriteAll: shape.swaps.length > 0 || shape.leading !== null,
     facts: {
       shape: 'comma-separated records',
-      layout: `${file.edsas}${shape.namesRow ? ' (first row: field names)' : ''}; dates ${shape.dates.used}${shape.dates.used !== shape.dates.chosen ? `, import set to ${shape.dates.chosen}` : ''}${shape.swaps.length ? '; columns swapped back when written:' : ''}`,
+      layout: `${file.edsas}${shape.namesRow ? ' (first row: field names)' : ''}${shape.leading ? '; column A in front of the fields, dropped when written' : ''}; dates ${shape.dates.used}${shape.dates.used !== shape.dates.chosen ? `, import set to ${shape.dates.chosen}` : ''}${shape.swaps.length ? '; columns swapped back when written:' : ''}`,
       ...(shape.swaps.length ? { mapping: swapText(file, shape.swaps).map((t) => t.replace(/: .*/, '')).join('; ') } : {}),
     },
   };
@@ -66,9 +69,12 @@ function passes(file: SaceFile, input: InputInfo, options: CheckOptions): Record
 function detect(file: SaceFile, sample: readonly string[], fileName: string): number {
   if (basename(fileName).toLowerCase() === file.edsas.toLowerCase()) return 0.95;
   // A record is well under 4 KB: a longer line is judged by its start (a 50 MB line is refused later, at once).
-  const rows = sample.filter((l) => l.trim() !== '').slice(0, 20).map((l) => splitRecord(l.slice(0, 4096), ',').fields);
-  if (rows.length === 0) return 0;
-  if (isNamesRow(file, rows[0]) && rows[0].length >= file.minFields - 1) return 0.9;
+  const read = sample.filter((l) => l.trim() !== '').slice(0, 20).map((l) => splitRecord(l.slice(0, 4096), ',').fields);
+  if (read.length === 0) return 0;
+  // A column a spreadsheet added in front is not the file's: judged without it.
+  const rows = leadingColumn(file, read) ? read.map((r) => r.slice(1)) : read;
+  // A first row of field names before any field count: the closer its names, the surer (Enrolments' 20 names hold most of Classes' 11).
+  if (isNamesRow(file, rows[0]) && rows[0].length >= file.minFields - 1) return 0.85 + 0.1 * namesScore(file, rows[0]);
   const fitting = rows.filter((r) => r.length >= file.minFields && r.length <= file.fields.length);
   if (fitting.length < rows.length * 0.8) return 0;
   const fit = typedFit(file.fields, fitting);

@@ -12,6 +12,10 @@ import { detectDateFormat } from './dates.js';
 import { chosenDateFormat } from './settings.js';
 import type { SaceFile } from './layouts.js';
 import { checkRecord, type Dates } from './rules.js';
+import { isNamesRow, namesRowIssue } from './names-row.js';
+import { leadingColumn, type Leading } from './leading-column.js';
+
+export { isNamesRow };
 
 export const CROSS_RECORD = new Set(['sace/duplicate-student', 'sace/duplicate-student-code', 'sace/duplicate-teacher-code']);
 export const REWRITE = new Set(['sace/field-count']);
@@ -19,16 +23,12 @@ export const REWRITE = new Set(['sace/field-count']);
 /** The dates read in the format chosen on the Import Data screen (the VET dates are always dd/mm/yyyy). */
 export const DATE_FIELDS: readonly string[] = ['Date of Birth', 'Start Date', 'End Date'];
 
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** Whether a first row holds the field names (at least half of them, in any case or spacing). */
-export function isNamesRow(file: SaceFile, cells: readonly string[]): boolean {
-  const names = new Set(file.fields.map((f) => squash(f.name)));
-  return cells.filter((c) => names.has(squash(c))).length >= Math.min(cells.length, file.fields.length) / 2;
-}
-
 export interface SaceShape {
   namesRow: boolean;
+  /** A column a spreadsheet added in front of the fields (dropped when written), or null. */
+  leading: Leading | null;
+  /** Cells before the first field: 1 with a leading column, else 0. */
+  skip: number;
   swaps: Swap[];
   order: number[];
   dates: Dates;
@@ -39,14 +39,16 @@ export interface SaceShape {
 function shapeOf(file: SaceFile, lines: readonly string[], options: CheckOptions): SaceShape {
   const rows = lines.filter((l) => l.trim() !== '').map((l) => splitRecord(l, ',').fields);
   const namesRow = rows.length > 0 && isNamesRow(file, rows[0]);
-  const data = (namesRow ? rows.slice(1) : rows).slice(0, 1000);
+  const leading = leadingColumn(file, rows.slice(0, 200));
+  const skip = leading ? 1 : 0;
+  const data = (namesRow ? rows.slice(1) : rows).slice(0, 1000).map((r) => r.slice(skip));
   const swaps = findSwaps(file.fields, data);
   const order = orderOf(file.fields.length, swaps);
   const chosen = chosenDateFormat(options);
   const dateColumns = file.fields.flatMap((f, i) => (DATE_FIELDS.includes(f.name) ? [order[i]] : []));
   const used = detectDateFormat(data.flatMap((r) => dateColumns.map((c) => r[c] ?? '').filter((v) => v.trim() !== '')), chosen);
   return {
-    namesRow, swaps, order, dates: { chosen, used },
+    namesRow, leading, skip, swaps, order, dates: { chosen, used },
     detail: { kind: 'detail', title: `${file.title} record`, fields: file.fields },
     header: namesRowLayout('First row: the field names', file.fields),
   };
@@ -58,12 +60,18 @@ export function swapText(file: SaceFile, swaps: readonly Swap[]): string[] {
 }
 
 export const REORDERED = { line: 0, field: '', before: '(columns as read)', after: '(swapped columns put back in the order of the import file format)', code: 'sace/column-order' };
+export const LEAD_DROPPED = { line: 0, field: '', before: '(column A, in front of the fields)', after: '(dropped from every row)', code: 'sace/leading-column' };
+
+/** The one change of writing every record again: the columns swapped back, or the leading column dropped. */
+export function rewriteChange(shape: SaceShape) {
+  return shape.leading ? LEAD_DROPPED : shape.swaps.length ? REORDERED : null;
+}
 
 /** `lines`: the whole file, when the caller has read it already. */
 export function saceRecordModel(file: SaceFile, input: InputInfo, options: CheckOptions, lines: readonly string[] = readAllLines(input)): RecordModel & { shape: SaceShape } {
   const shape = shapeOf(file, lines, options);
-  const { order, header, detail } = shape;
-  const count = (text: string) => splitRecord(text, ',').fields.length;
+  const { order, header, detail, skip } = shape;
+  const count = (text: string) => splitRecord(text, ',').fields.length - skip;
   return {
     shape,
     crossRecordCodes: CROSS_RECORD,
@@ -73,21 +81,22 @@ export function saceRecordModel(file: SaceFile, input: InputInfo, options: Check
     keyTitles: file.fields.some((f) => f.name === 'Family Name') ? ['Family name', 'Given names', 'Code'] : [file.fields[1].name, file.fields[2].name, file.fields[3].name].map((n) => n.replace(' Number', '')),
     parse(text, line) {
       if (text.trim() === '') return null;
-      const cells = splitRecord(text, ',').fields;
+      const cells = splitRecord(text, ',').fields.slice(skip);
       if (line === 1 && shape.namesRow) return { layout: header, fields: file.fields.map((_, i) => cells[i] ?? '') };
       return { layout: detail, fields: file.fields.map((_, i) => cells[order[i]] ?? '') };
     },
     serialise(layout, fields, original) {
-      if (layout === header) return original;
+      if (layout === header) return skip ? joinRecord(splitRecord(original, ',').fields.slice(skip), ',') : original;
       // As many fields as the record had (Students may stop after Year Level), or up to the last value.
       const had = count(original);
       let last = fields.length;
       while (last > Math.max(had, file.minFields) && fields[last - 1] === '') last--;
       return joinRecord(fields.slice(0, Math.max(last, Math.min(had, fields.length))), ',');
     },
-    check: (layout, fields, line) => (layout === header ? [] : checkRecord(layout, fields, line, shape.dates)),
-    fileIssues: (checked) => (shape.swaps.length ? checked.filter((i) => i.code !== 'sace/column-order') : [...checked]),
+    check: (layout, fields, line) => (layout === header ? [namesRowIssue(file, line)] : checkRecord(layout, fields, line, shape.dates)),
+    // What writing every record again puts right is not in the file as it would be written.
+    fileIssues: (checked) => checked.filter((i) => !(i.code === 'sace/column-order' && shape.swaps.length) && !(i.code === 'sace/leading-column' && shape.leading)),
     trailerFor: () => null,
-    rewritesAll: shape.swaps.length ? REORDERED : null,
+    rewritesAll: rewriteChange(shape),
   };
 }

@@ -61,11 +61,16 @@ function noneOfItsLayouts(format: Format, input: InputInfo, result: ValidationRe
   throw new InputError(`${input.path} does not look like ${named(format)}: none of its lines is one of its records (${layouts}); check it without --format to have its format found`, 65);
 }
 
-/** A file with no student records has nothing to upload: an error, unless a rejection or a file-wide error already says why. */
-function noRecords(result: ValidationResult): Issue[] {
-  if (result.detailRecords > 0 || result.issues.some((i) => i.severity === 'reject' || (i.severity === 'error' && i.line === null))) return [];
+/**
+ * A file with no student records has nothing to upload: an error, unless a rejection or a
+ * file-wide error already says why. The workstation's live check asks the same (src/session/live.ts).
+ */
+export function noRecordsIssues(result: { records: number; detailRecords: number; issues: Iterable<Issue> }): Issue[] {
+  if (result.detailRecords > 0) return [];
+  for (const i of result.issues) if (i.severity === 'reject' || (i.severity === 'error' && i.line === null)) return [];
   return [{ code: 'file/no-records', severity: 'error', scope: 'file', line: null, field: null, message: `The file holds no student records (${result.records} record${result.records === 1 ? '' : 's'} in all, none of them a student's): there is nothing to upload`, repair: null }];
 }
+const noRecords = noRecordsIssues;
 
 function summarise(file: string, format: Format, input: InputInfo, checked: ValidationResult, options: CheckOptions): Report {
   const none = noRecords(checked);
@@ -86,6 +91,11 @@ export async function checkFile(registry: FormatRegistry, path: string, options:
   const first = await inspectAny(registry, path, options, formatId);
   const format = await resolveFormat(registry, first, formatId);
   return checkAs(format, path, first, options, Boolean(formatId), progress);
+}
+
+/** The check of a file rollfix wrote as `format` (its format known, not named by the clerk). */
+export async function checkWrittenFile(path: string, options: CheckOptions, format: Format): Promise<Report> {
+  return checkAs(format, path, await inspectInput(path), options, false);
 }
 
 /** The check of a file as `format`; `named`: the format was named (--format), not found from the content. */

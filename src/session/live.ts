@@ -14,7 +14,7 @@ import type { LiveFile, RecordLayout } from '../core/format.js';
 import type { Doc } from './document.js';
 import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './edit-log.js';
 import { recheckCrossRecord } from './cross-record.js';
-import { checkInMemory } from '../core/engine.js';
+import { checkInMemory, noRecordsIssues } from '../core/engine.js';
 import { defaultOutput } from '../io/output-paths.js';
 import { outputNameOf } from '../core/engine.js';
 import { writtenInput } from './written.js';
@@ -94,7 +94,7 @@ function checkWritten(doc: Doc, live: Live): Pick<Live, 'issues' | 'fileIssues' 
   const { input, origin } = writtenInput(doc, live, outputPathOf(doc));
   const issues = new Map<number, Issue[]>();
   const fileIssues: Issue[] = [];
-  if (input.lines!.length === 0) return { issues, fileIssues, records: 0, flagged: 0 };
+  if (input.lines!.length === 0) return { issues, fileIssues: noRecordsIssues({ records: 0, detailRecords: 0, issues: [] }), records: 0, flagged: 0 };
   const report = checkInMemory(doc.format, doc.options, input);
   for (const issue of report.issues) {
     const from = issue.line === null ? undefined : origin[issue.line - 1];
@@ -108,6 +108,17 @@ function checkWritten(doc: Doc, live: Live): Pick<Live, 'issues' | 'fileIssues' 
     else issues.set(from, [placed]);
   }
   return { issues, fileIssues, records: report.records, flagged: report.flaggedRecords };
+}
+
+/** The file-wide issues with the whole check's file/no-records when no student record is left (engine.ts, noRecordsIssues). */
+function withNoRecords(doc: Doc, live: Live, fileIssues: Issue[]): Issue[] {
+  const lines = doc.store.count + live.appended.length;
+  for (let n = 1; n <= lines; n++) if (!live.deleted.has(n) && recordAt(doc, live, n)?.layout.kind === 'detail') return fileIssues;
+  const all = function* () {
+    yield* fileIssues;
+    for (const [n, at] of live.issues) if (!live.deleted.has(n)) yield* at;
+  };
+  return [...noRecordsIssues({ records: live.records, detailRecords: 0, issues: all() }), ...fileIssues];
 }
 
 /** The text of line `n` as it was read (appended lines included). */
@@ -258,7 +269,7 @@ function recheckByRules(doc: Doc, before: Live, next: Live & { issues: Map<numbe
   };
   recheckCrossRecord(doc, before, next, touched, (live, n) => recordAt(doc, live as Live, n), (n) => writtenText(doc, next, n), writtenLine, issues);
   next.flagged = countFlagged(doc, next);
-  next.fileIssues = doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, next), doc.options);
+  next.fileIssues = withNoRecords(doc, next, doc.model.fileIssues(doc.checkedFileIssues.filter((i) => i.code !== 'file/no-records'), liveFile(doc, next), doc.options));
   return next;
 }
 

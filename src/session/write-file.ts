@@ -5,8 +5,7 @@
  * ending and delimiter. Then the change report, then a whole check of what was written.
  */
 import type { Change } from '../core/format.js';
-import { changeReportCsv, checkFile, outputOf, sensitiveFields, sensitiveValueTest, type Report } from '../core/engine.js';
-import { registry } from '../../formats/registry.js';
+import { changeReportCsv, checkWrittenFile, outputOf, sensitiveFields, sensitiveValueTest, type Report } from '../core/engine.js';
 import { loadSettings } from './settings.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
 import { defaultReportPath, sameFile } from '../io/output-paths.js';
@@ -72,7 +71,7 @@ async function writeSheetDoc(doc: Doc, live: Live, output: string, changeReport:
   const changes = changesOf(doc, live).map((c) => withCell(c, input));
   const records = [...writtenRecords(doc, live)].map((r) => ({ line: r.line, text: r.text }));
   writeFromSheet(doc.format, doc.options, input, records, output, { path: changeReport, text: reportText(doc, changes) });
-  const after = await checkFile(registry, output, doc.options, doc.format.id);
+  const after = await checkWrittenFile(output, doc.options, doc.format);
   return { output, changeReport, changes: changes.length, after };
 }
 
@@ -107,6 +106,6 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   // The file and its change report together, or neither.
   const masked = loadSettings().maskReports;
   commitTogether(writer, changeReport, changeReportCsv(changes, masked ? sensitiveFields(doc.format) : new Set(), undefined, masked ? sensitiveValueTest(doc.format) : undefined));
-  const after = await checkFile(registry, output, doc.options, doc.format.id);
+  const after = await checkWrittenFile(output, doc.options, doc.format);
   return { output, changeReport, changes: changes.length, after };
 }

@@ -116,10 +116,37 @@ describe('Common Transfer File', () => {
     expect(missing.issues[0].message).toBe('UPN is required (census error 1500)');
   });
 
-  it('takes Gender for Sex, with a warning from version 25', async () => {
+  it('takes Gender for Sex; in version 24 or later it is an error renamed Sex safely; versions importers refuse say so', async () => {
     const gender = (version: string) => ctfText({ version, year: `20${version.slice(0, 2)}`, pupils: [pupil().replace('<Sex>M</Sex>', '<Gender>M</Gender>')] });
-    expect(rows(await check(gender('25.0')))).toEqual(['13 ctf/gender-element [Sex]']);
-    expect(rows(await check(gender('20.0')))).toEqual([]);
+    for (const version of ['24.0', '25.0']) {
+      const report = await check(gender(version));
+      expect(rows(report), version).toEqual(['13 ctf/gender-element [Sex element]']);
+      expect(report.issues[0]).toMatchObject({ severity: 'error', repair: { confidence: 'safe', values: { 'Sex element': 'Sex' } } });
+    }
+    const old = await check(gender('21.0'));
+    expect(rows(old)).toEqual(['3 ctf/version-refused [CTFversion]']);
+    expect(old.issues[0].message).toContain('CTF 21.0 is older than current MIS importers take (versions 24 and 25');
+    expect(old.issues[0].repair).toMatchObject({ confidence: 'review', values: { CTFversion: '25.0' } });
+    // renamed with its prefix, its value kept
+    const prefixed = gender('25.0').replace(/<(\/?)(\w+)/g, '<$1c:$2').replace('<c:CTfile>', '<c:CTfile xmlns:c="http://www.dcsf.gov.uk/schemas/cbds">').replace('<c:?xml', '<?xml');
+    const input = tempFile(prefixed, NAME);
+    const out = join(tempDir(), NAME);
+    const fixed = await fixFile(registry, input, out, out + '.csv', OPTIONS);
+    expect(readFileSync(out, 'utf8')).toBe(prefixed.replace('<c:Gender>M</c:Gender>', '<c:Sex>M</c:Sex>'));
+    expect(fixed.changes.map((c) => `${c.field}: ${c.before} → ${c.after}`)).toEqual(['Sex element: Gender → Sex']);
+    expect(rows(fixed.after).filter((r) => !r.includes('ctf/file-name'))).toEqual([]);
+  });
+
+  it('flags a header without SchoolName, or with LEA or Estab empty rather than a placeholder', async () => {
+    const text = ctfText().replace('<SchoolName>Hill Top</SchoolName>', '').replace('<DestSchool><LEA>823</LEA><Estab>9876</Estab>', '<DestSchool><LEA></LEA><Estab/>');
+    expect(rows(await check(text, '8231234_CTF_XXXXXXX_001.XML'))).toEqual(['3 field/required [DestSchool/LEA]', '3 field/required [DestSchool/Estab]', '3 field/required [SourceSchool/SchoolName]']);
+    expect(rows(await check(ctfText({ dest: ['XXX', 'XXXX'] }), '8231234_CTF_XXXXXXX_001.XML'))).toEqual([]);
+  });
+
+  it('a CTF with no pupils is not a transfer', async () => {
+    const report = await check(ctfText({ pupils: [] }));
+    expect(rows(report)).toEqual(['- ctf/no-pupils']);
+    expect(report.rejected).toBe(true);
   });
 
   it('fix --auto changes only the repaired elements: comments, declaration, order and spacing stay', async () => {
@@ -129,8 +156,8 @@ describe('Common Transfer File', () => {
     const before = readFileSync(input, 'utf8').split('\n');
     const after = readFileSync(out, 'utf8').split('\n');
     expect(after.length).toBe(before.length);
-    expect(after.map((l, i) => (l === before[i] ? null : [i + 1, l])).filter(Boolean)).toEqual([[24, '      <UPN>B801200005001</UPN>'], [27, '      <DOB>2016-03-14</DOB>'], [28, '      <Sex>M</Sex>']]);
-    expect(fixed.changes.map((c) => `${c.line} ${c.field} ${c.after}`)).toEqual(['23 UPN B801200005001', '23 DOB 2016-03-14', '23 Sex M']);
+    expect(after.map((l, i) => (l === before[i] ? null : [i + 1, l])).filter(Boolean)).toEqual([[24, '      <UPN>B801200005001</UPN>'], [27, '      <DOB>2016-03-14</DOB>'], [28, '      <Sex>M</Sex>'], [46, '      <Sex>F</Sex>']]);
+    expect(fixed.changes.map((c) => `${c.line} ${c.field} ${c.after}`)).toEqual(['23 UPN B801200005001', '23 DOB 2016-03-14', '23 Sex M', '41 Sex element Sex']);
   });
 });
 

@@ -32,6 +32,49 @@ describe('SACE import files, one at a time', () => {
     expect(named).toMatchObject({ format: { id: 'sace-students' }, records: 2, detailRecords: 1 });
   });
 
+  it('knows a file by a first row of its field names before any field count: every file, and Enrolments is not Classes', async () => {
+    const sample = (name: string) => readFileSync(join(SAMPLES, name), 'utf8').trimEnd().split(/\r?\n/);
+    for (const file of SACE_FILES) {
+      const report = await check([file.fields.map((f) => f.name).join(','), ...sample(file.edsas)], 'export.csv');
+      expect(report.format.id, file.id).toBe(file.id);
+      expect(rows(report), file.id).toContain('1 sace/names-row');
+    }
+  });
+
+  it('flags a row of field names, which the import reads as a record, and drops it when fixing', async () => {
+    const names = SACE_FILES[3].fields.map((f) => f.name).join(',');
+    const path = tempFile([names, ...readFileSync(join(SAMPLES, 'EnrlImp.dat'), 'utf8').trimEnd().split(/\r?\n/)].join('\r\n') + '\r\n', 'enrolments.csv');
+    const report = await checkFile(registry, path, OPTIONS);
+    expect(report.issues[0]).toMatchObject({ code: 'sace/names-row', severity: 'error', line: 1, repair: { confidence: 'safe', action: 'delete-record' } });
+    const out = join(tempDir(), 'out.csv');
+    const fixed = await fixFile(registry, path, out, `${out}.changes.csv`, OPTIONS, 'sace-enrolments');
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('123,,S001,2025,1,1,BIG,10,,J,,123,123,01,E,,BIO1A,,,');
+    expect(rows(fixed.after)).not.toContain('1 sace/names-row');
+  });
+
+  it('recognises a column spreadsheet tools add in front (an unnamed index, a leftover subject column) and drops it', async () => {
+    const enrolments = readFileSync(join(SAMPLES, 'EnrlImp.dat'), 'utf8').trimEnd().split(/\r?\n/);
+    const names = SACE_FILES[3].fields.map((f) => f.name).join(',');
+    const pandas = [`,${names}`, ...enrolments.map((l, i) => `${i},${l}`)];
+    const leftover = readFileSync(join(SAMPLES, 'ClassImp.dat'), 'utf8').trimEnd().split(/\r?\n/).map((l) => `Biology,${l}`);
+    for (const [lines, id, name] of [[pandas, 'sace-enrolments', 'enrolments.csv'], [leftover, 'sace-classes', 'classes.csv']] as const) {
+      const path = tempFile(lines.join('\r\n') + '\r\n', name);
+      const report = await checkFile(registry, path, OPTIONS);
+      expect(report.format.id, name).toBe(id);
+      const lead = report.issues.find((i) => i.code === 'sace/leading-column');
+      expect(lead, name).toMatchObject({ severity: 'error', line: null, repair: { confidence: 'safe' } });
+      expect(rows(report).filter((r) => r.includes('field-count')), name).toEqual([]);
+      const out = join(tempDir(), name);
+      const fixed = await fixFile(registry, path, out, `${out}.changes.csv`, OPTIONS);
+      const written = readFileSync(out, 'utf8').split('\r\n');
+      expect(written[0], name).toMatch(/^123,/);
+      expect(written.filter((l) => l !== '').every((l) => l.split(',').length === SACE_FILES.find((f) => f.id === id)!.fields.length), name).toBe(true);
+      expect(rows(fixed.after).filter((r) => /leading-column|names-row/.test(r)), name).toEqual([]);
+    }
+    // A file without one is left alone.
+    expect(rows(await checkFile(registry, join(SAMPLES, 'ClassImp.dat'), OPTIONS)).filter((r) => r.includes('leading-column'))).toEqual([]);
+  });
+
   it('checks every field against the seed: mandatory, maximum length, codes', async () => {
     const { issues } = await check([student({ 2: '', 6: 'X', 15: 'XX', 22: 'Q', 5: 'S'.repeat(46) })]);
     expect(find(issues, 1, 'Student Code')?.code).toBe('field/required');
