@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { App } from './app.js';
 import { FileSetScreen } from './file-set-screen.js';
 import { checkSet, openForEditing } from '../src/session/workstation-effects.js';
-import { checked, fileSetKey, initialFileSet, move, openable, replaced, type FileSetState } from '../src/session/file-set-state.js';
+import { checked, fileSetKey, fileSetMove, initialFileSet, move, openable, replaced, type FileSetState } from '../src/session/file-set-state.js';
 import type { CheckOptions } from '../src/core/format.js';
 import type { Settings } from '../src/session/settings.js';
 
@@ -35,7 +35,8 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
 
   useKeyPresses((input, key) => {
     const action = fileSetKey(input, key);
-    if (action === 'up' || action === 'down') setState((latest.current = move(latest.current, action === 'up' ? -1 : 1)));
+    const delta = action ? fileSetMove(action, Math.max(1, rows - 6)) : 0;
+    if (delta) setState((latest.current = move(latest.current, delta)));
     else if (action === 'open') setOpen(openable(latest.current));
     else if (action === 'quit') exit();
     return action === 'open' || action === 'quit';

@@ -25,15 +25,20 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const { doc, live, record: view, columns, caretFromEnd } = state;
   const record = recordAt(doc, live, view.line);
   const issues = issuesAt(live, view.line);
-  const { index, total } = position(state);
-  const where = index > 0 ? `record ${index} of ${total} to look at` : 'not listed';
+  const { index, total, by } = position(state);
+  const where = by ? (index > 0 ? `${index} of ${total} ${by}` : `not one ${by}`) : index > 0 ? `record ${index} of ${total} to look at` : 'not listed';
   // A warning never flags a record; a header or trailer says what it is.
   const errors = issues.filter((i) => i.severity !== 'warning').length;
   const warnings = issues.length - errors;
   const kind = record && record.layout.kind !== 'detail' ? `${record.layout.kind} record, ` : '';
   const found = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
   const status = live.deleted.has(view.line) ? `${theme.symbols.ok} deleted (u brings it back)` : `${errors ? theme.symbols.error : warnings ? theme.symbols.warning : theme.symbols.ok} ${kind}${found || 'no issues'}`;
-  const lines: ReactElement[] = [<Line key="title" text={` Line ${view.line}  ${theme.symbols.separator} ${where} ${theme.symbols.separator} ${status}`} width={columns} bold />];
+  // A search or a line number being typed (/ or :) takes the title's place, as in the table.
+  const prompt = state.table.prompt;
+  const ask = prompt ? ` ${prompt.kind === 'search' ? 'Search every record' : 'Open line'}: ` : '';
+  const lines: ReactElement[] = [prompt
+    ? <Cells key="title" cells={[{ text: ask, width: ask.length, color: theme.colors.accent }, ...cursorCells(prompt.text, caretFromEnd, columns - ask.length, { color: theme.colors.accent })]} />
+    : <Line key="title" text={` Line ${view.line}  ${theme.symbols.separator} ${where} ${theme.symbols.separator} ${status}`} width={columns} bold />];
   if (!record) {
     lines.push(<Line key="raw" text={`  ${doc.store.line(view.line)}`} width={columns} />);
     for (const [i, issue] of issues.entries()) lines.push(<Line key={`i${i}`} text={`  ${theme.symbols.error} ${issue.message}`} width={columns} color={theme.colors.error} />);
@@ -95,7 +100,7 @@ export function RecordScreen({ state, height }: { state: State; height: number }
       say(issue.message, ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
       if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere`, '   ', { bold: true });
     }
-    if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (${theme.symbols.arrow} ↑/↓)`, ' ');
+    if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (Tab goes to the next)`, ' ');
   }
   for (const [i, d] of detail.slice(0, room).entries()) lines.push(<Line key={`d${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />);
   return <Box flexDirection="column" height={height}>{lines}</Box>;

@@ -45,8 +45,12 @@ export function TableScreen({ state, height }: { state: State; height: number })
   const keyIndex = (layoutFields: readonly { name: string }[]) => doc.model.keyFields.map((name) => layoutFields.findIndex((f) => f.name === name));
   const header: Cell[] = ['Line', ...(doc.model.keyTitles ?? ['Last name', 'First name', 'Local ID']), 'Problem'].map((text, i) => ({ text: ` ${text}`, width: widths[i], bold: true }));
   const filter = [table.filter && `code ${table.filter}`, table.search && `search "${table.search}"`].filter(Boolean).join(', ');
-  const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search names, IDs and values' : 'Go to line'}: ` : null;
-  const title = prompt ?? ` ${rows.length} of ${listedLines(state).length} records to look at (${live.flagged} flagged)${filter ? ` (${filter}; Esc shows all)` : ''}`;
+  const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search every record (names, IDs, values)' : 'Go to line'}: ` : null;
+  // A search lists every record holding it, flagged or not; otherwise the records to look at.
+  const counted = table.search
+    ? ` ${rows.length} record${rows.length === 1 ? '' : 's'} hold "${table.search}"${table.filter ? ` with ${table.filter}` : ''} (${live.flagged} flagged in all; Esc shows all)`
+    : ` ${rows.length} of ${listedLines(state).length} records to look at (${live.flagged} flagged)${filter ? ` (${filter}; Esc shows all)` : ''}`;
+  const title = prompt ?? counted;
   const body: ReactElement[] = [];
   for (let i = top; i < Math.min(rows.length, top + page); i++) {
     const n = rows[i];
@@ -56,7 +60,8 @@ export function TableScreen({ state, height }: { state: State; height: number })
     const keys = record ? keyIndex(record.layout.fields).map((k) => (k >= 0 ? record.fields[k] ?? '' : '')) : [doc.store.line(n), '', ''];
     const names = doc.model.keyFields;
     const first = issues.find((x) => x.severity !== 'warning') ?? issues[0];
-    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${first.message}`;
+    const clean = doc.checked.has(n) || live.issues.has(n) ? 'fixed' : 'no issue';
+    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} ${clean}` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${first.message}`;
     const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     const cells: Cell[] = [
       { text: `${i === table.row ? theme.symbols.cursor : ' '}${n}`, width: widths[0] },

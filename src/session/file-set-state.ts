@@ -50,15 +50,32 @@ export function move(state: FileSetState, delta: number): FileSetState {
   return { ...state, selected: Math.max(0, Math.min(state.rows.length - 1, state.selected + delta)) };
 }
 
-export type FileSetKey = 'up' | 'down' | 'open' | 'quit';
+export type FileSetKey = 'up' | 'down' | 'page-up' | 'page-down' | 'half-up' | 'half-down' | 'first' | 'last' | 'open' | 'quit';
 
-/** The list's keys, as data like the workstation's: arrows or j/k, Enter, q or Ctrl-C. */
-export function fileSetKey(input: string, key: { upArrow?: boolean; downArrow?: boolean; return?: boolean; ctrl?: boolean }): FileSetKey | null {
+/**
+ * The list's keys, as data like the workstation's: arrows or j/k, the pages and ends of every
+ * list (PgDn/Space/Ctrl-F, PgUp/Ctrl-B, Ctrl-D/Ctrl-U, g/Home, G/End), Enter, q or Ctrl-C.
+ */
+export function fileSetKey(input: string, key: { upArrow?: boolean; downArrow?: boolean; pageUp?: boolean; pageDown?: boolean; home?: boolean; end?: boolean; return?: boolean; ctrl?: boolean }): FileSetKey | null {
+  const ctrl = (letter: string) => Boolean(key.ctrl) && input === letter;
   if (key.upArrow || input === 'k') return 'up';
   if (key.downArrow || input === 'j') return 'down';
+  if (key.pageDown || input === ' ' || ctrl('f')) return 'page-down';
+  if (key.pageUp || ctrl('b')) return 'page-up';
+  if (ctrl('d')) return 'half-down';
+  if (ctrl('u')) return 'half-up';
+  if (key.home || input === 'g') return 'first';
+  if (key.end || input === 'G') return 'last';
   if (key.return) return 'open';
-  if (input === 'q' || (key.ctrl && input === 'c')) return 'quit';
+  if (input === 'q' || ctrl('c')) return 'quit';
   return null;
+}
+
+/** How far a key moves the cursor in a list of `page` rows (±Infinity: to an end); 0 for none. */
+export function fileSetMove(action: FileSetKey, page: number): number {
+  const half = Math.max(1, Math.floor(page / 2));
+  const steps: Partial<Record<FileSetKey, number>> = { up: -1, down: 1, 'page-up': -page, 'page-down': page, 'half-up': -half, 'half-down': half, first: -Infinity, last: Infinity };
+  return steps[action] ?? 0;
 }
 
 /** The file Enter opens: one that could be checked. */

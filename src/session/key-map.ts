@@ -4,7 +4,7 @@
  * mode is active: a yes/no question, typing (a prompt, a field, the output path), the code
  * picker, or the screen's own keys.
  */
-import { KEY_BINDINGS } from './key-bindings.js';
+import { KEY_BINDINGS, type CommandId } from './key-bindings.js';
 import type { LineKey } from './line-edit.js';
 import type { Action, State } from './workstation-state.js';
 
@@ -24,6 +24,7 @@ export interface KeyPress {
   /** The forward Delete key (Ink names Backspace's DEL "delete" too: use-keys.ts tells them apart). */
   delete?: boolean;
   ctrl?: boolean;
+  shift?: boolean;
   tab?: boolean;
 }
 
@@ -33,11 +34,26 @@ function keyName(input: string, key: KeyPress): string {
   if (key.downArrow) return 'down';
   if (key.pageUp) return 'pageup';
   if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.tab) return key.shift ? 'shift-tab' : 'tab';
   if (key.return) return 'enter';
   if (key.escape) return 'escape';
   if (key.ctrl && input) return `ctrl-${input.toLowerCase()}`;
+  if (input === ' ') return 'space';
   return input;
 }
+
+/** The motions every list shares (less, vim, VisiData): in help and the code picker too. */
+function listMotion(name: string): CommandId | null {
+  return KEY_BINDINGS.find((b) => b.command.startsWith('list.') && b.keys.includes(name))?.command ?? null;
+}
+
+/** How far the code picker moves for a motion: a page is ten codes; ±Infinity, to an end. */
+const PICKER_MOTION: Partial<Record<CommandId, number>> = {
+  'list.down': 1, 'list.up': -1, 'list.page-down': 10, 'list.page-up': -10, 'list.half-down': 5, 'list.half-up': -5,
+  'list.first': -Infinity, 'list.last': Infinity,
+};
 
 /**
  * One key of a chunk, as Ink names a key read alone. Keys typed faster than they are read (a
@@ -126,13 +142,16 @@ export function actionFor(state: State, input: string, key: KeyPress): Action | 
     if (input === 'n' || input === 'N' || name === 'escape') return { type: 'answer', yes: false };
     return null;
   }
-  if (state.help) return name === 'escape' || name === '?' || name === 'q' || name === 'enter' ? { type: 'command', id: 'app.help' } : null;
+  if (state.help) {
+    if (name === 'escape' || name === '?' || name === 'q' || name === 'enter') return { type: 'command', id: 'app.help' };
+    const motion = listMotion(name);
+    return motion ? { type: 'command', id: motion } : null;
+  }
   if (state.table.picker) {
-    if (name === 'up' || name === 'k') return { type: 'picker.move', delta: -1 };
-    if (name === 'down' || name === 'j') return { type: 'picker.move', delta: 1 };
     if (name === 'enter') return { type: 'picker.move', delta: 0 };
-    if (name === 'escape') return { type: 'picker.move', delta: NaN };
-    return null;
+    if (name === 'escape' || name === 'q') return { type: 'picker.move', delta: NaN };
+    const motion = listMotion(name);
+    return motion && PICKER_MOTION[motion] !== undefined ? { type: 'picker.move', delta: PICKER_MOTION[motion] } : null;
   }
   if (isTyping(state)) {
     if (name === 'enter') return { type: 'text.commit' };
