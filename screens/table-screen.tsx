@@ -48,7 +48,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
   const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search every record (names, IDs, values)' : 'Go to line'}: ` : null;
   // A search lists every record holding it, flagged or not; otherwise the records to look at.
   const counted = table.search
-    ? ` ${rows.length} record${rows.length === 1 ? '' : 's'} hold "${table.search}"${table.filter ? ` with ${table.filter}` : ''} (${live.flagged} flagged in all; Esc shows all)`
+    ? ` ${rows.length === 1 ? '1 record holds' : `${rows.length} records hold`} "${table.search}"${table.filter ? ` with ${table.filter}` : ''} (${live.flagged} flagged in all; Esc shows all)`
     : ` ${rows.length} of ${listedLines(state).length} records to look at (${live.flagged} flagged)${filter ? ` (${filter}; Esc shows all)` : ''}`;
   const title = prompt ?? counted;
   const body: ReactElement[] = [];

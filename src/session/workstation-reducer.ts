@@ -216,7 +216,7 @@ function commitSearch(state: State, text: string): State {
   if (!text) return searched;
   const rows = tableRows(searched);
   const none = `No record holds "${text}"${state.table.filter ? ` with ${state.table.filter}` : ''}`;
-  if (state.screen !== 'record') return rows.length ? { ...searched, message: `${rows.length} record${rows.length === 1 ? '' : 's'} hold "${text}": Enter opens one, n/N step on from it` } : { ...searched, message: none };
+  if (state.screen !== 'record') return rows.length ? { ...searched, message: `${rows.length === 1 ? '1 record holds' : `${rows.length} records hold`} "${text}": Enter opens one, n/N step on from it` } : { ...searched, message: none };
   if (!rows.length) return { ...searched, table: { ...searched.table, search: '' }, message: none };
   const next = rows.find((n) => n > state.record.line) ?? rows[0];
   return { ...openListed(searched, next), message: next <= state.record.line ? 'Search went past the last record: from the top again' : null };
