@@ -169,7 +169,7 @@ export function Frame({ state }: { state: State }) {
   return (
     <Box flexDirection="column" height={state.rows}>
       <Line text={title} width={state.columns} inverse bold />
-      {state.help ? <HelpScreen screen={state.screen} columns={state.columns} height={height} ascii={theme.ascii} top={state.scroll.help} />
+      {state.help ? <HelpScreen screen={state.screen} columns={state.columns} height={height} top={state.helpTop} />
         : state.screen === 'summary' ? <SummaryScreen state={state} height={height} />
         : state.screen === 'table' ? <TableScreen state={state} height={height} />
         : state.screen === 'record' ? <RecordScreen state={state} height={height} />

@@ -52,9 +52,9 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   const flagged = flaggedNow(state);
   const listed = choices.length > 0 && listedLines(state).length > 0;
   add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
-  // More codes than fit: j/k, Space, g/G scroll them (the first shown is state.scroll.summary).
+  // More codes than fit: j/k, Space, g/G scroll them (the first shown is state.summaryTop).
   const room = height - lines.length;
-  const top = choices.length > room ? Math.min(state.scroll.summary, choices.length - 1) : 0;
+  const top = choices.length > room ? Math.min(state.summaryTop, choices.length - 1) : 0;
   if (top > 0) add('above', `   ${plural(top, 'more code')} above (k, g scroll up)`);
   const fit = room - (top > 0 ? 1 : 0);
   const shown = choices.length - top > fit ? choices.slice(top, top + Math.max(0, fit - 1)) : choices.slice(top);

@@ -9,6 +9,7 @@ import { isRejected, type Live } from '../src/session/live.js';
 import { defaultReportPath } from '../src/session/workstation-effects.js';
 import { flaggedNow, type State } from '../src/session/workstation-state.js';
 import { fixText, rejections } from '../src/session/rejections.js';
+import { outcomeOf } from '../src/core/outcome.js';
 
 function changedRecords(live: Live): number {
   let n = 0;
@@ -77,7 +78,8 @@ export function WriteScreen({ state, height }: { state: State; height: number })
     const after = written.after;
     add(`   ${theme.symbols.ok} Wrote ${written.output}`, { color: theme.colors.ok, bold: true });
     add(`     and the change report ${written.changeReport} (${plural(written.changes, 'change')})`);
-    const verdict = after.rejected ? 'would be REJECTED' : after.flaggedRecords > 0 ? `accepted, with ${plural(after.flaggedRecords, 'record')} for the Fix Errors stage` : 'clean: ready to upload';
+    const outcome = outcomeOf(after);
+    const verdict = outcome === 'rejected' ? 'would be REJECTED' : after.flaggedRecords > 0 ? `accepted, with ${plural(after.flaggedRecords, 'record')} for the Fix Errors stage` : outcome === 'flagged' ? 'not ready: errors in the file to fix' : 'clean: ready to upload';
     add(`     Checked again: ${verdict}`, { color: after.rejected ? theme.colors.error : theme.colors.ok });
   } else if (write.status !== 'writing') {
     add(write.draft !== null ? '   Type the path; Enter keeps it, Esc cancels' : '   Enter writes   e edits the path   Esc goes back');

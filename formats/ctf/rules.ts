@@ -65,13 +65,13 @@ function isoDate(value: string): Issue['repair'] {
   return null;
 }
 
-export function checkPupil(v: Values, line: number, version: number | null, usesGender: boolean): Issue[] {
+export function checkPupil(v: Values, line: number, version: number | null, usesGender: boolean, las?: ReadonlySet<string>): Issue[] {
   const out: Issue[] = [];
   for (const path of ['UPN', 'Surname', 'Forename', 'DOB', 'Sex']) {
     if (!v(path)) out.push(issueAt('field/required', 'error', line, path, path === 'UPN' ? 'UPN is required (census error 1500)' : `${path} is required for the import`));
   }
   for (const path of ['UPN', 'BasicDetails/FormerUPN']) {
-    const found = upnIssue(v(path), line, path);
+    const found = upnIssue(v(path), line, path, las);
     if (found) out.push(found);
   }
   const uln = ulnIssue(v('UniqueLearnerNumber'), line);

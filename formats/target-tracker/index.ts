@@ -1,5 +1,6 @@
 /** Target Tracker's whole-school pupil spreadsheet (seed 000), saved from Excel as CSV. */
-import type { Format } from '../../src/core/format.js';
+import type { CheckOptions, Format } from '../../src/core/format.js';
+import { LA_CODES_SETTING } from '../england/la-codes.js';
 import { issueAt, type Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { splitRecord } from '../../src/io/delimited.js';
@@ -22,8 +23,8 @@ function headingIssues(model: ReturnType<typeof ttRecordModel>): Issue[] {
   return out;
 }
 
-function passes(input: InputInfo): RecordPasses {
-  const model = ttRecordModel(input);
+function passes(input: InputInfo, options: CheckOptions): RecordPasses {
+  const model = ttRecordModel(input, options);
   const at = (fields: readonly string[], name: string) => fields[model.layouts.pupil.fields.findIndex((f) => f.name === name)]?.trim() ?? '';
   return {
     model,
@@ -54,7 +55,8 @@ export const targetTracker: Format = {
   },
   layouts: [ttRecordModel({ path: '', size: 0, encoding: 'utf-8', bom: false, eol: '\n', sample: [HEADINGS.join(',')] }).layouts.pupil],
   issueTypes: [...GENERIC_ISSUES, ...ENGLAND_ID_ISSUES, ...TT_ISSUES],
-  validator: (_options, input) => recordValidator(passes(input)),
-  fixer: (_options, input) => recordFixer(passes(input)),
-  records: (_options, input) => ttRecordModel(input),
+  validator: (options, input) => recordValidator(passes(input, options)),
+  fixer: (options, input) => recordFixer(passes(input, options)),
+  records: (options, input) => ttRecordModel(input, options),
+  settings: [LA_CODES_SETTING],
 };

@@ -1,4 +1,4 @@
-import { writeErr, writeOut } from './terminal.js';
+import { oneLine, writeErr, writeOut } from './terminal.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
@@ -15,7 +15,6 @@ import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js'
 import { exitCodeFor } from './check-command.js';
 import { textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
-import { sanitise } from '../core/printable.js';
 import { loadSettings } from '../session/settings.js';
 
 export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
@@ -43,11 +42,11 @@ function splitCommand(input: string, inspected: InputInfo, format: Format, force
   if (targets.some((t) => sameFile(t, input))) throw new UsageError(`a part would be named as the input ${input}; rollfix never overwrites its input`);
   const taken = targets.filter((t) => existsSync(t));
   if (taken.length && !force) {
-    writeErr(`rollfix: ${taken.map(sanitise).join(', ')} already exist${taken.length === 1 ? 's' : ''}; add --force to replace, nothing was written\n`);
+    writeErr(`rollfix: ${taken.map(oneLine).join(', ')} already exist${taken.length === 1 ? 's' : ''}; add --force to replace, nothing was written\n`);
     return EXIT.cannotWrite;
   }
   parts.forEach((p, i) => writeFileSafely(targets[i], p.lines.join(inspected.eol) + inspected.eol, inspected.encoding));
-  writeOut(`Wrote ${parts.length} files, one pupil each:\n${targets.map((t) => `  ${sanitise(t)}\n`).join('')}`);
+  writeOut(`Wrote ${parts.length} files, one pupil each:\n${targets.map((t) => `  ${oneLine(t)}\n`).join('')}`);
   return EXIT.clean;
 }
 
@@ -68,7 +67,7 @@ export async function fixCommand(args: string[]): Promise<number> {
   for (const target of [output, report]) {
     if (sameFile(target, input)) throw new UsageError(`${target} is the input file; rollfix never overwrites its input. Choose another name with -o`);
     if (!values.force && existsSync(target)) {
-      writeErr(`rollfix: ${sanitise(target)} already exists; add --force to replace it, or choose another name with -o\n`);
+      writeErr(`rollfix: ${oneLine(target)} already exists; add --force to replace it, or choose another name with -o\n`);
       return EXIT.cannotWrite;
     }
   }
@@ -98,13 +97,13 @@ export async function fixCommand(args: string[]): Promise<number> {
     };
     const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : reasons[code ?? ''];
     if (reason) {
-      writeErr(`rollfix: cannot write ${sanitise(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
+      writeErr(`rollfix: cannot write ${oneLine(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
       return EXIT.cannotWrite;
     }
     throw error;
   }
   const changed = new Set(result.changes.map((c) => c.line)).size;
-  writeOut(`Wrote ${sanitise(output)}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${report}\n\nWhat is left, in the written file:\n`);
+  writeOut(`Wrote ${oneLine(output)}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${oneLine(report)}\n\nWhat is left, in the written file:\n`);
   writeChunks(textChunks(result.after));
   return exitCodeFor(result.after);
 }

@@ -6,7 +6,8 @@
 import { count } from '../core/count.js';
 import { masker, sensitiveFields, type Report } from '../core/engine.js';
 import { severityRank, type Issue, type Repair } from '../core/issue.js';
-import { writeOut } from './terminal.js';
+import { oneLine, writeOut } from './terminal.js';
+import { fileErrors, outcomeOf } from '../core/outcome.js';
 
 type Masker = ReturnType<typeof masker>;
 
@@ -37,7 +38,7 @@ export function* textChunks(report: Report): Generator<string> {
   };
   const { input, issues } = report;
   const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[input.eol];
-  out.push(`${report.file}`);
+  out.push(oneLine(report.file));
   out.push(`  format   ${report.format.id}: ${report.format.title}`);
   out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.shape ?? `${report.facts.delimiter ?? ''}-delimited records`}`);
   out.push(`  records  ${n(report.records)} in all, ${n(report.detailRecords)} detail record${report.detailRecords === 1 ? '' : 's'}, ${n(report.flaggedRecords)} flagged`);
@@ -54,7 +55,9 @@ export function* textChunks(report: Report): Generator<string> {
     }
   }
   if (errors.length > 0) {
-    out.push('', `FLAGGED RECORDS: ${n(report.flaggedRecords)} record${report.flaggedRecords === 1 ? '' : 's'} to fix (${n(errors.length)} error${errors.length === 1 ? '' : 's'})`);
+    const wide = fileErrors(report);
+    const heading = report.flaggedRecords > 0 || wide < errors.length ? `FLAGGED RECORDS: ${n(report.flaggedRecords)} record${report.flaggedRecords === 1 ? '' : 's'} to fix` : 'ERRORS IN THE FILE';
+    out.push('', `${heading} (${n(errors.length)} error${errors.length === 1 ? '' : 's'})`);
     for (const issue of errors) {
       out.push(...issueLines(report, issue));
       if (out.length > 500) yield* flush();
@@ -85,8 +88,12 @@ export function* textChunks(report: Report): Generator<string> {
 }
 
 export function verdict(report: Report): string {
-  if (report.rejected) return 'RESULT: would be rejected (exit 2)';
-  if (report.flaggedRecords > 0) return `RESULT: accepted, with ${n(report.flaggedRecords)} flagged record${report.flaggedRecords === 1 ? '' : 's'} for the Fix Errors stage (exit 1)`;
+  const outcome = outcomeOf(report);
+  if (outcome === 'rejected') return 'RESULT: would be rejected (exit 2)';
+  const wide = fileErrors(report);
+  const fileText = `${n(wide)} error${wide === 1 ? '' : 's'} in the file itself`;
+  if (report.flaggedRecords > 0) return `RESULT: accepted, with ${n(report.flaggedRecords)} flagged record${report.flaggedRecords === 1 ? '' : 's'} for the Fix Errors stage${wide ? ` and ${fileText}` : ''} (exit 1)`;
+  if (outcome === 'flagged') return `RESULT: not ready to upload: ${wide ? fileText : 'errors'} to fix first (exit 1)`;
   return 'RESULT: clean, ready to upload (exit 0)';
 }
 

@@ -55,4 +55,9 @@ export const GENERIC_ISSUES: readonly IssueType[] = [
     description: 'Some lines end with CR LF (Windows) and others with LF, usually after editing in two systems.',
     fix: 'The written file uses one line ending throughout (the one the file starts with).',
   },
+  {
+    code: 'file/no-records', severity: 'error', title: 'The file holds no student records',
+    description: 'Every line is a heading, a header or a trailer, or the file is empty of data: an import of it would add nothing, so it is not ready to upload.',
+    fix: 'Export the file again from the student information system, with its students in it; or check that this is the file you meant.',
+  },
 ];

@@ -30,11 +30,13 @@ export interface KeyBinding {
   screens?: readonly ScreenId[];
   /** Shown in the footer of its screens. */
   footer?: string;
+  /** Said when the key is pressed on a screen it does not work on (default: where it works). */
+  unavailable?: string;
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.start', keys: ['enter'], description: 'start fixing at the first flagged record', screens: ['summary'], footer: 'Enter fix records' },
-  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
+  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file', unavailable: 'no whole-file repair here (the Summary and Write screens have it)' },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },
   { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
   { command: 'settings.down', keys: ['down', 'j'], description: 'next setting', screens: ['settings'] },
@@ -88,18 +90,4 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 
 export function bindingsFor(screen: ScreenId): KeyBinding[] {
   return KEY_BINDINGS.filter((b) => !b.screens || b.screens.includes(screen));
-}
-
-/** What help shows for a screen: its own keys, then those of every screen and of several others. */
-export function helpSections(screen: ScreenId): { own: KeyBinding[]; global: KeyBinding[] } {
-  return {
-    own: KEY_BINDINGS.filter((b) => b.screens?.includes(screen)),
-    global: KEY_BINDINGS.filter((b) => !b.screens || (b.screens.length > 1 && !b.screens.includes(screen))),
-  };
-}
-
-/** Rows the help of a screen has: its two headings, their keys, two gaps and the last line. */
-export function helpRowCount(screen: ScreenId): number {
-  const { own, global } = helpSections(screen);
-  return own.length + global.length + 5;
 }

@@ -32,6 +32,8 @@ export interface Live {
   deleted: ReadonlySet<number>;
   /** Lines added after the last line (numbered from `doc.store.count + 1`). */
   appended: readonly string[];
+  /** Lines that are no record, written with other text (TextEdit), by line. */
+  texts: ReadonlyMap<number, string>;
   /** Current issues of every line with issues: the whole check's, replaced where checked again. */
   issues: ReadonlyMap<number, readonly Issue[]>;
   fileIssues: readonly Issue[];
@@ -60,6 +62,7 @@ function firstLive(doc: Doc): Live {
     fields: new Map(),
     deleted: new Set(),
     appended: [],
+    texts: new Map(),
     issues: doc.checked,
     fileIssues: doc.checkedFileIssues,
     records: doc.report.records,
@@ -108,6 +111,8 @@ function checkWritten(doc: Doc, live: Live): Pick<Live, 'issues' | 'fileIssues' 
 
 /** The text of line `n` as it was read (appended lines included). */
 export function originalText(doc: Doc, live: Live, n: number): string {
+  const text = live.texts.get(n);
+  if (text !== undefined) return text;
   return n <= doc.store.count ? doc.store.line(n) : (live.appended[n - doc.store.count - 1] ?? '');
 }
 
@@ -262,8 +267,13 @@ function writtenText(doc: Doc, live: Live, n: number): string {
   return record ? doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n) : originalText(doc, live, n);
 }
 
-function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; records: number }, edit: Edit | ReturnType<typeof inverse>): number | null {
+function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; texts: Map<number, string>; records: number }, edit: Edit | ReturnType<typeof inverse>, undoing: boolean): number | null {
+  // A line that is no record (a blank line, an XML prologue) is not counted as one when it goes.
+  const isRecord = (line: number) => doc.model.parse(live.texts.get(line) ?? (line <= doc.store.count ? doc.store.line(line) : (live.appended[line - doc.store.count - 1] ?? '')), line) !== null;
   switch (edit.kind) {
+    case 'text':
+      live.texts.set(edit.line, edit.after);
+      return edit.line;
     case 'set': {
       const text = edit.line <= doc.store.count ? doc.store.line(edit.line) : (live.appended[edit.line - doc.store.count - 1] ?? '');
       const record = doc.model.parse(text, edit.line);
@@ -272,16 +282,18 @@ function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; del
       const index = record.layout.fields.findIndex((f) => f.name === edit.field);
       const fields = [...current];
       fields[index] = edit.after;
-      live.fields.set(edit.line, fields);
+      // Undone back to the record as read: written as read again (a record rewritten whole by a repair, then undone).
+      if (undoing && fields.every((v, i) => v === record.fields[i]) && fields.length === record.fields.length) live.fields.delete(edit.line);
+      else live.fields.set(edit.line, fields);
       return edit.line;
     }
     case 'delete':
       live.deleted.add(edit.line);
-      live.records--;
+      if (isRecord(edit.line)) live.records--;
       return edit.line;
     case 'undelete':
       live.deleted.delete(edit.line);
-      live.records++;
+      if (isRecord(edit.line)) live.records++;
       return edit.line;
     case 'append':
       live.appended.push(edit.text);
@@ -294,11 +306,11 @@ function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; del
   }
 }
 
-function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse>>, log: EditLog): Live {
-  const work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], records: live.records };
+function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse>>, log: EditLog, undoing = false): Live {
+  const work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], texts: new Map(live.texts), records: live.records };
   const touched: number[] = [];
   for (const edit of edits) {
-    const line = applyEdit(doc, work, edit);
+    const line = applyEdit(doc, work, edit, undoing);
     if (line !== null) touched.push(line);
   }
   return recheck(doc, live, { ...live, ...work, log }, touched);
@@ -314,7 +326,7 @@ export function commit(doc: Doc, live: Live, entry: LogEntry): Live {
 export function undo(doc: Doc, live: Live): Live {
   if (live.log.cursor === 0) return live;
   const entry = live.log.entries[live.log.cursor - 1];
-  return run(doc, live, [...entry.edits].reverse().map(inverse), { ...live.log, cursor: live.log.cursor - 1 });
+  return run(doc, live, [...entry.edits].reverse().map(inverse), { ...live.log, cursor: live.log.cursor - 1 }, true);
 }
 
 export function redo(doc: Doc, live: Live): Live {

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { issuesAt, recordAt, redo, undo, unsavedEdits } from './live.js';
 import { accept, acceptAll, askAcceptAll, commitDraft, deleteRecord, fixFile, openListed, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
 import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
-import { helpRowCount, type CommandId } from './key-bindings.js';
+import type { CommandId } from './key-bindings.js';
+import { helpLines } from './help-text.js';
 import type { Edit } from './edit-log.js';
 import { DEFAULTS, SETTINGS, type Settings } from './settings.js';
 
@@ -56,20 +57,14 @@ function motion(id: CommandId, page: number): number {
   return steps[id] ?? 0;
 }
 
-/** The motions of the lists with no table of their own: help, the summary's issue codes, settings. */
+/** The motions of the lists with no table of their own: the summary's issue codes, settings (help has its own, mode-keys.ts). */
 function listMove(state: State, id: CommandId): State {
-  if (state.help) {
-    const page = Math.max(1, state.rows - 3);
-    const top = clamp(state.scroll.help + motion(id, page), 0, Math.max(0, helpRowCount(state.screen) - page));
-    return { ...state, scroll: { ...state.scroll, help: top } };
-  }
   if (state.screen === 'settings') {
     return { ...state, settings: { ...state.settings, cursor: clamp(state.settings.cursor + motion(id, SETTING_KEYS.length), 0, SETTING_KEYS.length - 1) } };
   }
   // The codes' list sits under the summary's facts: about half the screen is its page.
   const page = Math.max(3, state.rows - 14);
-  const top = clamp(state.scroll.summary + motion(id, page), 0, Math.max(0, codeChoices(state).length - 1));
-  return { ...state, scroll: { ...state.scroll, summary: top } };
+  return { ...state, summaryTop: clamp(state.summaryTop + motion(id, page), 0, Math.max(0, codeChoices(state).length - 1)) };
 }
 
 /** On the record screen, undo and redo show the record and field they changed. */
@@ -87,7 +82,7 @@ function command(state: State, id: CommandId): State {
   const s = { ...state, message: null };
   if (s.readOnly && CHANGES.has(id)) return { ...s, message: `Read-only: ${s.readOnly}. q quits` };
   switch (id) {
-    case 'app.help': return { ...s, help: !s.help, scroll: { ...s.scroll, help: 0 } };
+    case 'app.help': return { ...s, help: !s.help, helpTop: 0 };
     case 'app.quit': return quit(s);
     // q closes this screen; only the first, the summary, quits (as VisiData does).
     case 'app.close': return s.screen === 'summary' ? quit(s) : back(s, true);
@@ -270,7 +265,15 @@ export function reducer(state: State, action: Action): State {
 function step(state: State, action: Action): State {
   switch (action.type) {
     case 'command': return command(state, action.id);
-    case 'answer': return answer(state, action.yes);
+    case 'answer': {
+      const answered = answer(state, action.yes);
+      return action.next ? command(answered, action.next) : answered;
+    }
+    case 'disabled': return { ...state, message: action.reason };
+    case 'help.scroll': {
+      const last = Math.max(0, helpLines(state.screen, state.columns).length - (state.rows - 3));
+      return { ...state, helpTop: clamp(state.helpTop + action.by, 0, last) };
+    }
     case 'text': return text(state, (e) => insert(e, action.input));
     case 'text.backspace': return text(state, (e) => applyKey(e, 'backspace'));
     // Ctrl-U, as in a shell: what is before the cursor (all of it, with the cursor at the end).

@@ -29,6 +29,8 @@ export interface State {
   live: Live;
   screen: ScreenId;
   help: boolean;
+  /** The first line of help shown (help scrolls when it is longer than the screen). */
+  helpTop: number;
   columns: number;
   rows: number;
   table: { row: number; filter: string | null; search: string; prompt: Prompt | null; picker: { index: number } | null };
@@ -47,8 +49,8 @@ export interface State {
   settings: { values: Settings; cursor: number; draft: string | null; saving: { key: keyof Settings; value: Settings[keyof Settings] } | null };
   /** The screen the write screen or settings was opened from: where Esc and q go back to. */
   cameFrom: ScreenId | null;
-  /** How far the summary's list of issue codes and the help are scrolled (first row shown). */
-  scroll: { summary: number; help: number };
+  /** How far the summary's list of issue codes is scrolled (the first shown). */
+  summaryTop: number;
   confirm: Confirm | null;
   message: string | null;
   quit: boolean;
@@ -72,7 +74,11 @@ export type Action =
   | { type: 'text.key'; key: LineKey }
   | { type: 'text.commit' }
   | { type: 'text.cancel' }
-  | { type: 'answer'; yes: boolean }
+  /** `next`: a command to run after answering (w at the quit question: the write screen). */
+  | { type: 'answer'; yes: boolean; next?: CommandId }
+  /** A key that does nothing here: why, for the status line. */
+  | { type: 'disabled'; reason: string }
+  | { type: 'help.scroll'; by: number }
   | { type: 'picker.move'; delta: number }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'settings.saved'; key: keyof Settings; value: Settings[keyof Settings] }
@@ -88,6 +94,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     live: initialLive(doc),
     screen: 'summary',
     help: false,
+    helpTop: 0,
     columns,
     rows,
     table: { row: 0, filter: null, search: '', prompt: null, picker: null },
@@ -95,7 +102,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     write: { path: defaultOutput(doc.path, doc.format.outputName?.(doc.report.input)), draft: null, status: 'ready' },
     settings: { values: settings, cursor: 0, draft: null, saving: null },
     cameFrom: null,
-    scroll: { summary: 0, help: 0 },
+    summaryTop: 0,
     confirm: null,
     message: null,
     quit: false,

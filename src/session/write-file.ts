@@ -5,7 +5,7 @@
  * ending and delimiter. Then the change report, then a whole check of what was written.
  */
 import type { Change } from '../core/format.js';
-import { changeReportCsv, checkFile, outputOf, sensitiveFields, type Report } from '../core/engine.js';
+import { changeReportCsv, checkFile, outputOf, sensitiveFields, sensitiveValueTest, type Report } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import { loadSettings } from './settings.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
@@ -87,7 +87,8 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   }
   const changes = changesOf(doc, live);
   // The file and its change report together, or neither.
-  commitTogether(writer, changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set(), undefined, loadSettings().maskReports ? doc.format.isSensitiveValue : undefined));
+  const masked = loadSettings().maskReports;
+  commitTogether(writer, changeReport, changeReportCsv(changes, masked ? sensitiveFields(doc.format) : new Set(), undefined, masked ? sensitiveValueTest(doc.format) : undefined));
   const after = await checkFile(registry, output, doc.options, doc.format.id);
   return { output, changeReport, changes: changes.length, after };
 }

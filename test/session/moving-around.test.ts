@@ -10,7 +10,8 @@ import { reducer } from '../../src/session/workstation-reducer.js';
 import { initialState, position, tableRows, type Action, type State } from '../../src/session/workstation-state.js';
 import { actionFor, forEachKey, type KeyPress } from '../../src/session/key-map.js';
 import { recordAt, unsavedEdits } from '../../src/session/live.js';
-import { helpRowCount, KEY_BINDINGS, type CommandId } from '../../src/session/key-bindings.js';
+import { KEY_BINDINGS, type CommandId } from '../../src/session/key-bindings.js';
+import { helpLines } from '../../src/session/help-text.js';
 import { fileSetKey, fileSetMove } from '../../src/session/file-set-state.js';
 import { OPTIONS, SAMPLE } from '../helpers.js';
 
@@ -42,7 +43,7 @@ describe('moving around a record and the file (item 5)', () => {
     // A record with one field at fault says so; Tab while typing is not a command.
     s = run(s, 'record.next');
     expect(run(s, 'record.next-issue').message).toBe('The only field with an issue on this record');
-    expect(actionFor(run(s, 'record.edit'), '', { tab: true })).toBeNull();
+    expect(actionFor(run(s, 'record.edit'), '', { tab: true })).toMatchObject({ type: 'disabled' });
   });
 
   it('/ in the table lists every record holding the text, flagged or not; Enter opens an unflagged one on the match, to be edited', async () => {
@@ -164,17 +165,17 @@ describe('the keys of terminal users on every list; q closes a screen (item 11)'
   it('the summary codes, help, settings and the code picker scroll with the same keys', async () => {
     let s = await open();
     s = press(s, 'jjj');
-    expect(s.scroll.summary).toBe(3);
+    expect(s.summaryTop).toBe(3);
     s = press(s, 'g');
-    expect(s.scroll.summary).toBe(0);
+    expect(s.summaryTop).toBe(0);
     s = press(reducer(s, { type: 'resize', columns: 80, rows: 20 }), '?j');
-    expect([s.help, s.scroll.help]).toEqual([true, 1]);
-    const end = helpRowCount('summary') - 17; // a page of 17 rows
-    expect(press(s, ' ').scroll.help).toBe(Math.min(end, 18));
+    expect([s.help, s.helpTop]).toEqual([true, 1]);
+    const end = helpLines('summary', 80).length - 17; // a page of 17 rows
     s = press(s, 'G');
-    expect(s.scroll.help).toBe(end);
-    expect(press(s, 'j').scroll.help).toBe(end); // the end stays the end
-    expect(press(s, 'g').scroll.help).toBe(0);
+    expect(s.helpTop).toBe(end);
+    expect(press(s, 'j').helpTop).toBe(end); // the end stays the end
+    expect(press(s, '\u0015').helpTop).toBeLessThan(end); // Ctrl-U: half a page up
+    expect(press(s, 'g').helpTop).toBe(0);
     s = press(s, 'q');
     expect(s.help).toBe(false);
     s = press(s, 'sG');
@@ -188,7 +189,7 @@ describe('the keys of terminal users on every list; q closes a screen (item 11)'
   });
 
   it('the file-set list moves by the same keys', () => {
-    expect(['j', 'k', ' ', 'g', 'G'].map((k) => fileSetKey(k, {}))).toEqual(['down', 'up', 'page-down', 'first', 'last']);
+    expect(['j', 'k', ' ', 'g', 'G'].map((k) => fileSetKey(k, k === 'G' ? { shift: true } : {}))).toEqual(['down', 'up', 'page-down', 'first', 'last']);
     expect([fileSetKey('d', { ctrl: true }), fileSetKey('', { end: true }), fileSetKey('b', { ctrl: true })]).toEqual(['half-down', 'last', 'page-up']);
     expect([fileSetMove('page-down', 10), fileSetMove('half-up', 10), fileSetMove('last', 10)]).toEqual([10, -5, Infinity]);
   });
