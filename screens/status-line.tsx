@@ -7,6 +7,7 @@ import { modeOf } from '../src/session/key-map.js';
 import { modeFooter, questionKeys } from '../src/session/mode-keys.js';
 import { helpPosition } from './help-screen.js';
 import { flaggedNow, position, type State } from '../src/session/workstation-state.js';
+import { splitQuestion } from '../src/session/file-commands.js';
 
 /**
  * Always in a screen's footer, whatever else fits: how to write and how to leave (the line
@@ -38,7 +39,7 @@ function hintsFor(state: State): string {
       const where = helpPosition(state.screen, state.columns, state.rows - 3, state.helpTop);
       return [modeFooter('help', width - where.length - 2), where].filter(Boolean).join('  ');
     }
-    default: return footerHints(state.screen, width);
+    default: return state.explain ? 'Esc, i or Enter goes back' : footerHints(state.screen, width);
   }
 }
 
@@ -48,11 +49,21 @@ function confirmText(state: State): string | null {
   switch (c.kind) {
     case 'accept-all': {
       // Say which fields change: one code (field/code) covers grades and genders alike.
-      const ask = (what: string, keys = questionKeys('accept-all')) => `Accept ${c.code} repairs in ${c.count} records${what}? ${keys}`;
+      // The safe repairs now; those that need a person are asked about one by one after.
+      const then = c.review ? `, then review ${c.review} one by one` : '';
+      const ask = (what: string, keys = questionKeys('accept-all')) => `Accept ${c.code} repairs in ${c.count} record${c.count === 1 ? '' : 's'}${what}${then}? ${keys}`;
       const names = c.fields.length ? ` (${c.fields.join(', ')})` : '';
-      const fit = [ask(names), ask(names, 'y/n'), ask(c.fields.length > 1 ? ` (${c.fields.length} fields)` : names)];
-      return fit.find((text) => text.length <= state.columns - 2) ?? fit[2];
+      const fit = [ask(names), ask(names, 'y/n'), ask(c.fields.length > 1 ? ` (${c.fields.length} fields)` : names), ask('', 'y/n')];
+      return fit.find((text) => text.length <= state.columns - 2) ?? fit[3];
     }
+    case 'review': {
+      const item = c.queue[c.at];
+      const where = `line ${item.line}${item.field ? `, ${item.field}` : ''}`;
+      const keys = questionKeys(c.kind);
+      return [`Review ${c.at + 1} of ${c.queue.length} (${where}): accept the proposed repair? ${keys}`, `Review ${c.at + 1}/${c.queue.length} (${where}): accept? ${keys}`, `Review ${c.at + 1}/${c.queue.length}: accept? ${keys}`].find((t) => t.length <= state.columns - 2) ?? `Review ${c.at + 1}/${c.queue.length}: accept? ${keys}`;
+    }
+    case 'fix-all': return `Apply every safe repair (as rollfix fix --auto): ${c.plan.records} record${c.plan.records === 1 ? '' : 's'} change? ${questionKeys(c.kind)}`;
+    case 'split': return splitQuestion(state, c.plan, questionKeys(c.kind));
     case 'delete': return `Delete line ${c.line}? (u undoes it) ${questionKeys(c.kind)}`;
     case 'quit': return `Quit without writing ${unsavedEdits(state.live)} edit${unsavedEdits(state.live) === 1 ? '' : 's'}? ${questionKeys(c.kind)}`;
     case 'replace': return `${c.path} exists. Replace it? ${questionKeys(c.kind)}`;

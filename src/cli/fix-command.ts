@@ -1,12 +1,13 @@
 import { oneLine, writeErr, writeOut } from './terminal.js';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
 import { fixFile, resolveFormat } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import { inspectInput, type InputInfo } from '../io/line-reader.js';
-import { failedTarget, writeFileSafely } from '../io/safe-write.js';
+import { failedTarget } from '../io/safe-write.js';
+import { planSplit, writeSplit } from '../core/split-file.js';
 import type { Format } from '../core/format.js';
 import { UnencodableError } from '../io/cp1252.js';
 import { InputError } from '../io/input-error.js';
@@ -36,17 +37,18 @@ Exit: as rollfix check, for the written file; 73 when it cannot be written.
 
 /** `fix --split`: the format's parts, each written safely beside the input; nothing when one exists. */
 function splitCommand(input: string, inspected: InputInfo, format: Format, force: boolean): number {
-  const parts = format.split?.(inspected) ?? `${format.id} files are not split`;
-  if (typeof parts === 'string') throw new InputError(`${input}: nothing to split: ${parts}`, EXIT.usage);
-  const targets = parts.map((p) => join(dirname(resolve(input)), p.name));
-  if (targets.some((t) => sameFile(t, input))) throw new UsageError(`a part would be named as the input ${input}; rollfix never overwrites its input`);
-  const taken = targets.filter((t) => existsSync(t));
+  const plan = planSplit(format, inspected, input);
+  if (typeof plan === 'string') {
+    if (plan.startsWith('a part would be named')) throw new UsageError(plan);
+    throw new InputError(`${input}: nothing to split: ${plan}`, EXIT.usage);
+  }
+  const { taken, targets } = plan;
   if (taken.length && !force) {
     writeErr(`rollfix: ${taken.map(oneLine).join(', ')} already exist${taken.length === 1 ? 's' : ''}; add --force to replace, nothing was written\n`);
     return EXIT.cannotWrite;
   }
-  parts.forEach((p, i) => writeFileSafely(targets[i], p.lines.join(inspected.eol) + inspected.eol, inspected.encoding));
-  writeOut(`Wrote ${parts.length} files, one pupil each:\n${targets.map((t) => `  ${oneLine(t)}\n`).join('')}`);
+  writeSplit(plan, inspected);
+  writeOut(`Wrote ${targets.length} files, one pupil each:\n${targets.map((t) => `  ${oneLine(t)}\n`).join('')}`);
   return EXIT.clean;
 }
 

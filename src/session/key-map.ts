@@ -137,6 +137,7 @@ function commandAction(state: State, command: ModeCommand | CommandId): Action |
   switch (command) {
     case 'confirm.yes': return { type: 'answer', yes: true };
     case 'confirm.no': return { type: 'answer', yes: false };
+    case 'confirm.stop': return { type: 'answer', yes: false, stop: true };
     case 'confirm.write': return { type: 'answer', yes: false, next: 'app.write' };
     case 'picker.down': return { type: 'picker.move', delta: 1 };
     case 'picker.up': return { type: 'picker.move', delta: -1 };
@@ -206,6 +207,10 @@ export function actionFor(state: State, input: string, key: KeyPress): Action | 
   if (mode === 'confirm' || mode === 'help' || mode === 'picker') {
     const binding = modeBinding(mode, name, state.confirm?.kind);
     return binding ? commandAction(state, binding.command) : unavailable(state, mode, name);
+  }
+  // The explanation of an issue (i) is closed by i again, Esc, q, Enter or ?; nothing else acts under it.
+  if (state.explain) {
+    return ['escape', 'i', 'q', 'enter', '?'].includes(name) ? { type: 'command', id: 'app.explain' } : isKey(name) ? { type: 'disabled', reason: `${keyLabel(name)}: the explanation is open (Esc goes back)` } : null;
   }
   const binding = KEY_BINDINGS.find((b) => b.keys.includes(name) && (!b.screens || b.screens.includes(state.screen)));
   return binding ? { type: 'command', id: binding.command } : unavailable(state, mode, name);

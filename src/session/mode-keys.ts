@@ -11,7 +11,7 @@ import type { Confirm } from './workstation-state.js';
 export type Mode = 'confirm' | 'picker' | 'typing' | 'help' | 'file-set' | 'resume' | 'open-elsewhere';
 
 export type ModeCommand =
-  | 'confirm.yes' | 'confirm.no' | 'confirm.write'
+  | 'confirm.yes' | 'confirm.no' | 'confirm.write' | 'confirm.stop'
   | 'picker.down' | 'picker.up' | 'picker.page-down' | 'picker.page-up' | 'picker.first' | 'picker.last' | 'picker.pick' | 'picker.cancel'
   | 'help.down' | 'help.up' | 'help.page-down' | 'help.page-up' | 'help.half-down' | 'help.half-up' | 'help.first' | 'help.last' | 'help.close'
   | 'text.commit' | 'text.cancel' | 'text.insert' | 'text.backspace' | 'text.delete' | 'text.left' | 'text.right'
@@ -39,8 +39,10 @@ const HELP = { command: 'app.help', keys: ['?'], description: 'help: every key o
 
 export const MODE_BINDINGS: Record<Mode, readonly ModeBinding[]> = {
   confirm: [
-    { command: 'confirm.yes', keys: ['y', 'Y'], description: 'yes', footer: 'y yes', verbs: { quit: 'y quits', 'input-changed': 'y writes' } },
-    { command: 'confirm.no', keys: ['n', 'N', 'escape', 'ctrl-c'], description: 'no: nothing is done', footer: 'n no', verbs: { quit: 'n stays' } },
+    { command: 'confirm.yes', keys: ['y', 'Y'], description: 'yes', footer: 'y yes', verbs: { quit: 'y quits', 'input-changed': 'y writes', split: 'y writes', review: 'y accepts' } },
+    // A's review questions: Esc ends the run of them, n skips one.
+    { command: 'confirm.stop', keys: ['escape'], description: "to A's review questions: stop asking (the repairs left are not made)", footer: 'Esc stops', kinds: ['review'] },
+    { command: 'confirm.no', keys: ['n', 'N', 'escape', 'ctrl-c'], description: 'no: nothing is done', footer: 'n no', verbs: { quit: 'n stays', review: 'n skips' } },
     { command: 'confirm.write', keys: ['w'], description: 'to the quit question: the write screen instead', footer: 'w writes first', kinds: ['quit'] },
   ],
   picker: [
