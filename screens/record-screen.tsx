@@ -8,10 +8,9 @@ import { Box } from 'ink';
 import { Cells, cursorCells } from './components/cells.js';
 import { Line } from './components/line.js';
 import { wrap } from './text.js';
-import { mask } from '../src/core/printable.js';
 import { useTheme } from './theme-context.js';
 import { issuesAt, recordAt } from '../src/session/live.js';
-import { fieldIssues, position, type State } from '../src/session/workstation-state.js';
+import { fieldIssues, position, shown, type State } from '../src/session/workstation-state.js';
 import type { Issue } from '../src/core/issue.js';
 
 function repairText(issue: Issue, show: (field: string, value: string) => string): string {
@@ -33,6 +32,9 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const kind = record && record.layout.kind !== 'detail' ? `${record.layout.kind} record, ` : '';
   const found = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
   const status = live.deleted.has(view.line) ? `${theme.symbols.ok} deleted (u brings it back)` : `${errors ? theme.symbols.error : warnings ? theme.symbols.warning : theme.symbols.ok} ${kind}${found || 'no issues'}`;
+  // Messages masked as values are; a revealed field (v) shows its own in clear.
+  const masked = shown(state);
+  const message = view.reveal ? (text: string) => text : masked.message;
   // A search or a line number being typed (/ or :) takes the title's place, as in the table.
   const prompt = state.table.prompt;
   const ask = prompt ? ` ${prompt.kind === 'search' ? 'Search every record' : 'Open line'}: ` : '';
@@ -40,17 +42,16 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     ? <Cells key="title" cells={[{ text: ask, width: ask.length, color: theme.colors.accent }, ...cursorCells(prompt.text, caretFromEnd, columns - ask.length, { color: theme.colors.accent })]} />
     : <Line key="title" text={` Line ${view.line}  ${theme.symbols.separator} ${where} ${theme.symbols.separator} ${status}`} width={columns} bold />];
   if (!record) {
-    lines.push(<Line key="raw" text={`  ${doc.store.line(view.line)}`} width={columns} />);
+    lines.push(<Line key="raw" text={`  ${masked.message(doc.store.line(view.line))}`} width={columns} />);
     for (const [i, issue] of issues.entries()) {
-      for (const [j, part] of wrap(issue.message, columns - 5, 8).entries()) lines.push(<Line key={`i${i}.${j}`} text={`  ${j ? ' ' : theme.symbols.error} ${part}`} width={columns} color={theme.colors.error} />);
+      for (const [j, part] of wrap(masked.message(issue.message), columns - 5, 8).entries()) lines.push(<Line key={`i${i}.${j}`} text={`  ${j ? ' ' : theme.symbols.error} ${part}`} width={columns} color={theme.colors.error} />);
     }
     return <Box flexDirection="column" height={height}>{lines}</Box>;
   }
-  const sensitive = new Set(record.layout.fields.filter((f) => f.sensitive).map((f) => f.name));
   const cursor = Math.min(view.field, record.layout.fields.length - 1);
   // Only the field under the cursor is ever revealed (v), and only until the cursor moves.
   const revealed = view.reveal ? record.layout.fields[cursor].name : null;
-  const show = (field: string, value: string) => ((sensitive.has(field) || doc.format.isSensitiveValue?.(value.trim())) && view.masked && field !== revealed && value ? mask(value) : value);
+  const show = (field: string, value: string) => (field === revealed ? value : masked.value(field, value));
   // Wide enough for names that differ only at their end (a name ending "(1)", another "(2)").
   const nameWidth = Math.max(24, Math.min(32, Math.max(...record.layout.fields.map((f) => f.name.length)) + 4));
   const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);
@@ -65,13 +66,13 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   if (spec.position) say(`${name}: bytes ${spec.position}-${spec.position + spec.maxLength - 1} (${spec.maxLength} wide); other bytes stay where they are`, ' ');
   if (view.draft) {
     const draftIssues = view.draft.issues;
-    if (draftIssues.length) say(draftIssues[0].message, ` ${theme.symbols.error} `, { color: theme.colors.error });
+    if (draftIssues.length) say(message(draftIssues[0].message), ` ${theme.symbols.error} `, { color: theme.colors.error });
     else say(`${name} is valid: Enter keeps it, Esc cancels`, ` ${theme.symbols.ok} `, { color: theme.colors.ok });
   } else {
     const here = [...fieldIssues(state, view.line, cursor), ...fieldIssues(state, view.line, -1)];
     for (const issue of here) {
-      say(issue.message, ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
-      if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere`, '   ', { bold: true });
+      say(message(issue.message), ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
+      if (issue.repair) say(message(`${repairText(issue, show)}: a accepts, A accepts it everywhere`), '   ', { bold: true });
     }
     if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (Tab goes to the next)`, ' ');
   }

@@ -6,7 +6,7 @@ import { bindingsFor } from '../src/session/key-bindings.js';
 import { modeOf } from '../src/session/key-map.js';
 import { modeFooter, questionKeys } from '../src/session/mode-keys.js';
 import { helpPosition } from './help-screen.js';
-import { flaggedNow, position, type State } from '../src/session/workstation-state.js';
+import { flaggedNow, position, shown, type State } from '../src/session/workstation-state.js';
 import { splitQuestion } from '../src/session/file-commands.js';
 
 /**
@@ -91,7 +91,7 @@ export function StatusLine({ state }: { state: State }) {
   const where = onRecord ? (fits ? long : `${index}/${total}${by ? ` ${by}` : `, ${flagged}`}`) : flagged;
   return (
     <Box flexDirection="column">
-      <Line text={` ${question ?? state.message ?? hints}`} width={state.columns} bold={Boolean(question)} color={question ? theme.colors.warning : state.message ? theme.colors.accent : theme.colors.dim} />
+      <Line text={` ${question ?? (state.message && shown(state).message(state.message)) ?? hints}`} width={state.columns} bold={Boolean(question)} color={question ? theme.colors.warning : state.message ? theme.colors.accent : theme.colors.dim} />
       <Line text={` ${state.doc.name}${sep}${where}${sep}${saved}${sep}? help`} width={state.columns} inverse />
     </Box>
   );

@@ -9,12 +9,13 @@ import { plural, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected } from '../src/session/live.js';
 import { fixedWhenWritten, fixText, rejections } from '../src/session/rejections.js';
-import { codeChoices, flaggedNow, listedLines, type State } from '../src/session/workstation-state.js';
+import { codeChoices, flaggedNow, listedLines, shown as shownOf, type State } from '../src/session/workstation-state.js';
 
 export function SummaryScreen({ state, height }: { state: State; height: number }) {
   const theme = useTheme();
   const { doc, live, columns } = state;
   const { report } = doc;
+  const { message } = shownOf(state);
   const w = columns;
   const lines: ReactElement[] = [];
   const add = (key: string, text: string, props: { color?: string; bold?: boolean } = {}) => lines.push(<Line key={key} text={text} width={w} {...props} />);
@@ -34,8 +35,8 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   if (isRejected(live)) {
     add('rej', ` ${theme.symbols.reject} WOULD BE REJECTED: the receiving system would refuse the whole file`, { color: theme.colors.error, bold: true });
     for (const [i, issue] of rejected.slice(0, 4).entries()) {
-      for (const [j, part] of wrap(`${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, w - 4, 2).entries()) add(`r${i}.${j}`, `   ${part}`, { color: theme.colors.error });
-      add(`f${i}`, `     ${theme.symbols.arrow} ${fixText(state, issue)}`);
+      for (const [j, part] of wrap(`${issue.line ? `line ${issue.line}: ` : ''}${message(issue.message)}`, w - 4, 2).entries()) add(`r${i}.${j}`, `   ${part}`, { color: theme.colors.error });
+      add(`f${i}`, `     ${theme.symbols.arrow} ${message(fixText(state, issue))}`);
     }
     if (rejected.length > 4) add('more', `   and ${rejected.length - 4} more (t shows them in the table)`);
   } else {
@@ -44,7 +45,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   }
   // What the file as read would be refused for but is written right anyway (as `check` of the input says).
   for (const [i, issue] of fixedWhenWritten(state).slice(0, 2).entries()) {
-    add(`w${i}`, `   ${theme.symbols.ok} as read: ${issue.message}`);
+    add(`w${i}`, `   ${theme.symbols.ok} as read: ${message(issue.message)}`);
     add(`wf${i}`, `     ${theme.symbols.arrow} fixed when written`);
   }
   add('gap2', '');

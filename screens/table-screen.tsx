@@ -9,7 +9,7 @@ import { Cells, cursorCells, type Cell } from './components/cells.js';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
 import { issuesAt, recordAt } from '../src/session/live.js';
-import { codeChoices, listedLines, tablePageSize, tableRows, type State } from '../src/session/workstation-state.js';
+import { codeChoices, listedLines, shown, tablePageSize, tableRows, type State } from '../src/session/workstation-state.js';
 
 export function columnsFor(width: number): number[] {
   const line = 7;
@@ -43,6 +43,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
   const page = tablePageSize(state);
   const top = Math.max(0, Math.min(table.row - Math.floor(page / 2), rows.length - page));
   const widths = columnsFor(columns);
+  const masked = shown(state);
   const keyIndex = (layoutFields: readonly { name: string }[]) => doc.model.keyFields.map((name) => layoutFields.findIndex((f) => f.name === name));
   const header: Cell[] = ['Line', ...(doc.model.keyTitles ?? ['Last name', 'First name', 'Local ID']), 'Problem'].map((text, i) => ({ text: ` ${text}`, width: widths[i], bold: true }));
   const filter = [table.filter && `code ${table.filter}`, table.search && `search "${table.search}"`].filter(Boolean).join(', ');
@@ -58,13 +59,13 @@ export function TableScreen({ state, height }: { state: State; height: number })
     const record = recordAt(doc, live, n);
     const issues = issuesAt(live, n);
     const flaggedFields = new Set(issues.map((x) => x.field));
-    const keys = record ? keyIndex(record.layout.fields).map((k) => (k >= 0 ? record.fields[k] ?? '' : '')) : [doc.store.line(n), '', ''];
     const names = doc.model.keyFields;
+    const keys = record ? keyIndex(record.layout.fields).map((k, at) => (k >= 0 ? masked.value(names[at], record.fields[k] ?? '') : '')) : [masked.message(doc.store.line(n)), '', ''];
     // The most severe issue first (errors before warnings), and how many the record has.
     const first = issues.find((x) => x.severity !== 'warning') ?? issues[0];
     const more = issues.length > 1 ? `(${issues.length}) ` : '';
     const clean = doc.checked.has(n) || live.issues.has(n) ? 'fixed' : 'no issue';
-    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} ${clean}` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${more}${first.message}`;
+    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} ${clean}` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${more}${masked.message(first.message)}`;
     const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     const cells: Cell[] = [
       { text: `${i === table.row ? theme.symbols.cursor : ' '}${n}`, width: widths[0] },

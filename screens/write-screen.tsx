@@ -7,7 +7,7 @@ import { plural, shortenMiddle, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected, type Live } from '../src/session/live.js';
 import { defaultReportPath } from '../src/session/workstation-effects.js';
-import { flaggedNow, type State } from '../src/session/workstation-state.js';
+import { flaggedNow, shown, type State } from '../src/session/workstation-state.js';
 import { fixText, rejections } from '../src/session/rejections.js';
 import { outcomeOf } from '../src/core/outcome.js';
 
@@ -44,6 +44,7 @@ function inputChangedText(state: State): { head: string[]; rest: string[] } {
 export function WriteScreen({ state, height }: { state: State; height: number }) {
   const theme = useTheme();
   const { live, write, columns } = state;
+  const { message } = shown(state);
   const lines: ReactElement[] = [];
   const add = (text: string, props: { color?: string; bold?: boolean } = {}) => lines.push(<Line key={lines.length} text={text} width={columns} {...props} />);
   add(' Write the resubmission file (the file you opened is never changed)', { bold: true });
@@ -65,8 +66,8 @@ export function WriteScreen({ state, height }: { state: State; height: number })
     // Why, and what fixes it: an edit (a deleted record) can make the trailer's count wrong again.
     const reasons = rejections(state);
     for (const issue of reasons.slice(0, 3)) {
-      for (const part of wrap(`${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, columns - 6, 2)) add(`     ${part}`, { color: theme.colors.error });
-      add(`       ${theme.symbols.arrow} ${fixText(state, issue)}`);
+      for (const part of wrap(`${issue.line ? `line ${issue.line}: ` : ''}${message(issue.message)}`, columns - 6, 2)) add(`     ${part}`, { color: theme.colors.error });
+      add(`       ${theme.symbols.arrow} ${message(fixText(state, issue))}`);
     }
     if (reasons.length > 3) add(`     and ${reasons.length - 3} more (t shows them in the table)`);
   } else add(`   ${theme.symbols.ok} Nothing would make the receiving system reject it`, { color: theme.colors.ok });

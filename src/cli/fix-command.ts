@@ -1,12 +1,12 @@
 import { oneLine, writeErr, writeOut } from './terminal.js';
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
-import { fixFile, resolveFormat } from '../core/engine.js';
+import { fixFile, outputNameOf, resolveFormat } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
-import { inspectInput, type InputInfo } from '../io/line-reader.js';
-import { failedTarget } from '../io/safe-write.js';
+import type { InputInfo } from '../io/line-reader.js';
+import { inspectAny } from '../core/workbook-input.js';
+import { failedTarget, whyNotWritten } from '../io/safe-write.js';
 import { planSplit, writeSplit } from '../core/split-file.js';
 import type { Format } from '../core/format.js';
 import { UnencodableError } from '../io/cp1252.js';
@@ -23,7 +23,8 @@ export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
 
 Applies every safe repair and writes a new file; the input is never changed.
   --auto             apply the safe repairs (those marked "safe" by rollfix check)
-${registry.formats.filter((f) => f.splitHelp).map((f) => `  --split            write ${f.splitHelp!.lines.join(`\n${' '.repeat(21)}`)}\n`).join('')}  -o, --output OUT   where to write (default: NAME.fixed.EXT beside the input)
+${registry.formats.filter((f) => f.splitHelp).map((f) => `  --split            write ${f.splitHelp!.lines.join(`\n${' '.repeat(21)}`)}\n`).join('')}  -o, --output OUT   where to write (default: NAME.fixed.EXT beside the input; a
+                     workbook of a format imported as CSV: NAME.fixed.dat, .asc)
   --report PATH      the change report, CSV of line, field, before, after, code
                      (default: the output's name with .changes.csv)
   --force            replace OUT and the report if they exist
@@ -61,10 +62,12 @@ export async function fixCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'fix needs a FILE' : `fix takes one FILE, not ${positionals.length}`);
   if (!values.auto && !values.split) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
   const input = positionals[0];
-  const inspected = await inspectInput(input);
+  const settings = loadSettings();
+  const options = checkOptions(values, settings);
+  const inspected = await inspectAny(registry, input, options, values.format);
   const format = await resolveFormat(registry, inspected, values.format);
   if (values.split) return splitCommand(input, inspected, format, Boolean(values.force));
-  const output = values.output ?? defaultOutput(input, format.outputName?.(inspected));
+  const output = values.output ?? defaultOutput(input, outputNameOf(format, inspected));
   const report = values.report ?? defaultReportPath(output);
   for (const target of [output, report]) {
     if (sameFile(target, input)) throw new UsageError(`${target} is the input file; rollfix never overwrites its input. Choose another name with -o`);
@@ -74,30 +77,14 @@ export async function fixCommand(args: string[]): Promise<number> {
     }
   }
   if (output === report) throw new UsageError('the output and the change report must be different files');
-  const settings = loadSettings();
-  const options = checkOptions(values, settings);
   let result;
   try {
     result = await fixFile(registry, input, output, report, options, values.format, values['unmasked-report'] ?? !settings.maskReports);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
     // Which of the two files could not be made: the output, or its change report.
     const failed = failedTarget(error, [output, report]);
-    const reasons: Record<string, string> = {
-      ENOENT: `the folder ${dirname(failed)} does not exist`,
-      ENOTDIR: `a part of ${dirname(failed)} is not a folder`,
-      ENAMETOOLONG: 'the name is too long',
-      EFBIG: 'the file would pass the file size limit',
-      EACCES: `permission denied in ${dirname(failed)}`,
-      EPERM: `permission denied in ${dirname(failed)}`,
-      EROFS: 'the file system is read-only',
-      ENOSPC: 'the disk is full',
-      EDQUOT: 'your disk quota is used up',
-      EEXIST: 'a temporary file of another rollfix run is in the way; try again',
-      EISDIR: 'it is a folder',
-    };
-    const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : reasons[code ?? ''];
+    const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : whyNotWritten(error, failed);
     if (reason) {
       writeErr(`rollfix: cannot write ${oneLine(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
       return EXIT.cannotWrite;

@@ -23,7 +23,7 @@ function repairText(report: Report, repair: Repair): string[] {
 }
 
 function issueLines(report: Report, issue: Issue): string[] {
-  const where = issue.line === null ? 'file' : `line ${issue.line}`;
+  const where = issue.line === null ? 'file' : `line ${issue.line}${issue.cell ? ` ${issue.cell}` : ''}`;
   const lines = [`  ${where.padEnd(10)} ${issue.code}${issue.field ? `  [${issue.field}]` : ''}`, `             ${masker(report.format).message(issue.message)}`];
   if (issue.repair) lines.push(...repairText(report, issue.repair).map((l) => `             ${l}`));
   return lines;
@@ -40,7 +40,8 @@ export function* textChunks(report: Report): Generator<string> {
   const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[input.eol];
   out.push(oneLine(report.file));
   out.push(`  format   ${report.format.id}: ${report.format.title}`);
-  out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.shape ?? `${report.facts.delimiter ?? ''}-delimited records`}`);
+  if (input.workbook) out.push(`  sheet    "${input.workbook.sheet.name}" of an Excel workbook (${input.workbook.book.sheets.length} sheet${input.workbook.book.sheets.length === 1 ? '' : 's'}); line N is row N`);
+  else out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.shape ?? `${report.facts.delimiter ?? ''}-delimited records`}`);
   out.push(`  records  ${n(report.records)} in all, ${n(report.detailRecords)} detail record${report.detailRecords === 1 ? '' : 's'}, ${n(report.flaggedRecords)} flagged`);
   if (report.facts.layout) out.push(`  layout   ${report.facts.layout}`);
   if (report.facts.limits) out.push(`  limits   ${report.facts.limits} (--max-errors, --max-records)`);
@@ -117,7 +118,8 @@ function reportHead(report: Report) {
   };
 }
 
-const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair });
+/** A workbook's issues add `sheet` and `cell` after the others. */
+const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair, ...(i.sheet !== undefined ? { sheet: i.sheet, cell: i.cell ?? null } : {}) });
 
 /** The issue with sensitive values (SSN fields, SSN-shaped values anywhere) masked, as on screen. */
 export function maskedRepair(i: Issue, shown: Masker): Issue {
@@ -142,7 +144,8 @@ export function reportJson(report: Report) {
 export function issueText(i: Issue): string {
   const q = JSON.stringify;
   const repair = i.repair === undefined ? '' : `,\n      "repair": ${i.repair === null ? 'null' : q(i.repair, null, 2).replaceAll('\n', '\n      ')}`;
-  return `    {\n      "code": ${q(i.code)},\n      "severity": ${q(i.severity)},\n      "line": ${q(i.line)},\n      "field": ${q(i.field)},\n      "message": ${q(i.message)}${repair}\n    }`;
+  const sheet = i.sheet === undefined ? '' : `,\n      "sheet": ${q(i.sheet)},\n      "cell": ${q(i.cell ?? null)}`;
+  return `    {\n      "code": ${q(i.code)},\n      "severity": ${q(i.severity)},\n      "line": ${q(i.line)},\n      "field": ${q(i.field)},\n      "message": ${q(i.message)}${repair}${sheet}\n    }`;
 }
 
 /**

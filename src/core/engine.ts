@@ -13,6 +13,8 @@ import { InputError } from '../io/input-error.js';
 import { sanitise } from './printable.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
 import type { FormatRegistry } from './format-registry.js';
+import { inspectAny, withSheet } from './workbook-input.js';
+import { fixWorkbook, sheetOutputName } from './workbook-fix.js';
 
 export interface Report extends ValidationResult {
   file: string;
@@ -70,16 +72,18 @@ function summarise(file: string, format: Format, input: InputInfo, checked: Vali
   const result = none.length ? { ...checked, issues: [...none, ...checked.issues] } : checked;
   return {
     ...result,
+    issues: withSheet(result.issues, input),
     file,
     format,
     input,
     rejected: result.issues.some((i) => i.severity === 'reject'),
+
     limits: { maxErrors: options.maxErrors, maxRecords: options.maxRecords },
   };
 }
 
 export async function checkFile(registry: FormatRegistry, path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
-  const first = await inspectInput(path);
+  const first = await inspectAny(registry, path, options, formatId);
   const format = await resolveFormat(registry, first, formatId);
   return checkAs(format, path, first, options, Boolean(formatId), progress);
 }
@@ -136,7 +140,7 @@ export function csvCell(value: string | number): string {
  * How a format's sensitive values are shown: a sensitive field's value, or any value the format
  * calls sensitive (a national ID under another field's name), masked; quoted values in messages too.
  */
-type Masker = { value: (field: string | null, value: string) => string; message: (text: string) => string };
+export type Masker = { value: (field: string | null, value: string) => string; message: (text: string) => string };
 const maskers = new WeakMap<Format, Masker>();
 
 /** One per format, kept: the text report asks for it at every issue. */
@@ -152,7 +156,7 @@ function makeMasker(format: Format): Masker {
   const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value)));
   return {
     value: (field, value) => (hide(field, value) ? mask(value) : value),
-    message: (text) => (isSensitive ? maskQuoted(text, isSensitive) : text),
+    message: (text) => (isSensitive ? maskWords(maskQuoted(text, isSensitive), isSensitive) : text),
   };
 }
 
@@ -189,6 +193,18 @@ function maskQuoted(text: string, isSensitive: (value: string) => boolean): stri
   return out + text.slice(from);
 }
 
+/**
+ * Every word of a message that is sensitive by itself, masked: values some messages give
+ * unquoted ("The trailer says 555443333 records", "copy the header's 123456789") and a line
+ * shown as read. A word ends at a space, a quote or a delimiter; the punctuation around it is kept.
+ */
+function maskWords(text: string, isSensitive: (value: string) => boolean): string {
+  return text.replace(/[^\s",;|]+/g, (word) => {
+    const core = word.replace(/^[([{'.:!?]+|[)\]}'.:!?]+$/g, '');
+    return core && isSensitive(core) ? word.replace(core, mask(core)) : word;
+  });
+}
+
 /** Fields a format marks sensitive (national IDs): written as "masked" in change reports unless asked. */
 export function sensitiveFields(format: Format): ReadonlySet<string> {
   let fields = sensitiveByFormat.get(format);
@@ -199,8 +215,20 @@ const sensitiveByFormat = new WeakMap<Format, ReadonlySet<string>>();
 
 export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n', sensitiveValue?: (value: string) => boolean): string {
   const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value)) && value !== '' ? 'masked' : value);
-  const rows = [['line', 'field', 'before', 'after', 'code'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code])];
+  // A workbook's report names each change's cell too, in a last column.
+  const cells = changes.some((c) => c.cell !== undefined);
+  const rows = [['line', 'field', 'before', 'after', 'code', ...(cells ? ['cell'] : [])], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code, ...(cells ? [c.cell ?? ''] : [])])];
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
+}
+
+/** The output's own name when the format gives one (one naming the sending school, or a workbook's import file NAME.fixed.dat), else null: NAME.fixed.EXT. */
+export function outputNameOf(format: Format, input: InputInfo): string | null {
+  return format.outputName?.(input) ?? sheetOutputName(format, input);
+}
+
+/** The change report of a fix, national IDs masked unless asked. */
+function changeReportText(format: Format, changes: readonly Change[], unmasked: boolean): string {
+  return changeReportCsv(changes, unmasked ? new Set() : sensitiveFields(format), undefined, unmasked ? undefined : sensitiveValueTest(format));
 }
 
 /** How a format's output is written: the input's line ending and BOM unless the format decides (a required CR LF, never a BOM). */
@@ -209,8 +237,12 @@ export function outputOf(format: Format, input: InputInfo): { eol: string; bom: 
 }
 
 export async function fixFile(registry: FormatRegistry, path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
-  const first = await inspectInput(path);
+  const first = await inspectAny(registry, path, options, formatId);
   const format = await resolveFormat(registry, first, formatId);
+  if (first.workbook) {
+    const changes = fixWorkbook(format, options, first, output, (written) => changeReportText(format, written, unmaskedReport), changeReport);
+    return { output, changeReport, changes, after: await checkFile(registry, output, options, format.id) };
+  }
   let writer: SafeWriter | null = null;
   let checking: WhileWriting | null = null;
   try {
@@ -236,7 +268,7 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
       return { line: (text, line, offset) => emit(fixer.line(text, line, offset)), finish };
     });
     // The output and its change report together, or neither: "Nothing was written" stays true.
-    commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format), undefined, unmaskedReport ? undefined : sensitiveValueTest(format)));
+    commitTogether(writer!, changeReport, changeReportText(format, result, unmaskedReport));
     const after = await checkWritten(output, options, format, checking);
     return { output, changeReport, changes: result, after };
   } catch (error) {

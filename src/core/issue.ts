@@ -30,6 +30,9 @@ export interface Issue {
   field: string | null;
   message: string;
   repair: Repair | null;
+  /** Of a workbook only: the sheet read, and the issue's cell ("D5"; null when it is not about one cell). */
+  sheet?: string;
+  cell?: string | null;
 }
 
 /** An issue whose scope follows from where it is: on a field, on a record (a line), or on the file. */

@@ -12,6 +12,7 @@ import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { decodeCp1252 } from './cp1252.js';
 import { describeFsError, InputError } from './input-error.js';
+import type { WorkbookInput } from './sheet-text.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 export type LineEnding = '\n' | '\r\n' | '\r';
@@ -31,6 +32,8 @@ export interface InputInfo {
   lines?: readonly string[];
   /** With `lines`: whether the text ends with a line break. */
   endsWithNewline?: boolean;
+  /** Set when `lines` are a sheet of an Excel workbook (line n: row n): the workbook and what only it showed. */
+  workbook?: WorkbookInput;
 }
 
 export interface ReadStats {
@@ -45,6 +48,11 @@ const CHUNK = 1 << 20;
 export const SNIFF = 1 << 16;
 /** A batch record is a few hundred bytes; a longer "line" means this is not a batch file. */
 export const MAX_LINE = 16 << 20;
+
+/** The refusal of a file with a line longer than MAX_LINE: no batch file has one (exit 65). */
+export function lineTooLong(path: string, line: number): InputError {
+  return new InputError(`cannot check ${path}: line ${line} is longer than ${MAX_LINE >> 20} MB, so this is not a batch file`, 65);
+}
 
 /** The file is not UTF-8 after all: the pass must start again as Windows-1252. */
 export class EncodingChanged extends Error {}
@@ -214,7 +222,7 @@ export class LineCutter {
     this.carry = text.slice(start);
     this.carryOneByte = input.encoding !== 'utf-8' || oneByte || Buffer.byteLength(this.carry) === this.carry.length;
     if (this.carry.length > MAX_LINE) {
-      throw new InputError(`cannot check ${input.path}: line ${stats.lines + 1} is longer than ${MAX_LINE >> 20} MB, so this is not a batch file`, 65);
+      throw lineTooLong(input.path, stats.lines + 1);
     }
   }
 

@@ -22,6 +22,25 @@ export function failedTarget(error: unknown, targets: readonly string[]): string
   return targets.find((t) => path === tempFor(t) || path === t) ?? targets[0];
 }
 
+/** Why `failed` could not be written, in a clerk's words, for the file-system errors a write meets; null for others. */
+export function whyNotWritten(error: unknown, failed: string): string | null {
+  const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  const reasons: Record<string, string> = {
+    ENOENT: `the folder ${dirname(failed)} does not exist`,
+    ENOTDIR: `a part of ${dirname(failed)} is not a folder`,
+    ENAMETOOLONG: 'the name is too long',
+    EFBIG: 'the file would pass the file size limit',
+    EACCES: `permission denied in ${dirname(failed)}`,
+    EPERM: `permission denied in ${dirname(failed)}`,
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'your disk quota is used up',
+    EEXIST: 'a temporary file of another rollfix run is in the way; try again',
+    EISDIR: 'it is a folder',
+  };
+  return reasons[code] ?? null;
+}
+
 export class SafeWriter {
   private fd: number;
   private buffered: string[] = [];
@@ -39,6 +58,12 @@ export class SafeWriter {
     this.buffered.push(text);
     this.size += text.length;
     if (this.size >= FLUSH_AT) this.flush();
+  }
+
+  /** Bytes as they are (a workbook), after any text written before. */
+  writeBuffer(bytes: Uint8Array): void {
+    this.flush();
+    this.writeBytes(bytes);
   }
 
   private flush(): void {

@@ -121,7 +121,9 @@ export async function openDoc(path: string, options: CheckOptions, formatId?: st
   for (let attempt = 1; ; attempt++) {
     const before = statInput(path);
     const report = await checkFile(registry, path, options, formatId, progress);
-    const store = await LineStore.load(report.input);
+    const { input } = report;
+    // A workbook's sheet is held as its text; its bytes are kept for the content hash.
+    const store = input.workbook && input.lines ? LineStore.fromLines(input.lines, input.workbook.book.bytes) : await LineStore.load(input);
     if (!sameStat(before, statInput(report.input.path)) || store.raw.length !== before.size) {
       if (attempt < 2) continue;
       throw new InputError(`${path} changed while it was being read (is another program still writing it?); open it again when it has finished`);

@@ -43,15 +43,25 @@ interface Unit {
   end: number;
 }
 
+/** The records of the file as it would be written now, a record over several lines (an XML element) as one. */
 function units(doc: Doc, live: Live): Unit[] {
   const out: Unit[] = [];
   let at = 0;
+  let open: (Unit & { last: number }) | null = null;
   for (const r of writtenRecords(doc, live)) {
     const count = r.text.includes('\n') ? r.text.split('\n').length : 1;
-    out.push({ line: r.line, text: r.text, start: at, end: at + count });
+    // An unedited record over several lines is written line by line: its lines are gathered here.
+    if (open && r.line <= open.last) {
+      open.text += `\n${r.text}`;
+      open.end = at + count;
+    } else {
+      const span = r.span === 1 ? (doc.model.span?.(r.line) ?? 1) : 1;
+      open = { line: r.line, text: r.text, start: at, end: at + count, last: r.line + span - 1 };
+      out.push(open);
+    }
     at += count;
   }
-  return out;
+  return out.map(({ line, text, start, end }) => ({ line, text, start, end }));
 }
 
 /** The edits that take the file as it would be written now to what `fix --auto` writes of it, or why there are none. */

@@ -143,6 +143,19 @@ export function unsavedOps(ops: readonly JournalOp[]): number {
   return ops.length - last - 1;
 }
 
+/** Why the journal could not be written, in a clerk's words (its folder: journalDir()). */
+export function journalTrouble(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  const words: Record<string, string> = {
+    EROFS: `its folder ${journalDir()} is on a read-only file system`,
+    EACCES: `permission denied in its folder ${journalDir()}`,
+    EPERM: `permission denied in its folder ${journalDir()}`,
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'your disk quota is used up',
+  };
+  return words[code] ?? (error as Error)?.message ?? String(error);
+}
+
 export class Journal {
   private fd: number | null = null;
   private held: FileLock | null = null;

@@ -16,6 +16,7 @@ import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './ed
 import { recheckCrossRecord } from './cross-record.js';
 import { checkInMemory } from '../core/engine.js';
 import { defaultOutput } from '../io/output-paths.js';
+import { outputNameOf } from '../core/engine.js';
 import { writtenInput } from './written.js';
 
 /**
@@ -77,7 +78,7 @@ function firstLive(doc: Doc): Live {
 
 /** Where the workstation writes unless told otherwise; the live check judges the file under this name. */
 export function outputPathOf(doc: Doc): string {
-  return defaultOutput(doc.path, doc.format.outputName?.(doc.report.input));
+  return defaultOutput(doc.path, outputNameOf(doc.format, doc.report.input));
 }
 
 /**

@@ -107,7 +107,9 @@ export function accept(state: State): State {
   const issue = issueToAccept(state);
   if (!issue) return { ...state, message: 'No proposed repair here: Enter edits the field' };
   const edits = repairEdits(state, state.record.line, issue);
-  if (edits.length === 0) return { ...state, message: 'That repair changes the record layout: use rollfix fix --auto for it' };
+  // A whole-file repair on a line that is no record (a DOCTYPE): f's, made as fix --auto makes it.
+  if (edits.length === 0 && fixedByF(state, issue)) return fixFile(state);
+  if (edits.length === 0) return { ...state, message: 'That repair changes the record layout: F makes it, with every other safe repair' };
   const done = apply(state, { label: `accept ${issue.code} on line ${state.record.line}`, edits }, `Accepted: ${issue.repair!.reason}`);
   if (done.live.deleted.has(state.record.line)) return leaveDeleted(done, state.record.line);
   const clean = issuesAt(done.live, state.record.line).length === 0;
@@ -190,7 +192,7 @@ function nextReview(state: State, code: string, queue: readonly ReviewItem[], at
 export function answerReview(state: State, confirm: Extract<NonNullable<State['confirm']>, { kind: 'review' }>, yes: boolean, stop: boolean): State {
   const { code, queue, at } = confirm;
   const s = { ...state, confirm: null, message: null };
-  if (stop) return { ...s, message: `Stopped reviewing ${code}: ${confirm.accepted} accepted, ${queue.length - at} not asked (A asks again)` };
+  if (stop) return { ...s, message: `Stopped reviewing ${code}: ${confirm.accepted} accepted, ${queue.length - at} left (A asks again)` };
   if (!yes) return nextReview({ ...s, message: `Skipped line ${queue[at].line}` }, code, queue, at + 1, confirm.accepted);
   const issue = reviewIssue(s, code, queue[at]);
   const edits = issue ? repairEdits(s, queue[at].line, issue) : [];
@@ -211,24 +213,23 @@ export function fixedByF(state: State, issue: Issue): boolean {
   if (issue.repair?.confidence !== 'safe') return false;
   if (issue.line === null) return issue.repair.action === 'add-trailer';
   const { doc, live } = state;
-  // A rejection on a line that is no record (an XML prologue's DOCTYPE): fix --auto's own edit of that line.
-  if (issue.severity === 'reject' && !recordAt(doc, live, issue.line)) return true;
+  // A rejection before the first record (an XML prologue's DOCTYPE): fix --auto's own edit of those lines.
+  if (issue.severity === 'reject' && issue.line < doc.headerLine) return true;
   return issue.severity === 'reject' && (issue.line === (doc.headerLine || 1) || issue.line === trailerLine(doc, live)) && repairEdits(state, issue.line, issue).length > 0;
 }
 
 /**
- * What fix --auto does to the lines that are no record and carry a rejection (a DOCTYPE removed
- * from an XML prologue): taken from F's plan, the Fixer's own output, so it is made the same way.
+ * What fix --auto does to the lines before the first record when they carry a rejection (a
+ * DOCTYPE removed from an XML prologue): taken from F's plan, the Fixer's own output.
  */
 function wholeFileEdits(state: State): Edit[] {
   const { doc, live } = state;
-  const lines = new Set<number>();
-  for (const [line, issues] of live.issues) if (!live.deleted.has(line) && issues.some((i) => i.severity === 'reject' && fixedByF(state, i)) && !recordAt(doc, live, line)) lines.add(line);
-  if (lines.size === 0) return [];
+  const prologue = (line: number) => line < doc.headerLine;
+  const wanted = [...live.issues].some(([line, issues]) => prologue(line) && !live.deleted.has(line) && issues.some((i) => fixedByF(state, i)));
+  if (!wanted) return [];
   const plan = planFixAll(doc, live);
   if (typeof plan === 'string') return [];
-  // The lines around them (the rest of the prologue the repair joins or removes) are no records either.
-  return plan.entry.edits.filter((e) => (e.kind === 'text' || e.kind === 'delete') && !recordAt(doc, live, e.line) && (doc.store.line(e.line) ?? '').trim() !== '');
+  return plan.entry.edits.filter((e) => (e.kind === 'text' || e.kind === 'delete') && prologue(e.line));
 }
 
 /** The safe repairs of the whole-file rejections: header, trailer, a missing trailer, a DOCTYPE. */

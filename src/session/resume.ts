@@ -5,7 +5,7 @@
  * history and the last write included.
  */
 import type { Doc } from './document.js';
-import type { JournalOp } from './journal.js';
+import { journalTrouble, type JournalOp } from './journal.js';
 import { commit, initialLive, redo, undo, type Live } from './live.js';
 import { reducer } from './workstation-reducer.js';
 import type { Action, State } from './workstation-state.js';
@@ -42,7 +42,7 @@ export function journaledStep(before: State, action: Action): State {
     if (op) before.doc.journal?.append(op);
     if (action.type === 'write.done') before.doc.journal?.saved(action.written.output);
   } catch (error) {
-    next = { ...next, message: `Could not record this in the journal (${(error as Error).message}): write soon with w` };
+    next = { ...next, message: `Could not record this in the journal (${journalTrouble(error)}): write soon with w` };
   }
   return next;
 }

@@ -10,13 +10,15 @@ import { checkFileSet, type FileSetResult } from '../core/file-set.js';
 import type { Progress } from '../io/line-reader.js';
 import { registry } from '../../formats/registry.js';
 import { openDoc, type Doc } from './document.js';
-import { otherJournals, unsavedOps, type JournalOp } from './journal.js';
+import { journalTrouble, otherJournals, unsavedOps, type JournalOp } from './journal.js';
 import type { LockHolder } from './lock.js';
 import { hostname } from 'node:os';
 import { writeDoc, writesOverInput } from './write-file.js';
 import { inputChange } from './input-on-disk.js';
 import type { Action } from './workstation-state.js';
 import type { Live } from './live.js';
+import { failedTarget, whyNotWritten } from '../io/safe-write.js';
+import { defaultReportPath } from '../io/output-paths.js';
 import { writeSplit, type SplitPlan } from '../core/split-file.js';
 
 export { defaultReportPath } from '../io/output-paths.js';
@@ -48,7 +50,7 @@ export function lockForEditing(doc: Doc): EditingLock {
     if (result.kind === 'mine') return { kind: 'mine', takenOver: result.takenOver, problem: null };
     return { kind: 'elsewhere', holder: result.holder, lockPath: result.path, sameHost: result.holder.host === hostname() };
   } catch (error) {
-    return { kind: 'mine', takenOver: null, problem: `the journal cannot be locked (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): edits are not being kept, write soon with w` };
+    return { kind: 'mine', takenOver: null, problem: `the journal cannot be locked (${journalTrouble(error)}): edits are not being kept, write soon with w` };
   }
 }
 
@@ -126,7 +128,7 @@ export async function performWrite(doc: Doc, live: Live, write: { path: string; 
   }
   await writeDoc(doc, live, write.path).then(
     (written) => dispatch({ type: 'write.done', written }),
-    (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: error.code === 'ENOENT' ? 'that folder does not exist' : error.code === 'EACCES' ? 'permission denied' : error.message }),
+    (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: whyNotWritten(error, failedTarget(error, [write.path, defaultReportPath(write.path)])) ?? error.message }),
   );
 }
 

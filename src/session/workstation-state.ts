@@ -5,6 +5,7 @@
  */
 import type { LineKey } from './line-edit.js';
 import { defaultOutput } from '../io/output-paths.js';
+import { outputNameOf } from '../core/engine.js';
 import type { Issue } from '../core/issue.js';
 import type { Doc } from './document.js';
 import type { CommandId, ScreenId } from './key-bindings.js';
@@ -12,6 +13,7 @@ import type { Written } from './write-file.js';
 import type { InputChange } from './input-on-disk.js';
 import { initialLive, issuesAt, originalText, recordAt, type Live } from './live.js';
 import { DEFAULTS, type Settings } from './settings.js';
+import { masker, type Masker } from '../core/engine.js';
 import type { FixAllPlan } from './fix-all.js';
 import type { SplitPlan } from '../core/split-file.js';
 
@@ -125,7 +127,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     rows,
     table: { row: 0, filter: null, search: '', prompt: null, picker: null },
     record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: false, masked: settings.mask },
-    write: { path: defaultOutput(doc.path, doc.format.outputName?.(doc.report.input)), draft: null, status: 'ready' },
+    write: { path: defaultOutput(doc.path, outputNameOf(doc.format, doc.report.input)), draft: null, status: 'ready' },
     settings: { values: settings, cursor: 0, draft: null, saving: null },
     cameFrom: null,
     summaryTop: 0,
@@ -259,4 +261,14 @@ export function flaggedNow(state: State): number {
 export function position(state: State): { index: number; total: number; by: string | null } {
   const { lines, by } = stepping(state);
   return { index: lines.indexOf(state.record.line) + 1, total: lines.length, by };
+}
+
+const UNMASKED: Masker = { value: (_, value) => value, message: (text) => text };
+
+/**
+ * How every screen shows values and messages: national IDs masked wherever they land (under
+ * another field's name, inside a message), as `check` prints them, unless the mask setting is off.
+ */
+export function shown(state: State): Masker {
+  return state.record.masked ? masker(state.doc.format) : UNMASKED;
 }

@@ -10,6 +10,10 @@ import { openDoc } from '../../src/session/document.js';
 import { commit, initialLive, recordAt, undo } from '../../src/session/live.js';
 import { planFixAll } from '../../src/session/fix-all.js';
 import { writeDoc } from '../../src/session/write-file.js';
+import { initialState } from '../../src/session/workstation-state.js';
+import { reducer } from '../../src/session/workstation-reducer.js';
+import { accept } from '../../src/session/record-commands.js';
+import { fixText, rejections } from '../../src/session/rejections.js';
 import { checkOptions } from '../../src/cli/check-options.js';
 import { DEFAULTS } from '../../src/session/settings.js';
 import { cli, ROOT, tempDir } from '../helpers.js';
@@ -46,6 +50,8 @@ async function bothWays(path: string): Promise<{ byF: Buffer; byFix: Buffer; pla
     await writeDoc(doc, start, byF);
   } else {
     expect(plan.live.log.entries).toHaveLength(1);
+    // Records change by their values (a later edit of them works as any other); only lines before the first record as text.
+    expect(plan.entry.edits.filter((e) => e.kind === 'text').every((e) => e.line < doc.headerLine)).toBe(true);
     await writeDoc(doc, plan.live, byF);
     const back = undo(doc, plan.live);
     expect(back.log.cursor).toBe(0);
@@ -70,6 +76,21 @@ describe('F: every safe repair, as fix --auto', () => {
     expect(typeof plan).not.toBe('string');
     expect(byF.toString()).not.toContain('DOCTYPE');
     expect(byF.equals(byFix)).toBe(true);
+  });
+
+  it('f, and a on the DOCTYPE line, remove it as fix --auto does, leaving the records alone', async () => {
+    const path = variant(CTF, (t) => t.replace('?>\n', `?>\n${DTD}\n`));
+    const state = initialState(await openDoc(path, checkOptions({}, DEFAULTS)));
+    expect(fixText(state, rejections(state).find((i) => i.code === 'ctf/doctype')!)).toMatch(/^press f to /);
+    const byF = reducer(state, { type: 'command', id: 'summary.fix-file' });
+    const byA = accept({ ...state, screen: 'record', record: { ...state.record, line: 2, field: 0 } });
+    for (const s of [byF, byA]) {
+      expect(s.live.log.entries).toHaveLength(1);
+      expect(rejections(s).map((i) => i.code)).not.toContain('ctf/doctype');
+      const out = join(tempDir(), basename(path));
+      await writeDoc(s.doc, s.live, out);
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(path, 'utf8').replace(`${DTD}\n`, ''));
+    }
   });
 
   it('removes a DOCTYPE on the line of the XML declaration, keeping the rest of the line', async () => {

@@ -119,7 +119,7 @@ describe('workstation reducer', () => {
     expect(skipped.message).toMatch(/0 accepted/);
     const stopped = reducer(s, { type: 'answer', yes: false, stop: true });
     expect(stopped.confirm).toBeNull();
-    expect(stopped.message).toMatch(/^Stopped reviewing field\/date/);
+    expect(stopped.message).toMatch(/^Stopped reviewing field\/date: 0 accepted, 1 left/);
   });
   it('A with no safe repair of its code left goes straight to asking about each review one', async () => {
     let s = run(await open(), 'summary.start', 'record.next', 'record.next', 'record.next', 'record.accept'); // line 6 by hand
