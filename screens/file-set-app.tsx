@@ -12,7 +12,7 @@ import { App } from './app.js';
 import { FileSetScreen } from './file-set-screen.js';
 import { ModeHelp } from './help-screen.js';
 import { checkSet, openForEditing } from '../src/session/workstation-effects.js';
-import { checked, fileSetKey, initialFileSet, move, openable, replaced, type FileSetState } from '../src/session/file-set-state.js';
+import { checked, fileSetKey, fileSetMove, initialFileSet, move, openable, replaced, type FileSetState } from '../src/session/file-set-state.js';
 import type { CheckOptions } from '../src/core/format.js';
 import type { Settings } from '../src/session/settings.js';
 
@@ -44,7 +44,8 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
     else if (action) setMessage(null);
     if (action === 'help' || action === 'close-help') setHelp(action === 'help' ? (h) => !h : false);
     else if (help.current && action !== 'quit') return false;
-    if (action === 'up' || action === 'down') setState((latest.current = move(latest.current, action === 'up' ? -1 : 1)));
+    const delta = typeof action === 'string' ? fileSetMove(action, Math.max(1, rows - 6)) : 0;
+    if (delta) setState((latest.current = move(latest.current, delta)));
     else if (action === 'open') setOpen(openable(latest.current));
     else if (action === 'quit') exit();
     return action === 'open' || action === 'quit';

@@ -24,8 +24,8 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const { doc, live, record: view, columns, caretFromEnd } = state;
   const record = recordAt(doc, live, view.line);
   const issues = issuesAt(live, view.line);
-  const { index, total } = position(state);
-  const where = index > 0 ? `record ${index} of ${total} to look at` : 'not listed';
+  const { index, total, by } = position(state);
+  const where = by ? (index > 0 ? `${index} of ${total} ${by}` : `not one ${by}`) : index > 0 ? `record ${index} of ${total} to look at` : 'not listed';
   // A warning never flags a record; a header or trailer says what it is.
   const errors = issues.filter((i) => i.severity !== 'warning').length;
   const warnings = issues.length - errors;
@@ -35,7 +35,12 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   // Messages masked as values are; a revealed field (v) shows its own in clear.
   const masked = shown(state);
   const message = view.reveal ? (text: string) => text : masked.message;
-  const lines: ReactElement[] = [<Line key="title" text={` Line ${view.line}  ${theme.symbols.separator} ${where} ${theme.symbols.separator} ${status}`} width={columns} bold />];
+  // A search or a line number being typed (/ or :) takes the title's place, as in the table.
+  const prompt = state.table.prompt;
+  const ask = prompt ? ` ${prompt.kind === 'search' ? 'Search every record' : 'Open line'}: ` : '';
+  const lines: ReactElement[] = [prompt
+    ? <Cells key="title" cells={[{ text: ask, width: ask.length, color: theme.colors.accent }, ...cursorCells(prompt.text, caretFromEnd, columns - ask.length, { color: theme.colors.accent })]} />
+    : <Line key="title" text={` Line ${view.line}  ${theme.symbols.separator} ${where} ${theme.symbols.separator} ${status}`} width={columns} bold />];
   if (!record) {
     lines.push(<Line key="raw" text={`  ${masked.message(doc.store.line(view.line))}`} width={columns} />);
     for (const [i, issue] of issues.entries()) {
@@ -69,7 +74,7 @@ export function RecordScreen({ state, height }: { state: State; height: number }
       say(message(issue.message), ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
       if (issue.repair) say(message(`${repairText(issue, show)}: a accepts, A accepts it everywhere`), '   ', { bold: true });
     }
-    if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (${theme.symbols.arrow} Up/Down)`, ' ');
+    if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (Tab goes to the next)`, ' ');
   }
   // Every issue of the field under the cursor is said in full (wrapped) below the fields; long
   // layouts (Enroll.asc has 22 fields and more) scroll: a window of fields around the cursor

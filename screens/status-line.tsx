@@ -13,7 +13,7 @@ import { splitQuestion } from '../src/session/file-commands.js';
  * Always in a screen's footer, whatever else fits: how to write and how to leave (the line
  * below always says "? help").
  */
-const PINNED = new Set(['app.write', 'app.quit']);
+const PINNED = new Set(['app.write', 'app.close']);
 
 /** The screen's own keys first, then the global ones while they fit (w write and q quit always): never cut off. */
 function footerHints(screen: State['screen'], width: number): string {
@@ -78,14 +78,17 @@ export function StatusLine({ state }: { state: State }) {
   const question = confirmText(state);
   // While a value is being typed, letters are text, not commands: say so instead of the keys.
   const hints = hintsFor(state);
-  const { index, total } = position(state);
+  const { index, total, by } = position(state);
   const flagged = `${flaggedNow(state)} flagged`;
   const unsaved = unsavedEdits(state.live);
   const saved = state.readOnly ? 'read-only' : unsaved ? `${unsaved} unsaved edit${unsaved === 1 ? '' : 's'}` : 'no unsaved edits';
+  // With the code filter or a search on, n and p step through its records: said here, where you are.
+  const among = by ? (index > 0 ? `${index} of ${total} ${by}` : `not one of the ${total} ${by}`) : `record ${index} of ${total}`;
   // A long file name leaves room only for the short form of where you are.
-  const long = `record ${index} of ${total}, ${flagged}`;
+  const long = `${among}, ${flagged}`;
   const fits = ` ${state.doc.name}${sep}${long}${sep}${saved}${sep}? help`.length <= state.columns;
-  const where = state.screen === 'record' && index > 0 ? (fits ? long : `${index}/${total}, ${flagged}`) : flagged;
+  const onRecord = state.screen === 'record' && (index > 0 || by);
+  const where = onRecord ? (fits ? long : `${index}/${total}${by ? ` ${by}` : `, ${flagged}`}`) : flagged;
   return (
     <Box flexDirection="column">
       <Line text={` ${question ?? (state.message && shown(state).message(state.message)) ?? hints}`} width={state.columns} bold={Boolean(question)} color={question ? theme.colors.warning : state.message ? theme.colors.accent : theme.colors.dim} />

@@ -53,14 +53,19 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   const flagged = flaggedNow(state);
   const listed = choices.length > 0 && listedLines(state).length > 0;
   add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : isRejected(live) ? ` ${theme.symbols.ok} No flagged record; the reasons above are what is left (w writes anyway)` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
+  // More codes than fit: j/k, Space, g/G scroll them (the first shown is state.summaryTop).
   const room = height - lines.length;
-  const shown = choices.length > room ? choices.slice(0, Math.max(0, room - 1)) : choices;
+  const top = choices.length > room ? Math.min(state.summaryTop, choices.length - 1) : 0;
+  if (top > 0) add('above', `   ${plural(top, 'more code')} above (k, g scroll up)`);
+  const fit = room - (top > 0 ? 1 : 0);
+  const shown = choices.length - top > fit ? choices.slice(top, top + Math.max(0, fit - 1)) : choices.slice(top);
   const types = new Map(doc.format.issueTypes.map((t) => [t.code, t]));
   for (const { code, count } of shown) {
     const type = types.get(code);
     const mark = type?.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;
     add(code, `   ${mark} ${code.padEnd(27)} ${String(count).padStart(5)}  ${type?.title ?? ''}`, { color: type?.severity === 'warning' ? theme.colors.warning : undefined });
   }
-  if (shown.length < choices.length) add('morecodes', `   and ${choices.length - shown.length} more codes (c in the table picks one)`);
+  const below = choices.length - top - shown.length;
+  if (below > 0) add('morecodes', `   and ${plural(below, 'more code')} (j, Space scroll; c in the table picks one)`);
   return <Box flexDirection="column" height={height}>{lines.slice(0, height)}</Box>;
 }

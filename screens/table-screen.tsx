@@ -47,8 +47,12 @@ export function TableScreen({ state, height }: { state: State; height: number })
   const keyIndex = (layoutFields: readonly { name: string }[]) => doc.model.keyFields.map((name) => layoutFields.findIndex((f) => f.name === name));
   const header: Cell[] = ['Line', ...(doc.model.keyTitles ?? ['Last name', 'First name', 'Local ID']), 'Problem'].map((text, i) => ({ text: ` ${text}`, width: widths[i], bold: true }));
   const filter = [table.filter && `code ${table.filter}`, table.search && `search "${table.search}"`].filter(Boolean).join(', ');
-  const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search names, IDs and values' : 'Go to line'}: ` : null;
-  const title = prompt ?? ` ${rows.length} of ${listedLines(state).length} records to look at (${live.flagged} flagged)${filter ? ` (${filter}; Esc shows all)` : ''}`;
+  const prompt = table.prompt ? ` ${table.prompt.kind === 'search' ? 'Search every record (names, IDs, values)' : 'Go to line'}: ` : null;
+  // A search lists every record holding it, flagged or not; otherwise the records to look at.
+  const counted = table.search
+    ? ` ${rows.length === 1 ? '1 record holds' : `${rows.length} records hold`} "${table.search}"${table.filter ? ` with ${table.filter}` : ''} (${live.flagged} flagged in all; Esc shows all)`
+    : ` ${rows.length} of ${listedLines(state).length} records to look at (${live.flagged} flagged)${filter ? ` (${filter}; Esc shows all)` : ''}`;
+  const title = prompt ?? counted;
   const body: ReactElement[] = [];
   for (let i = top; i < Math.min(rows.length, top + page); i++) {
     const n = rows[i];
@@ -60,7 +64,8 @@ export function TableScreen({ state, height }: { state: State; height: number })
     // The most severe issue first (errors before warnings), and how many the record has.
     const first = issues.find((x) => x.severity !== 'warning') ?? issues[0];
     const more = issues.length > 1 ? `(${issues.length}) ` : '';
-    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${more}${masked.message(first.message)}`;
+    const clean = doc.checked.has(n) || live.issues.has(n) ? 'fixed' : 'no issue';
+    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} ${clean}` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${more}${masked.message(first.message)}`;
     const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     const cells: Cell[] = [
       { text: `${i === table.row ? theme.symbols.cursor : ' '}${n}`, width: widths[0] },

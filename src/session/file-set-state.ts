@@ -52,10 +52,12 @@ export function move(state: FileSetState, delta: number): FileSetState {
   return { ...state, selected: Math.max(0, Math.min(state.rows.length - 1, state.selected + delta)) };
 }
 
-export type FileSetKey = 'up' | 'down' | 'open' | 'quit' | 'help' | 'close-help';
+export type FileSetKey = 'up' | 'down' | 'page-up' | 'page-down' | 'half-up' | 'half-down' | 'first' | 'last' | 'open' | 'quit' | 'help' | 'close-help';
 
 const FILE_SET_KEYS: Partial<Record<string, FileSetKey>> = {
-  'file-set.up': 'up', 'file-set.down': 'down', 'file-set.open': 'open', 'app.quit': 'quit', 'app.help': 'help', 'help.close': 'close-help',
+  'file-set.up': 'up', 'file-set.down': 'down', 'file-set.page-up': 'page-up', 'file-set.page-down': 'page-down',
+  'file-set.half-up': 'half-up', 'file-set.half-down': 'half-down', 'file-set.first': 'first', 'file-set.last': 'last',
+  'file-set.open': 'open', 'app.quit': 'quit', 'app.help': 'help', 'help.close': 'close-help',
 };
 
 /** The list's keys, from its binding table (mode-keys.ts), or why a key does nothing. */
@@ -63,6 +65,13 @@ export function fileSetKey(input: string, key: KeyPress): FileSetKey | { reason:
   const found = modeKey('file-set', input, key);
   if (!found) return null;
   return 'reason' in found ? found : FILE_SET_KEYS[found.command] ?? null;
+}
+
+/** How far a key moves the cursor in a list of `page` rows (±Infinity: to an end); 0 for none. */
+export function fileSetMove(action: FileSetKey, page: number): number {
+  const half = Math.max(1, Math.floor(page / 2));
+  const steps: Partial<Record<FileSetKey, number>> = { up: -1, down: 1, 'page-up': -page, 'page-down': page, 'half-up': -half, 'half-down': half, first: -Infinity, last: Infinity };
+  return steps[action] ?? 0;
 }
 
 /** The file Enter opens: one that could be checked. */

@@ -6,18 +6,24 @@
 export type ScreenId = 'summary' | 'table' | 'record' | 'write' | 'settings';
 
 export type CommandId =
-  | 'app.help' | 'app.quit' | 'app.write' | 'app.table' | 'app.undo' | 'app.redo' | 'app.back'
+  | 'app.help' | 'app.quit' | 'app.close' | 'app.write' | 'app.table' | 'app.undo' | 'app.redo' | 'app.back'
   | 'summary.fix-file' | 'summary.start' | 'summary.split' | 'app.fix-all' | 'app.explain'
-  | 'table.down' | 'table.up' | 'table.page-down' | 'table.page-up' | 'table.first' | 'table.last'
+  | 'table.down' | 'table.up' | 'table.page-down' | 'table.page-up' | 'table.half-down' | 'table.half-up'
+  | 'table.first' | 'table.last'
   | 'table.open' | 'table.search' | 'table.jump' | 'table.filter'
   | 'record.down' | 'record.up' | 'record.edit' | 'record.accept' | 'record.accept-all'
   | 'record.next' | 'record.previous' | 'record.delete' | 'record.reveal'
+  | 'record.next-issue' | 'record.previous-issue' | 'record.search' | 'record.jump'
+  | 'list.down' | 'list.up' | 'list.page-down' | 'list.page-up' | 'list.half-down' | 'list.half-up' | 'list.first' | 'list.last'
   | 'write.start' | 'write.edit-path'
   | 'summary.settings' | 'settings.down' | 'settings.up' | 'settings.edit';
 
 export interface KeyBinding {
   command: CommandId;
-  /** Key names as shown in help: a character, or up, down, pageup, pagedown, enter, escape, ctrl-r. */
+  /**
+   * Key names as shown in help: a character, or up, down, pageup, pagedown, home, end, space, tab,
+   * shift-tab, enter, escape, ctrl-r.
+   */
   keys: readonly string[];
   description: string;
   /** Screens where it works; none: everywhere. */
@@ -37,24 +43,38 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
   { command: 'settings.down', keys: ['down', 'j'], description: 'next setting', screens: ['settings'] },
   { command: 'settings.up', keys: ['up', 'k'], description: 'previous setting', screens: ['settings'] },
+  { command: 'list.down', keys: ['down', 'j'], description: 'scroll the list of issue codes down', screens: ['summary'] },
+  { command: 'list.up', keys: ['up', 'k'], description: 'scroll the list of issue codes up', screens: ['summary'] },
+  { command: 'list.page-down', keys: ['pagedown', 'space', 'ctrl-f'], description: 'a page down', screens: ['summary', 'settings'] },
+  { command: 'list.page-up', keys: ['pageup', 'ctrl-b'], description: 'a page up', screens: ['summary', 'settings'] },
+  { command: 'list.half-down', keys: ['ctrl-d'], description: 'half a page down', screens: ['summary', 'settings'] },
+  { command: 'list.half-up', keys: ['ctrl-u'], description: 'half a page up', screens: ['summary', 'settings'] },
+  { command: 'list.first', keys: ['g', 'home'], description: 'the top of the list', screens: ['summary', 'settings'] },
+  { command: 'list.last', keys: ['G', 'end'], description: 'the end of the list', screens: ['summary', 'settings'] },
   { command: 'settings.edit', keys: ['enter'], description: 'change the setting (Enter saves, Esc cancels)', screens: ['settings'], footer: 'Enter change' },
   { command: 'table.down', keys: ['down', 'j'], description: 'next row', screens: ['table'] },
   { command: 'table.up', keys: ['up', 'k'], description: 'previous row', screens: ['table'] },
-  { command: 'table.page-down', keys: ['pagedown'], description: 'next page', screens: ['table'] },
-  { command: 'table.page-up', keys: ['pageup'], description: 'previous page', screens: ['table'] },
-  { command: 'table.first', keys: ['g'], description: 'first row', screens: ['table'] },
-  { command: 'table.last', keys: ['G'], description: 'last row', screens: ['table'] },
+  { command: 'table.page-down', keys: ['pagedown', 'space', 'ctrl-f'], description: 'next page', screens: ['table'] },
+  { command: 'table.page-up', keys: ['pageup', 'ctrl-b'], description: 'previous page', screens: ['table'] },
+  { command: 'table.half-down', keys: ['ctrl-d'], description: 'half a page down', screens: ['table'] },
+  { command: 'table.half-up', keys: ['ctrl-u'], description: 'half a page up', screens: ['table'] },
+  { command: 'table.first', keys: ['g', 'home'], description: 'first row', screens: ['table'] },
+  { command: 'table.last', keys: ['G', 'end'], description: 'last row', screens: ['table'] },
   { command: 'table.open', keys: ['enter'], description: 'open the record', screens: ['table'], footer: 'Enter open' },
-  { command: 'table.search', keys: ['/'], description: 'search names, IDs and values', screens: ['table'], footer: '/ search' },
-  { command: 'table.jump', keys: [':'], description: 'jump to a line number', screens: ['table'], footer: ': line' },
+  { command: 'table.search', keys: ['/'], description: 'search the values of every record, flagged or not: the table lists the matches (n/N step through them from a record)', screens: ['table'], footer: '/ search' },
+  { command: 'table.jump', keys: [':'], description: 'go to a line number (a record with no issue opens)', screens: ['table'], footer: ': line' },
   { command: 'table.filter', keys: ['c'], description: 'show only one issue code (a picker)', screens: ['table'], footer: 'c code' },
   { command: 'record.down', keys: ['down', 'j'], description: 'next field', screens: ['record'] },
   { command: 'record.up', keys: ['up', 'k'], description: 'previous field', screens: ['record'] },
+  { command: 'record.next-issue', keys: ['tab'], description: 'next field with an issue', screens: ['record'] },
+  { command: 'record.previous-issue', keys: ['shift-tab'], description: 'previous field with an issue', screens: ['record'] },
   { command: 'record.edit', keys: ['enter'], description: 'edit the field (Enter keeps, Esc cancels)', screens: ['record'], footer: 'Enter edit' },
   { command: 'record.accept', keys: ['a'], description: 'accept the proposed repair', screens: ['record'], footer: 'a accept' },
   { command: 'record.accept-all', keys: ['A'], description: 'accept this repair in every record with the same issue', screens: ['record'], footer: 'A all' },
-  { command: 'record.next', keys: ['n'], description: 'next flagged record', screens: ['record'], footer: 'n/p step' },
-  { command: 'record.previous', keys: ['p'], description: 'previous flagged record', screens: ['record'] },
+  { command: 'record.next', keys: ['n'], description: 'next flagged record; with a code filter or a search on, the next record it lists (the next match)', screens: ['record'], footer: 'n/p step' },
+  { command: 'record.previous', keys: ['p', 'N'], description: 'previous flagged record (or match, as n)', screens: ['record'] },
+  { command: 'record.search', keys: ['/'], description: 'search the values of every record, flagged or not: Enter opens the next match, n/N step on', screens: ['record'] },
+  { command: 'record.jump', keys: [':'], description: 'open the record on a line number, flagged or not', screens: ['record'] },
   { command: 'record.delete', keys: ['d'], description: 'delete the record (a true duplicate); undo brings it back', screens: ['record'], footer: 'd delete' },
   { command: 'app.explain', keys: ['i'], description: 'explain the issue under the cursor (rollfix explain)', screens: ['table', 'record'] },
   { command: 'record.reveal', keys: ['v'], description: 'show the national ID under the cursor in clear until the cursor moves; v again masks it', screens: ['record'] },
@@ -64,9 +84,11 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'app.redo', keys: ['ctrl-r'], description: 'redo' },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['record'] },
   { command: 'app.write', keys: ['w'], description: 'write the resubmission file', footer: 'w write' },
-  { command: 'app.back', keys: ['escape'], description: 'back (clears a filter or search first)' },
+  { command: 'app.back', keys: ['escape'], description: 'back to the screen you came from (clears a filter or search first)' },
   { command: 'app.help', keys: ['?'], description: 'this help', footer: '? help' },
-  { command: 'app.quit', keys: ['q', 'ctrl-c'], description: 'quit (asks first when edits are not written)', footer: 'q quit' },
+  { command: 'app.quit', keys: ['ctrl-c'], description: 'quit from any screen (asks first when edits are not written)' },
+  { command: 'app.close', keys: ['q'], description: 'quit (asks first when edits are not written)', screens: ['summary'], footer: 'q quit' },
+  { command: 'app.close', keys: ['q'], description: 'close this screen, back to the one before (the summary quits)', screens: ['table', 'record', 'write', 'settings'], footer: 'q back' },
 ];
 
 export function bindingsFor(screen: ScreenId): KeyBinding[] {

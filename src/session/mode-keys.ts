@@ -12,11 +12,12 @@ export type Mode = 'confirm' | 'picker' | 'typing' | 'help' | 'file-set' | 'resu
 
 export type ModeCommand =
   | 'confirm.yes' | 'confirm.no' | 'confirm.write' | 'confirm.stop'
-  | 'picker.down' | 'picker.up' | 'picker.pick' | 'picker.cancel'
-  | 'help.down' | 'help.up' | 'help.page-down' | 'help.page-up' | 'help.close'
+  | 'picker.down' | 'picker.up' | 'picker.page-down' | 'picker.page-up' | 'picker.first' | 'picker.last' | 'picker.pick' | 'picker.cancel'
+  | 'help.down' | 'help.up' | 'help.page-down' | 'help.page-up' | 'help.half-down' | 'help.half-up' | 'help.first' | 'help.last' | 'help.close'
   | 'text.commit' | 'text.cancel' | 'text.insert' | 'text.backspace' | 'text.delete' | 'text.left' | 'text.right'
   | 'text.home' | 'text.end' | 'text.kill-word' | 'text.kill-start' | 'text.kill-end'
-  | 'file-set.down' | 'file-set.up' | 'file-set.open'
+  | 'file-set.down' | 'file-set.up' | 'file-set.page-down' | 'file-set.page-up' | 'file-set.half-down' | 'file-set.half-up'
+  | 'file-set.first' | 'file-set.last' | 'file-set.open'
   | 'resume.resume' | 'resume.discard' | 'resume.view' | 'resume.continue' | 'resume.forget'
   | 'elsewhere.view' | 'elsewhere.retry';
 
@@ -47,8 +48,12 @@ export const MODE_BINDINGS: Record<Mode, readonly ModeBinding[]> = {
   picker: [
     { command: 'picker.down', keys: ['down', 'j'], description: 'next code' },
     { command: 'picker.up', keys: ['up', 'k'], description: 'previous code' },
+    { command: 'picker.page-down', keys: ['pagedown', 'space', 'ctrl-f', 'ctrl-d'], description: 'ten codes down' },
+    { command: 'picker.page-up', keys: ['pageup', 'ctrl-b', 'ctrl-u'], description: 'ten codes up' },
+    { command: 'picker.first', keys: ['g', 'home'], description: 'first code' },
+    { command: 'picker.last', keys: ['G', 'end'], description: 'last code' },
     { command: 'picker.pick', keys: ['enter'], description: 'show only records with this code', footer: 'Enter picks' },
-    { command: 'picker.cancel', keys: ['escape'], description: 'close the picker, filter unchanged', footer: 'Esc cancels' },
+    { command: 'picker.cancel', keys: ['escape', 'q'], description: 'close the picker, filter unchanged', footer: 'Esc cancels' },
     HELP,
     QUIT_ANYWHERE,
   ],
@@ -70,14 +75,24 @@ export const MODE_BINDINGS: Record<Mode, readonly ModeBinding[]> = {
   help: [
     { command: 'help.down', keys: ['down', 'j'], description: 'scroll down' },
     { command: 'help.up', keys: ['up', 'k'], description: 'scroll up' },
-    { command: 'help.page-down', keys: ['pagedown', 'space'], description: 'a page down', footer: 'Space more' },
-    { command: 'help.page-up', keys: ['pageup'], description: 'a page up' },
+    { command: 'help.page-down', keys: ['pagedown', 'space', 'ctrl-f'], description: 'a page down', footer: 'Space more' },
+    { command: 'help.page-up', keys: ['pageup', 'ctrl-b'], description: 'a page up' },
+    { command: 'help.half-down', keys: ['ctrl-d'], description: 'half a page down' },
+    { command: 'help.half-up', keys: ['ctrl-u'], description: 'half a page up' },
+    { command: 'help.first', keys: ['g', 'home'], description: 'the top' },
+    { command: 'help.last', keys: ['G', 'end'], description: 'the end' },
     { command: 'help.close', keys: ['?', 'escape', 'q', 'enter'], description: 'close help', footer: '? or Esc closes help' },
     QUIT_ANYWHERE,
   ],
   'file-set': [
     { command: 'file-set.down', keys: ['down', 'j'], description: 'next file', footer: 'j/k choose' },
     { command: 'file-set.up', keys: ['up', 'k'], description: 'previous file' },
+    { command: 'file-set.page-down', keys: ['pagedown', 'space', 'ctrl-f'], description: 'a page down' },
+    { command: 'file-set.page-up', keys: ['pageup', 'ctrl-b'], description: 'a page up' },
+    { command: 'file-set.half-down', keys: ['ctrl-d'], description: 'half a page down' },
+    { command: 'file-set.half-up', keys: ['ctrl-u'], description: 'half a page up' },
+    { command: 'file-set.first', keys: ['g', 'home'], description: 'first file', footer: 'g/G first/last' },
+    { command: 'file-set.last', keys: ['G', 'end'], description: 'last file' },
     { command: 'file-set.open', keys: ['enter'], description: 'open the file in the workstation (q there comes back here)', footer: 'Enter open' },
     { command: 'help.close', keys: ['escape'], description: 'close help' },
     HELP,

@@ -6,7 +6,7 @@
 import type { Issue } from '../core/issue.js';
 import type { Edit, LogEntry } from './edit-log.js';
 import { commit, issuesAt, liveFile, recordAt, sharedKeyIssues, trailerLine } from './live.js';
-import { fieldIssues, listedLines, type ReviewItem, type State } from './workstation-state.js';
+import { fieldIssues, listedLines, matchingField, stepping, type ReviewItem, type State } from './workstation-state.js';
 import { planFixAll } from './fix-all.js';
 
 /** Edits that apply one issue's repair to its record; empty when it has none the workstation can apply. */
@@ -53,16 +53,48 @@ export function nothingAfter(state: State): string {
   return `No flagged record after this one; ${flagged} still flagged before it (p goes back, t lists them; w writes anyway, with ${flagged} flagged)`;
 }
 
-/** The next (or previous) record the whole check flagged that still has issues. */
-export function stepRecord(state: State, direction: 1 | -1): State {
-  const lines = listedLines(state);
-  let at = lines.indexOf(state.record.line);
-  for (let i = 0; i < lines.length; i++) {
-    at += direction;
-    if (at < 0 || at >= lines.length) break;
-    if (issuesAt(state.live, lines[at]).length > 0) return openRecord({ ...state, message: null }, lines[at]);
+/** A record opened from a list: on the field holding the search while one is on, else on its first issue. */
+export function openListed(state: State, line: number): State {
+  const opened = openRecord(state, line);
+  const match = matchingField(opened, line);
+  return match >= 0 ? { ...opened, record: { ...opened.record, field: match } } : opened;
+}
+
+/** The index of the first of the sorted `lines` after `line` (lines.length when none is). */
+function firstAfter(lines: readonly number[], line: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid] <= line) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+/**
+ * The next (or previous) record to look at: one the whole check flagged that still has issues;
+ * while the table's code filter or search is on, the next record it lists (a fixed record drops
+ * out of a code's list). From the record's line, whether or not the list holds it.
+ */
+export function stepRecord(state: State, direction: 1 | -1): State {
+  const { lines, by } = stepping(state);
+  const after = firstAfter(lines, state.record.line);
+  const start = direction === 1 ? after : (lines[after - 1] === state.record.line ? after - 2 : after - 1);
+  for (let at = start; at >= 0 && at < lines.length; at += direction) {
+    if (by || issuesAt(state.live, lines[at]).length > 0) return openListed({ ...state, message: null }, lines[at]);
+  }
+  if (by) return { ...state, message: `No record ${direction === 1 ? 'after' : 'before'} this one ${by} (Esc in the table shows all)` };
   return { ...state, message: direction === 1 ? nothingAfter(state) : 'No flagged record before this one' };
+}
+
+/**
+ * After the record on the screen is deleted (d y, or a on a duplicate): the same place either
+ * way, the next record to look at, with the deletion said.
+ */
+function leaveDeleted(state: State, line: number): State {
+  if (state.screen !== 'record' || state.record.line !== line || !state.live.deleted.has(line)) return state;
+  return { ...stepRecord(state, 1), message: state.message };
 }
 
 /** The issue `a` accepts: the first with a repair on the field under the cursor, else on the record. */
@@ -79,6 +111,7 @@ export function accept(state: State): State {
   if (edits.length === 0 && fixedByF(state, issue)) return fixFile(state);
   if (edits.length === 0) return { ...state, message: 'That repair changes the record layout: F makes it, with every other safe repair' };
   const done = apply(state, { label: `accept ${issue.code} on line ${state.record.line}`, edits }, `Accepted: ${issue.repair!.reason}`);
+  if (done.live.deleted.has(state.record.line)) return leaveDeleted(done, state.record.line);
   const clean = issuesAt(done.live, state.record.line).length === 0;
   return { ...done, message: clean ? `${done.message}. This record is clean: n goes to the next` : done.message, record: { ...done.record, field: firstFlaggedField(done, state.record.line) } };
 }
@@ -169,7 +202,7 @@ export function answerReview(state: State, confirm: Extract<NonNullable<State['c
 
 export function deleteRecord(state: State, line: number): State {
   const done = apply(state, { label: `delete line ${line}`, edits: [{ kind: 'delete', line }] }, `Deleted line ${line} (u brings it back)`);
-  return done.screen === 'record' ? stepRecord(done, 1) : done;
+  return leaveDeleted(done, line);
 }
 
 /**

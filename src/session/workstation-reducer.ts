@@ -6,8 +6,8 @@
  */
 import { applyKey, insert, type LineEdit } from './line-edit.js';
 import { resolve } from 'node:path';
-import { recordAt, redo, undo, unsavedEdits } from './live.js';
-import { accept, acceptAll, answerReview, askAcceptAll, commitDraft, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
+import { issuesAt, recordAt, redo, undo, unsavedEdits } from './live.js';
+import { accept, acceptAll, answerReview, askAcceptAll, commitDraft, deleteRecord, fixFile, openListed, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
 import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
 import type { CommandId } from './key-bindings.js';
 import { askFixAll, askSplit, explainHere, fixAll } from './file-commands.js';
@@ -24,16 +24,48 @@ function moveRow(state: State, to: number): State {
   return { ...state, table: { ...state.table, row: clamp(to, 0, Math.max(0, last)) } };
 }
 
-function back(state: State): State {
-  if (state.screen === 'table' && (state.table.filter || state.table.search)) {
-    return { ...state, table: { ...state.table, filter: null, search: '', row: 0 }, message: 'Filter cleared' };
+/**
+ * Esc: back to where you came from. The record's place is the table (on its row), the table's
+ * the summary; the write screen and settings go back to the screen they were opened from, as it
+ * was. `closing` (q) leaves a filtered table at once, its filter and search with it; Esc clears
+ * them first.
+ */
+function back(state: State, closing = false): State {
+  const { table } = state;
+  if (state.screen === 'table' && (table.filter || table.search)) {
+    const cleared = { ...state, table: { ...table, filter: null, search: '', row: 0 } };
+    if (!closing) return { ...cleared, message: 'Filter cleared' };
+    return { ...cleared, screen: 'summary' };
   }
-  const to = state.screen === 'record' ? 'table' : 'summary';
-  if (to === 'table') {
-    const row = tableRows(state).indexOf(state.record.line);
-    return { ...state, screen: 'table', table: { ...state.table, row: row < 0 ? state.table.row : row } };
+  switch (state.screen) {
+    case 'record': {
+      const row = tableRows(state).indexOf(state.record.line);
+      return { ...state, screen: 'table', table: { ...table, row: row < 0 ? table.row : row } };
+    }
+    case 'write':
+    case 'settings': return { ...state, screen: state.screen === 'write' ? state.cameFrom ?? 'summary' : 'summary', cameFrom: null };
+    default: return { ...state, screen: 'summary' };
   }
-  return { ...state, screen: to };
+}
+
+/** How far a list motion goes, in rows of a list whose page is `page` rows; ±Infinity: to an end. */
+function motion(id: CommandId, page: number): number {
+  const half = Math.max(1, Math.floor(page / 2));
+  const steps: Partial<Record<CommandId, number>> = {
+    'list.down': 1, 'list.up': -1, 'list.page-down': page, 'list.page-up': -page, 'list.half-down': half, 'list.half-up': -half,
+    'list.first': -Infinity, 'list.last': Infinity,
+  };
+  return steps[id] ?? 0;
+}
+
+/** The motions of the lists with no table of their own: the summary's issue codes, settings (help has its own, mode-keys.ts). */
+function listMove(state: State, id: CommandId): State {
+  if (state.screen === 'settings') {
+    return { ...state, settings: { ...state.settings, cursor: clamp(state.settings.cursor + motion(id, SETTING_KEYS.length), 0, SETTING_KEYS.length - 1) } };
+  }
+  // The codes' list sits under the summary's facts: about half the screen is its page.
+  const page = Math.max(3, state.rows - 14);
+  return { ...state, summaryTop: clamp(state.summaryTop + motion(id, page), 0, Math.max(0, codeChoices(state).length - 1)) };
 }
 
 /** On the record screen, undo and redo show the record and field they changed. */
@@ -52,8 +84,10 @@ function command(state: State, id: CommandId): State {
   if (s.readOnly && CHANGES.has(id)) return { ...s, message: `Read-only: ${s.readOnly}. q quits` };
   switch (id) {
     case 'app.help': return { ...s, help: !s.help, helpTop: 0 };
-    case 'app.quit': return unsavedEdits(s.live) > 0 ? { ...s, confirm: { kind: 'quit' } } : { ...s, quit: true };
-    case 'app.write': return { ...s, screen: 'write', write: { ...s.write, status: 'ready', error: undefined, inputChanged: undefined } };
+    case 'app.quit': return quit(s);
+    // q closes this screen; only the first, the summary, quits (as VisiData does).
+    case 'app.close': return s.screen === 'summary' ? quit(s) : back(s, true);
+    case 'app.write': return { ...s, screen: 'write', cameFrom: s.screen === 'write' ? s.cameFrom : s.screen, write: { ...s.write, status: 'ready', error: undefined, inputChanged: undefined } };
     case 'write.edit-path': return { ...s, write: { ...s.write, draft: s.write.path, status: 'ready' } };
     case 'app.table': return { ...s, screen: 'table' };
     case 'app.back': return back(s);
@@ -76,20 +110,26 @@ function command(state: State, id: CommandId): State {
     case 'table.up': return moveRow(s, s.table.row - 1);
     case 'table.page-down': return moveRow(s, s.table.row + tablePageSize(s));
     case 'table.page-up': return moveRow(s, s.table.row - tablePageSize(s));
+    case 'table.half-down': return moveRow(s, s.table.row + Math.ceil(tablePageSize(s) / 2));
+    case 'table.half-up': return moveRow(s, s.table.row - Math.ceil(tablePageSize(s) / 2));
     case 'table.first': return moveRow(s, 0);
     case 'table.last': return moveRow(s, Number.MAX_SAFE_INTEGER);
     case 'table.open': {
       const line = tableRows(s)[s.table.row];
-      return line === undefined ? { ...s, message: 'No record here' } : openRecord(s, line);
+      return line === undefined ? { ...s, message: 'No record here' } : openListed(s, line);
     }
-    case 'table.search': return { ...s, table: { ...s.table, prompt: { kind: 'search', text: s.table.search } } };
-    case 'table.jump': return { ...s, table: { ...s.table, prompt: { kind: 'jump', text: '' } } };
+    case 'table.search':
+    case 'record.search': return { ...s, table: { ...s.table, prompt: { kind: 'search', text: s.table.search } } };
+    case 'table.jump':
+    case 'record.jump': return { ...s, table: { ...s.table, prompt: { kind: 'jump', text: '' } } };
     case 'table.filter': return codeChoices(s).length ? { ...s, table: { ...s.table, picker: { index: 0 } } } : { ...s, message: 'No issue codes to filter by' };
     case 'record.down': {
       const count = recordAt(s.doc, s.live, s.record.line)?.layout.fields.length ?? 1;
       return { ...s, record: { ...s.record, field: Math.min(count - 1, s.record.field + 1) } };
     }
     case 'record.up': return { ...s, record: { ...s.record, field: Math.max(0, s.record.field - 1) } };
+    case 'record.next-issue': return stepField(s, 1);
+    case 'record.previous-issue': return stepField(s, -1);
     case 'record.edit': return startDraft(s);
     case 'record.accept': return accept(s);
     case 'record.accept-all': return askAcceptAll(s);
@@ -97,12 +137,18 @@ function command(state: State, id: CommandId): State {
     case 'record.previous': return stepRecord(s, -1);
     case 'record.delete': return { ...s, confirm: { kind: 'delete', line: s.record.line } };
     case 'record.reveal': return { ...s, record: { ...s.record, reveal: !s.record.reveal } };
-    case 'summary.settings': return { ...s, screen: 'settings' };
+    case 'summary.settings': return { ...s, screen: 'settings', cameFrom: null };
+    case 'list.down': case 'list.up': case 'list.page-down': case 'list.page-up':
+    case 'list.half-down': case 'list.half-up': case 'list.first': case 'list.last': return listMove(s, id);
     case 'settings.down': return { ...s, settings: { ...s.settings, cursor: Math.min(SETTING_KEYS.length - 1, s.settings.cursor + 1) } };
     case 'settings.up': return { ...s, settings: { ...s.settings, cursor: Math.max(0, s.settings.cursor - 1) } };
     case 'settings.edit': return { ...s, settings: { ...s.settings, draft: String(s.settings.values[SETTING_KEYS[s.settings.cursor]]) } };
     case 'write.start': return s.write.path.trim() ? { ...s, write: { ...s.write, status: 'writing', replace: false, anyway: false } } : { ...s, message: 'Type the path to write to' };
   }
+}
+
+function quit(state: State): State {
+  return unsavedEdits(state.live) > 0 ? { ...state, confirm: { kind: 'quit' } } : { ...state, quit: true };
 }
 
 function answer(state: State, yes: boolean, stop = false): State {
@@ -145,19 +191,50 @@ function text(state: State, edit: (e: LineEdit) => LineEdit): State {
 
 function commitText(state: State): State {
   const prompt = state.table.prompt;
-  if (prompt?.kind === 'search') return { ...state, table: { ...state.table, search: prompt.text, prompt: null, row: 0 } };
+  if (prompt?.kind === 'search') return commitSearch(state, prompt.text);
   if (prompt?.kind === 'jump') {
     const line = Number(prompt.text);
     const closed = { ...state, table: { ...state.table, prompt: null } };
-    const row = tableRows(closed).findIndex((n) => n >= line);
-    if (!prompt.text || line < 1 || line > state.doc.store.count) return { ...closed, message: `No line ${prompt.text} (the file has ${state.doc.store.count})` };
-    if (tableRows(closed).includes(line)) return moveRow(closed, row);
-    return { ...moveRow(closed, row < 0 ? Number.MAX_SAFE_INTEGER : row), message: `Line ${line} is not flagged; showing the next flagged one` };
+    const total = state.doc.store.count + state.live.appended.length;
+    if (!prompt.text || line < 1 || line > total) return { ...closed, message: `No line ${prompt.text} (the file has ${total})` };
+    const row = tableRows(closed).indexOf(line);
+    if (state.screen === 'table' && row >= 0) return moveRow(closed, row);
+    // A line the table does not list (no issue, or not the filter's) opens as it is, to be edited all the same.
+    const listed = tableRows(closed).includes(line) || issuesAt(closed.live, line).length > 0;
+    return { ...openListed(closed, line), message: listed ? null : `Line ${line} has no issue (Esc goes back to the table)` };
   }
   if (state.record.draft) return commitDraft(state);
   if (state.write.draft !== null) return { ...state, write: { ...state.write, path: state.write.draft.trim() ? resolve(state.write.draft.trim()) : state.write.path, draft: null } };
   if (state.settings.draft !== null) return commitSetting(state);
   return state;
+}
+
+/**
+ * A search of every record's values. In the table, the table lists the matches; on a record, the
+ * next match after it opens (from the top again past the last), as / and Enter do in less and vim.
+ */
+function commitSearch(state: State, text: string): State {
+  const searched = { ...state, table: { ...state.table, search: text, prompt: null, row: 0 } };
+  if (!text) return searched;
+  const rows = tableRows(searched);
+  const none = `No record holds "${text}"${state.table.filter ? ` with ${state.table.filter}` : ''}`;
+  if (state.screen !== 'record') return rows.length ? { ...searched, message: `${rows.length === 1 ? '1 record holds' : `${rows.length} records hold`} "${text}": Enter opens one, n/N step on from it` } : { ...searched, message: none };
+  if (!rows.length) return { ...searched, table: { ...searched.table, search: '' }, message: none };
+  const next = rows.find((n) => n > state.record.line) ?? rows[0];
+  return { ...openListed(searched, next), message: next <= state.record.line ? 'Search went past the last record: from the top again' : null };
+}
+
+/** Tab and Shift-Tab: the next (or previous) field with an issue on this record, round from the end. */
+function stepField(state: State, direction: 1 | -1): State {
+  const record = recordAt(state.doc, state.live, state.record.line);
+  const named = new Set(issuesAt(state.live, state.record.line).map((i) => i.field));
+  const count = record?.layout.fields.length ?? 0;
+  for (let k = 1; k <= count; k++) {
+    const i = (((state.record.field + direction * k) % count) + count) % count;
+    if (!named.has(record!.layout.fields[i].name)) continue;
+    return { ...state, record: { ...state.record, field: i }, message: i === state.record.field ? 'The only field with an issue on this record' : null };
+  }
+  return { ...state, message: 'No field has an issue on this record: n goes to the next record' };
 }
 
 /** A setting is checked before it is saved: a bad value is refused with a message, never stored. */

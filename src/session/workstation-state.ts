@@ -11,7 +11,7 @@ import type { Doc } from './document.js';
 import type { CommandId, ScreenId } from './key-bindings.js';
 import type { Written } from './write-file.js';
 import type { InputChange } from './input-on-disk.js';
-import { initialLive, issuesAt, recordAt, type Live } from './live.js';
+import { initialLive, issuesAt, originalText, recordAt, type Live } from './live.js';
 import { DEFAULTS, type Settings } from './settings.js';
 import { masker, type Masker } from '../core/engine.js';
 import type { FixAllPlan } from './fix-all.js';
@@ -66,6 +66,10 @@ export interface State {
   write: { path: string; draft: string | null; status: 'ready' | 'writing' | 'done' | 'failed'; replace?: boolean; anyway?: boolean; inputChanged?: InputChange; error?: string; written?: Written };
   /** The stored settings, the one under the cursor, its draft, and one waiting to be saved. */
   settings: { values: Settings; cursor: number; draft: string | null; saving: { key: keyof Settings; value: Settings[keyof Settings] } | null };
+  /** The screen the write screen or settings was opened from: where Esc and q go back to. */
+  cameFrom: ScreenId | null;
+  /** How far the summary's list of issue codes is scrolled (the first shown). */
+  summaryTop: number;
   confirm: Confirm | null;
   /** The issue code whose explanation (rollfix explain) is shown over the screen, or null. */
   explain: string | null;
@@ -125,6 +129,8 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: false, masked: settings.mask },
     write: { path: defaultOutput(doc.path, outputNameOf(doc.format, doc.report.input)), draft: null, status: 'ready' },
     settings: { values: settings, cursor: 0, draft: null, saving: null },
+    cameFrom: null,
+    summaryTop: 0,
     confirm: null,
     explain: null,
     splitting: null,
@@ -156,19 +162,62 @@ export function listedLines(state: State): readonly number[] {
   return lines;
 }
 
-/** Rows of the error table: the listed lines, through the filter and search. */
-export function tableRows(state: State): readonly number[] {
-  const { doc, live, table } = state;
-  let lines = listedLines(state);
-  if (table.filter) lines = lines.filter((n) => issuesAt(live, n).some((i) => i.code === table.filter));
-  const needle = table.search.toLowerCase();
-  if (needle) {
-    lines = lines.filter((n) => {
-      const record = recordAt(doc, live, n);
-      return (record ? record.fields.join(' ') : doc.store.line(n)).toLowerCase().includes(needle);
-    });
+const searchedByLive = new WeakMap<Live, Map<string, readonly number[]>>();
+
+/** The values of record `n` as one text to search (its line as read when it is not a record). */
+function searchText(state: State, n: number): string {
+  const record = recordAt(state.doc, state.live, n);
+  return (record ? record.fields.join(' ') : originalText(state.doc, state.live, n)).toLowerCase();
+}
+
+/**
+ * Every record whose values hold `needle` (case-insensitive), flagged or not, deleted ones aside,
+ * in file order; once per file state and needle. A record never edited is looked at as read first
+ * (cheap), and only a line holding the text is split into its values.
+ */
+export function searchLines(state: State, needle: string): readonly number[] {
+  const { doc, live } = state;
+  let cache = searchedByLive.get(live);
+  if (!cache) searchedByLive.set(live, (cache = new Map()));
+  let lines = cache.get(needle);
+  if (!lines) {
+    const found: number[] = [];
+    const total = doc.store.count + live.appended.length;
+    for (let n = 1; n <= total; n++) {
+      if (live.deleted.has(n)) continue;
+      if (!live.fields.has(n) && !originalText(doc, live, n).toLowerCase().includes(needle)) continue;
+      if (searchText(state, n).includes(needle)) found.push(n);
+    }
+    cache.set(needle, (lines = found));
   }
   return lines;
+}
+
+/** The field of record `n` whose value holds the search, or -1. */
+export function matchingField(state: State, n: number): number {
+  const needle = state.table.search.toLowerCase();
+  const record = recordAt(state.doc, state.live, n);
+  return needle && record ? record.fields.findIndex((v) => v.toLowerCase().includes(needle)) : -1;
+}
+
+/**
+ * Rows of the error table: the listed lines, through the code filter; with a search on, every
+ * record that holds it (flagged or not), through the filter too.
+ */
+export function tableRows(state: State): readonly number[] {
+  const { live, table } = state;
+  const needle = table.search.toLowerCase();
+  let lines = needle ? searchLines(state, needle) : listedLines(state);
+  if (table.filter) lines = lines.filter((n) => issuesAt(live, n).some((i) => i.code === table.filter));
+  return lines;
+}
+
+/** What n and p step through now: the table's rows while a filter or search is on, said so. */
+export function stepping(state: State): { lines: readonly number[]; by: string | null } {
+  const { filter, search } = state.table;
+  if (!filter && !search) return { lines: listedLines(state), by: null };
+  const by = [filter && `with ${filter}`, search && `matching "${search}"`].filter(Boolean).join(', ');
+  return { lines: tableRows(state), by };
 }
 
 /** Rows the table shows at once: the screen less title, header, footer and status lines. */
@@ -205,12 +254,13 @@ export function flaggedNow(state: State): number {
 }
 
 /**
- * 1-based position of the current record among the listed ones n and p step through (the
- * file as opened: a fixed record stays in the list), and how many those are.
+ * 1-based position of the current record among the ones n and p step through (the listed ones,
+ * the file as opened: a fixed record stays in the list; or the filter's or search's), how many
+ * those are, and the filter or search when one is on.
  */
-export function position(state: State): { index: number; total: number } {
-  const lines = listedLines(state);
-  return { index: lines.indexOf(state.record.line) + 1, total: lines.length };
+export function position(state: State): { index: number; total: number; by: string | null } {
+  const { lines, by } = stepping(state);
+  return { index: lines.indexOf(state.record.line) + 1, total: lines.length, by };
 }
 
 const UNMASKED: Masker = { value: (_, value) => value, message: (text) => text };

@@ -38,7 +38,7 @@ describe('the workstation in a real terminal', () => {
     expect(written).toContain(`Wrote ${join(dir, 'batch.fixed.txt')}`);
     expect(written).toMatch(/no unsaved edits/);
 
-    terminal.press('q');
+    terminal.command('app.quit'); // Ctrl-C: from any screen (q closes the write screen)
     const after = await terminal.waitFor(/\[exited 0\]/);
     expect(after).not.toContain('rollfix │'); // the alternate screen is gone
 

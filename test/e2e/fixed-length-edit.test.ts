@@ -33,7 +33,7 @@ describe('an EIS file in a real terminal', () => {
     await terminal.waitFor(/Write the resubmission file/);
     terminal.press('Enter');
     await terminal.waitFor(/Checked again:/);
-    terminal.press('q');
+    terminal.command('app.quit');
     await terminal.waitFor(/\[exited 0\]/);
 
     const before = readFileSync(input);

@@ -52,7 +52,7 @@ describe.each([['SIGKILL'], ['SIGHUP']] as const)('after %s', (signal) => {
     const lines = readFileSync(file.replace('.txt', '.fixed.txt'), 'utf8').split('\r\n');
     expect(lines[2]).toContain(',Smith,Michael,,Jr.,');
     expect(lines[3]).toContain(',10/02/2020,KK,');
-    second.press('q');
+    second.command('app.quit');
     await second.waitFor(/\[exited 0\]/);
 
     // Written, so there is nothing left to resume.

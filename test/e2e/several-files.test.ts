@@ -32,7 +32,7 @@ describe('several files in a real terminal', () => {
     await terminal.waitFor(/Write the resubmission file/);
     terminal.press('Enter');
     await terminal.waitFor(/Checked again:/);
-    terminal.press('q');
+    terminal.command('app.quit'); // the file closes: back to the list
     const again = await terminal.waitFor(/EnrlImp\.fixed\.dat\s+sace-enrolments\s+✓ ready, 2 across files/);
     expect(again).not.toMatch(/EnrlImp\.dat /);
     terminal.press('q');

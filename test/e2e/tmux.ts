@@ -9,12 +9,14 @@ import { KEY_BINDINGS, type CommandId } from '../../src/session/key-bindings.js'
 /** The first key bound to a command; in a chunk, the first that is one character (j, not Down). */
 function keyOf(id: CommandId, inChunk = false): string {
   const keys = KEY_BINDINGS.find((b) => b.command === id)?.keys ?? [];
-  const key = inChunk ? keys.find((k) => k.length === 1 || k === 'enter' || k.startsWith('ctrl-')) : keys[0];
+  const key = inChunk ? keys.find((k) => k.length === 1 || k === 'enter' || k === 'tab' || k === 'space' || k.startsWith('ctrl-')) : keys[0];
   if (!key) throw new Error(`no key is bound to ${id}${inChunk ? ' that can be sent inside a chunk' : ''}`);
   return key;
 }
 
-const TMUX_NAMES: Record<string, string> = { enter: 'Enter', escape: 'Escape', up: 'Up', down: 'Down', pageup: 'PPage', pagedown: 'NPage', tab: 'Tab' };
+const TMUX_NAMES: Record<string, string> = {
+  enter: 'Enter', escape: 'Escape', up: 'Up', down: 'Down', pageup: 'PPage', pagedown: 'NPage', home: 'Home', end: 'End', space: 'Space', tab: 'Tab', 'shift-tab': 'BTab',
+};
 function tmuxKey(name: string): string {
   return TMUX_NAMES[name] ?? (name.startsWith('ctrl-') ? `C-${name.slice(5)}` : name);
 }
@@ -22,6 +24,8 @@ function tmuxKey(name: string): string {
 /** The bytes a terminal sends for a key (for keys sent together in one write). */
 function keyBytes(name: string): string {
   if (name === 'enter') return '\r';
+  if (name === 'tab') return '\t';
+  if (name === 'space') return ' ';
   if (name.startsWith('ctrl-')) return String.fromCharCode(name.charCodeAt(5) - 96);
   if (name.length !== 1) throw new Error(`the key ${name} is not sent inside a chunk in these tests`);
   return name;

@@ -50,7 +50,7 @@ describe('the same file in two workstations', () => {
     await second.waitFor(/Read-only: batch.txt is open in another workstation/);
     second.press('u');
     await second.waitFor(/Read-only: batch.txt is open in another workstation/);
-    second.press('q');
+    second.command('app.quit');
     await second.waitFor(/\[exited 0\]/);
 
     // The first one's edit and its undo history are its own.
@@ -77,7 +77,7 @@ describe('the same file in two workstations', () => {
     expect(clean).not.toMatch(/Taken over/);
     fourth.press('r');
     await fourth.waitFor(/Resumed \d+ unsaved edit.*1 unsaved edit/s);
-    fourth.press('q');
+    fourth.command('app.quit');
     await fourth.waitFor(/Quit without writing 1 edit/);
     fourth.press('y');
     await fourth.waitFor(/\[exited 0\]/);

@@ -200,9 +200,9 @@ describe('workstation reducer', () => {
   it('counts the flagged records left as edits fix them; the verdict of a write is dropped once the file changes', async () => {
     let s = run(await open(), 'summary.start');
     // 15 records to look at (the trailer among them), 14 flagged: as `check` counts them.
-    expect([position(s), flaggedNow(s)]).toEqual([{ index: 1, total: 15 }, 14]);
+    expect([position(s), flaggedNow(s)]).toEqual([{ index: 1, total: 15, by: null }, 14]);
     s = run(s, 'summary.fix-file', 'record.next', 'record.accept');
-    expect([position(s), flaggedNow(s)]).toEqual([{ index: 2, total: 15 }, 13]); // the trailer and line 4 are fixed
+    expect([position(s), flaggedNow(s)]).toEqual([{ index: 2, total: 15, by: null }, 13]); // the trailer and line 4 are fixed
     s = run(s, 'app.write', 'write.start');
     s = reducer(s, { type: 'write.done', written: await writeDoc(s.doc, s.live, join(tempDir(), 'out.txt')) });
     expect(s.write.status).toBe('done');
