@@ -7,6 +7,7 @@ import type { CheckOptions, Format, RecordLayout } from '../../src/core/format.j
 import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { splitRecord } from '../../src/io/delimited.js';
+import { cutRecords } from '../../src/io/quoted-records.js';
 import { recordFixer, recordValidator, type DuplicateRule, type RecordPasses } from '../../src/core/record-passes.js';
 import { GENERIC_ISSUES } from '../../src/core/generic-issues.js';
 import { SACE_ISSUES } from './issues.js';
@@ -63,7 +64,7 @@ function passes(file: SaceFile, input: InputInfo, options: CheckOptions): Record
 /** How sure: the EDSAS name, a first row of field names, or the first records fitting the fields. */
 function detect(file: SaceFile, sample: readonly string[], fileName: string): number {
   if (basename(fileName).toLowerCase() === file.edsas.toLowerCase()) return 0.95;
-  const rows = sample.filter((l) => l.trim() !== '').slice(0, 20).map((l) => splitRecord(l, ',').fields);
+  const rows = cutRecords(sample.join('\n'), '\n', ',').filter((l) => l.trim() !== '').slice(0, 20).map((l) => splitRecord(l, ',').fields);
   if (rows.length === 0) return 0;
   if (isNamesRow(file, rows[0]) && rows[0].length >= file.minFields - 1) return 0.9;
   const fitting = rows.filter((r) => r.length >= file.minFields && r.length <= file.fields.length);
@@ -80,6 +81,8 @@ function saceFormat(file: SaceFile): Format {
     seed: '002_ec3e28736de24182.txt',
     detection: `named ${file.edsas}, or a first row of its field names, or records of ${file.minFields === file.fields.length ? file.fields.length : `${file.minFields} to ${file.fields.length}`} fields whose values fit them`,
     detect: (sample, fileName) => detect(file, sample, fileName),
+    // Excel writes a cell's Alt+Enter inside quotes: one record over several lines (RFC 4180).
+    quotedBreaks: () => ',',
     layouts: [{ kind: 'detail', title: `${file.title} record (${file.fields.length} fields, import order ${file.order})`, fields: file.fields }],
     issueTypes: [...GENERIC_ISSUES, ...SACE_ISSUES],
     settings: SACE_SETTINGS,

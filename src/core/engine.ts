@@ -5,7 +5,7 @@
  */
 import { mask } from './printable.js';
 import { basename } from 'node:path';
-import type { Change, CheckOptions, Format, ValidationResult } from './format.js';
+import { readAs, type Change, type CheckOptions, type Format, type ValidationResult } from './format.js';
 import type { Issue } from './issue.js';
 import { EncodingChanged, inspectInput, readMemoryLines, scanLines, type InputInfo, type Progress, type ReadStats } from '../io/line-reader.js';
 import { checkInParts, checkWhileWriting, type WhileWriting } from './parallel-check.js';
@@ -49,8 +49,9 @@ function summarise(file: string, format: Format, input: InputInfo, result: Valid
 }
 
 export async function checkFile(registry: FormatRegistry, path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
-  const first = await inspectInput(path);
-  const format = await resolveFormat(registry, first, formatId);
+  const inspected = await inspectInput(path);
+  const format = await resolveFormat(registry, inspected, formatId);
+  const first = readAs(format, inspected);
   try {
     const result = await checkInParts(format, first, options, progress);
     if (result) return summarise(path, format, first, result, options);
@@ -139,8 +140,9 @@ export function outputOf(format: Format, input: InputInfo): { eol: string; bom: 
 }
 
 export async function fixFile(registry: FormatRegistry, path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
-  const first = await inspectInput(path);
-  const format = await resolveFormat(registry, first, formatId);
+  const inspected = await inspectInput(path);
+  const format = await resolveFormat(registry, inspected, formatId);
+  const first = readAs(format, inspected);
   let writer: SafeWriter | null = null;
   let checking: WhileWriting | null = null;
   try {
@@ -179,7 +181,7 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
 /** The check of a file just written: the one made while it was written if it holds, else checkFile's. */
 async function checkWritten(registry: FormatRegistry, path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
   if (checking) {
-    const written = await inspectInput(path);
+    const written = readAs(format, await inspectInput(path));
     const result = await checking.finish(written, options);
     if (result) return summarise(path, format, written, result, options);
   }

@@ -16,7 +16,7 @@ import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './ed
 import { recheckCrossRecord } from './cross-record.js';
 import { checkInMemory } from '../core/engine.js';
 import { defaultOutput } from '../io/output-paths.js';
-import { writtenInput } from './written.js';
+import { linesOf, writtenInput } from './written.js';
 
 /**
  * Up to `fullCheckLines` lines an edit is followed by a whole check of the file as it would be
@@ -200,7 +200,7 @@ function checkedByRecord(doc: Doc, live: Live): boolean {
  * checks of one record judge: while any such edit stands the file is checked whole.
  */
 function roundTrips(doc: Doc, live: Live, n: number): boolean {
-  if (live.deleted.has(n) || (doc.model.span?.(n) ?? 1) > 1) return true;
+  if (live.deleted.has(n) || (doc.model.span?.(n) ?? 1) > 1) return true; // an XML element: its model knows
   const record = recordAt(doc, live, n);
   if (!record) return true;
   // Fields of an edit are never changed in place: each is read back once, not at every edit after.
@@ -246,7 +246,7 @@ function recheckByRules(doc: Doc, before: Live, next: Live & { issues: Map<numbe
     let below = 0;
     for (const d of deleted) {
       if (d >= n) break;
-      below += doc.model.span?.(d) ?? 1;
+      below += linesOf(doc, d);
     }
     return n - below;
   };
