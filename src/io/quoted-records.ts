@@ -97,7 +97,7 @@ export function cutRecords(text: string, eol: string, delimiter: string | undefi
   const on = eol === '\r' ? '\r' : '\n';
   const lines = text.split(on);
   if (on === '\n') for (let i = 0; i < lines.length; i++) lines[i] = lines[i].replace(/\r+$/, '');
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  if (lines.at(-1) === '') lines.pop(); // after the last line break (or an empty text): no record
   if (!delimiter) return lines;
   // The line breaks inside a record are kept as they were.
   const ends = text.split(on).map((l, i, all) => (i === all.length - 1 ? '' : (/\r*$/.exec(l)![0] + on)));

@@ -50,7 +50,8 @@ export function* writtenRecords(doc: Doc, live: Live): Generator<WrittenRecord> 
     // A record over several lines (an XML element) is written whole, then its lines skipped.
     const span = record ? (doc.model.span?.(n) ?? 1) : 1;
     const text = span === 1 ? originalText(doc, live, n) : Array.from({ length: span }, (_, k) => originalText(doc, live, n + k)).join('\n');
-    yield { line: n, span, text: record ? doc.model.serialise(record.layout, record.fields, text, n) : text };
+    // A format whose quoted values may hold breaks: any break in its record is data (a value set to one).
+    yield { line: n, span, text: record ? doc.model.serialise(record.layout, record.fields, text, n) : text, verbatim: Boolean(doc.report.input.quotedBreaks) };
     n += span - 1;
   }
 }
