@@ -13,6 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import { decodeCp1252 } from './cp1252.js';
 import { describeFsError, InputError } from './input-error.js';
 import { FIELD_START, linesIn, QUOTED, quotedSpan, scanQuotes } from './quoted-records.js';
+import type { WorkbookInput } from './sheet-text.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 export type LineEnding = '\n' | '\r\n' | '\r';
@@ -37,6 +38,8 @@ export interface InputInfo {
    * hold line breaks, so a record may span lines (quoted-records.ts). Set once the format is known.
    */
   quotedBreaks?: string;
+  /** Set when `lines` are a sheet of an Excel workbook (line n: row n): the workbook and what only it showed. */
+  workbook?: WorkbookInput;
 }
 
 export interface ReadStats {

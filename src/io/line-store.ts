@@ -22,6 +22,7 @@ export class LineStore {
     /** For each record over several lines, by its first line: its last. */
     private lastLines: ReadonlyMap<number, number>,
     private inside: ReadonlySet<number>,
+    private file: Buffer = bytes,
   ) {}
 
   /** How many lines the record starting at line `n` covers: 1 unless a quoted value in it holds line breaks. */
@@ -30,13 +31,28 @@ export class LineStore {
     return last === undefined ? 1 : last - n + 1;
   }
 
-  /** The file's bytes as read (for its content hash). */
+  /** The file's bytes as read (for its content hash): a workbook's own, not its sheet's text. */
   get raw(): Buffer {
-    return this.bytes;
+    return this.file;
+  }
+
+  /** Lines already decoded (a workbook's sheet as text), held as UTF-8; `file`: the bytes on disk they came from. */
+  static fromLines(lines: readonly string[], file: Buffer): LineStore {
+    const parts = lines.map((l) => Buffer.from(l, 'utf8'));
+    const starts = new Float64Array(parts.length);
+    const ends = new Float64Array(parts.length);
+    let at = 0;
+    parts.forEach((p, i) => {
+      starts[i] = at;
+      ends[i] = at + p.length;
+      at += p.length + 1;
+    });
+    return new LineStore(Buffer.concat(parts.flatMap((p) => [p, Buffer.from('\n')])), starts, ends, 'utf-8', new Map(), new Set(), file);
   }
 
   /** Whether the last line ends with a line break. */
   get endsWithNewline(): boolean {
+    if (this.file !== this.bytes) return true;
     const last = this.bytes[this.bytes.length - 1];
     return last === 0x0a || last === 0x0d;
   }

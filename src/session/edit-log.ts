@@ -29,7 +29,19 @@ export interface AppendEdit {
   code?: string;
 }
 
-export type Edit = FieldEdit | DeleteEdit | AppendEdit;
+/**
+ * A line that is no record written with other text (an XML prologue without its DOCTYPE): what
+ * `fix --auto` does to lines it cannot edit field by field. `before`: the text it had until now.
+ */
+export interface TextEdit {
+  kind: 'text';
+  line: number;
+  before: string;
+  after: string;
+  code?: string;
+}
+
+export type Edit = FieldEdit | DeleteEdit | AppendEdit | TextEdit;
 
 /** What one key did: one or many edits, undone and redone together. */
 export interface LogEntry {
@@ -52,6 +64,7 @@ export function record(log: EditLog, entry: LogEntry): EditLog {
 /** The inverse of an edit; applying it undoes the edit. */
 export function inverse(edit: Edit): Edit | { kind: 'undelete'; line: number } | { kind: 'unappend' } {
   switch (edit.kind) {
+    case 'text':
     case 'set':
       return { ...edit, before: edit.after, after: edit.before };
     case 'delete':

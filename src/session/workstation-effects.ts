@@ -17,6 +17,7 @@ import { writeDoc, writesOverInput } from './write-file.js';
 import { inputChange } from './input-on-disk.js';
 import type { Action } from './workstation-state.js';
 import type { Live } from './live.js';
+import { writeSplit, type SplitPlan } from '../core/split-file.js';
 
 export { defaultReportPath } from '../io/output-paths.js';
 
@@ -127,4 +128,15 @@ export async function performWrite(doc: Doc, live: Live, write: { path: string; 
     (written) => dispatch({ type: 'write.done', written }),
     (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: error.code === 'ENOENT' ? 'that folder does not exist' : error.code === 'EACCES' ? 'permission denied' : error.message }),
   );
+}
+
+/** The split the clerk said yes to (S): every part written safely, answered with 'split.done' or 'split.failed'. */
+export function performSplit(doc: Doc, plan: SplitPlan, dispatch: (action: Action) => void): void {
+  try {
+    writeSplit(plan, doc.report.input);
+    dispatch({ type: 'split.done', paths: plan.targets });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    dispatch({ type: 'split.failed', error: code === 'EACCES' || code === 'EPERM' ? 'permission denied beside the input' : (error as Error).message });
+  }
 }
