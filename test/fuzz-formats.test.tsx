@@ -1,6 +1,6 @@
 /**
  * The other formats' samples, damaged: cut short at many places and with bytes overwritten at
- * random (fixed seed). `check` must answer each with a report or a message, never a stack trace,
+ * random (fixed seed), and the CSV ones with line breaks inside quoted values (test/quoted-breaks.ts). `check` must answer each with a report or a message, never a stack trace,
  * and `fix --auto` must write what it reports on;
  * the workstation must open and draw every one it reports on. Each damaged file keeps its
  * sample's name, so it is detected as that format would be.
@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { cli, expectedExit, OPTIONS, ROOT, tempDir } from './helpers.js';
 import { openDoc } from '../src/session/document.js';
 import { walkAndDraw } from './walk.js';
+import { quotedBreakFiles } from './quoted-breaks.js';
 
 const SAMPLES = ['eis/samples/1234enr.asc', 'eis/samples/Enroll.asc', 'target-tracker/samples/pupils.csv', 'ctf/samples/8231234_CTF_8239876_001.XML', 'sace/samples/StudImp.dat', 'sace/samples/VETRImp.dat'];
 
@@ -28,8 +29,9 @@ function corpus(): Array<[string, string]> {
     writeFileSync(join(folder, name), bytes);
     files.push([label, join(folder, name)]);
   };
-  for (const sample of SAMPLES) {
-    const bytes = readFileSync(join(ROOT, 'formats', sample));
+  // The samples as they are, and the CSV ones with line breaks in quoted values (cut inside them too).
+  for (const sample of [...SAMPLES.map((s) => join(ROOT, 'formats', s)), ...quotedBreakFiles().map(([, path]) => path)]) {
+    const bytes = readFileSync(sample);
     const name = basename(sample);
     for (let i = 1; i <= 6; i++) add(`${name} cut at ${Math.floor((bytes.length * i) / 7)}`, name, bytes.subarray(0, Math.floor((bytes.length * i) / 7)));
     for (let i = 0; i < 4; i++) {

@@ -78,4 +78,9 @@ export const EIS_DELIMITED_ISSUES: readonly IssueType[] = [
     description: 'Text fields are in double quotes and dates are not (seed 004: "Dates do not have quotes").',
     fix: '`rollfix fix --auto` writes the record again with the quoting EIS Collection writes.',
   },
+  {
+    code: 'eis/line-break', severity: 'error', title: 'A line break inside a value',
+    description: 'A quoted value may hold a line break (Alt+Enter in an Excel cell), and rollfix reads the record whole, as RFC 4180 has it. EIS files hold no delimiters other than a carriage return and line feed between the records (seed 004), so a break inside a value ends the record there.',
+    fix: 'Accept the repair: each line break becomes one space.',
+  },
 ];

@@ -25,6 +25,8 @@ export const gtid: Format = {
     if (records.some((l) => recordType(l) === 'TT')) return 0.5;
     return /gtid/i.test(fileName) ? 0.3 : 0;
   },
+  // A quoted detail field may hold line breaks (RFC 4180): one record over several lines.
+  quotedBreaks: (input) => sniffDelimiter(input.sample) ?? ',',
   layouts: [HEADER, DETAIL, TRAILER],
   issueTypes: [...GENERIC_ISSUES, ...GTID_ISSUES],
   settings: GTID_SETTINGS,

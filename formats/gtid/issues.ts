@@ -130,4 +130,9 @@ export const GTID_ISSUES: readonly IssueType[] = [
     description: 'A GTID (state ID) belongs to one student; two different records carry it.',
     fix: 'Check both records; correct or clear one GTID.',
   },
+  {
+    code: 'gtid/line-break', severity: 'error', title: 'A line break inside a value',
+    description: 'A quoted value may hold a line break (Alt+Enter in an Excel cell), and rollfix reads the record whole, as RFC 4180 has it. The batch file layout has one record per line (seed 003), so the state system would read the break as the end of the record: assumed, as the seed names no quoting at all.',
+    fix: 'Accept the repair: each line break becomes one space.',
+  },
 ];

@@ -7,6 +7,7 @@
 import type { CheckOptions } from '../../src/core/format.js';
 import type { Issue } from '../../src/core/issue.js';
 import { checkFields } from '../../src/core/record-check.js';
+import { lineBreakIssues } from '../../src/core/line-breaks.js';
 import { parseDate } from '../../src/core/dates.js';
 import { DETAIL, F } from './spec.js';
 import { currentDistrict, schoolDirectory } from './settings.js';
@@ -120,7 +121,7 @@ export const RULE_FIELDS = [F.last, F.suffix, F.ssn, F.school, F.district, F.bir
 
 /** Every issue of one complete (16-field) detail record, cross-record duplicates aside. */
 export function validateDetail(fields: readonly string[], line: number, options: CheckOptions, plain = false): Issue[] {
-  const out: Issue[] = [];
+  const out: Issue[] = plain ? [] : lineBreakIssues('gtid/line-break', DETAIL, fields, line);
   checkFields(DETAIL, fields, line, plain, out);
   recordRules(fields, line, options, out);
   return out;

@@ -11,6 +11,7 @@ import type { CheckOptions, RecordLayout } from '../../src/core/format.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import type { CrossFileIssue, LoadedFile } from '../../src/core/format-registry.js';
 import { readAllLines } from '../../src/io/whole-file.js';
+import { linesIn } from '../../src/io/quoted-records.js';
 import { splitRecord } from '../../src/io/delimited.js';
 import { SACE_FILES } from './layouts.js';
 import { saceRecordModel } from './record-model.js';
@@ -27,12 +28,15 @@ function rowsOf(loaded: LoadedFile, options: CheckOptions): Row[] {
   const lines = readAllLines(loaded.input);
   const model = saceRecordModel(file, loaded.input, options, lines);
   const rows: Row[] = [];
-  lines.forEach((text, i) => {
-    const parsed = model.parse(text, i + 1);
-    if (parsed?.layout.kind !== 'detail') return;
+  let line = 1; // a record's line is its first: one over several lines moves the next on by them all
+  for (const text of lines) {
+    const at = line;
+    line += linesIn(text, loaded.input.eol);
+    const parsed = model.parse(text, at);
+    if (parsed?.layout.kind !== 'detail') continue;
     const { layout, fields } = parsed as { layout: RecordLayout; fields: string[] };
-    rows.push({ file: loaded.path, line: i + 1, at: (name) => (fields[layout.fields.findIndex((f) => f.name === name)] ?? '').trim() });
-  });
+    rows.push({ file: loaded.path, line: at, at: (name) => (fields[layout.fields.findIndex((f) => f.name === name)] ?? '').trim() });
+  }
   return rows;
 }
 

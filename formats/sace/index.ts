@@ -7,6 +7,7 @@ import type { CheckOptions, Format, RecordLayout } from '../../src/core/format.j
 import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { splitRecord } from '../../src/io/delimited.js';
+import { cutRecords } from '../../src/io/quoted-records.js';
 import { recordFixer, recordValidator, type DuplicateRule, type RecordPasses } from '../../src/core/record-passes.js';
 import { GENERIC_ISSUES, SHEET_ISSUES } from '../../src/core/generic-issues.js';
 import { cellKindOf } from '../../src/core/cell-kind.js';
@@ -69,7 +70,7 @@ function passes(file: SaceFile, input: InputInfo, options: CheckOptions): Record
 function detect(file: SaceFile, sample: readonly string[], fileName: string): number {
   if (basename(fileName).toLowerCase() === file.edsas.toLowerCase()) return 0.95;
   // A record is well under 4 KB: a longer line is judged by its start (a 50 MB line is refused later, at once).
-  const read = sample.filter((l) => l.trim() !== '').slice(0, 20).map((l) => splitRecord(l.slice(0, 4096), ',').fields);
+  const read = cutRecords(sample.join('\n'), '\n', ',').filter((l) => l.trim() !== '').slice(0, 20).map((l) => splitRecord(l.slice(0, 4096), ',').fields);
   if (read.length === 0) return 0;
   // A column a spreadsheet added in front is not the file's: judged without it.
   const rows = leadingColumn(file, read) ? read.map((r) => r.slice(1)) : read;
@@ -89,6 +90,8 @@ function saceFormat(file: SaceFile): Format {
     seed: '002_ec3e28736de24182.txt',
     detection: `named ${file.edsas}, or a first row of its field names, or records of ${file.minFields === file.fields.length ? file.fields.length : `${file.minFields} to ${file.fields.length}`} fields whose values fit them`,
     detect: (sample, fileName) => detect(file, sample, fileName),
+    // Excel writes a cell's Alt+Enter inside quotes: one record over several lines (RFC 4180).
+    quotedBreaks: () => ',',
     layouts: [{ kind: 'detail', title: `${file.title} record (${file.fields.length} fields, import order ${file.order})`, fields: file.fields }],
     issueTypes: [...GENERIC_ISSUES, ...SHEET_ISSUES, ...SACE_ISSUES],
     settings: SACE_SETTINGS,

@@ -3,6 +3,7 @@
  * format, and the rules the seed states beside its tables (phone parts all or none, overseas
  * addresses, names in mixed case, VET fields mandatory when embedded, a completed enrolment).
  */
+import { lineBreakIssues } from '../../src/core/line-breaks.js';
 import { issueAt, type Issue } from '../../src/core/issue.js';
 import type { RecordLayout } from '../../src/core/format.js';
 import { checkField } from '../../src/core/record-check.js';
@@ -20,7 +21,7 @@ export interface Dates {
 }
 
 export function checkRecord(layout: RecordLayout, fields: readonly string[], line: number, dates: Dates): Issue[] {
-  const out: Issue[] = [];
+  const out: Issue[] = lineBreakIssues('sace/line-break', layout, fields, line);
   const at = (name: string) => (fields[layout.fields.findIndex((f) => f.name === name)] ?? '').trim();
   const has = (name: string) => layout.fields.some((f) => f.name === name);
   const embedded = has('VET Module ID') && /^\d+$/.test(at('Enrolment Number'));

@@ -55,6 +55,8 @@ export const targetTracker: Format = {
     const found = mapHeadings(splitRecord(sample[0] ?? '', ',').fields).columns.filter((c) => c >= 0).length;
     return found >= 12 ? 0.9 : found >= 8 ? 0.5 : 0;
   },
+  // A quoted cell may hold line breaks (RFC 4180): one record over several lines.
+  quotedBreaks: () => ',',
   layouts: [ttRecordModel({ path: '', size: 0, encoding: 'utf-8', bom: false, eol: '\n', sample: [HEADINGS.join(',')] }).layouts.pupil],
   issueTypes: [...GENERIC_ISSUES, ...SHEET_ISSUES, ...ENGLAND_ID_ISSUES, ...TT_ISSUES],
   validator: (options, input) => recordValidator(passes(input, options)),

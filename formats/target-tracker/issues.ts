@@ -37,4 +37,9 @@ export const TT_ISSUES: readonly IssueType[] = [
     description: 'Two rows with the same surname, forename and date of birth are almost always one pupil entered twice.',
     fix: 'Delete the repeated row (d), after checking it is not twins with one name.',
   },
+  {
+    code: 'tt/line-break', severity: 'error', title: 'A line break inside a cell',
+    description: 'A quoted cell may hold a line break (Alt+Enter in Excel), and rollfix reads the row whole, as RFC 4180 has it. Every Target Tracker column is one value (a name, a date, a code; seed 000), so a break is never wanted: assumed, as the seed says nothing of breaks in cells.',
+    fix: 'Accept the repair: each line break becomes one space.',
+  },
 ];

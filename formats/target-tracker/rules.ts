@@ -2,6 +2,7 @@
  * One pupil row: the generic checks driven by the field specs, the UPN check letter (shared
  * with CTF), admission not before birth, and absences not above the sessions possible.
  */
+import { lineBreakIssues } from '../../src/core/line-breaks.js';
 import { issueAt, type Issue } from '../../src/core/issue.js';
 import { checkField } from '../../src/core/record-check.js';
 import { parseDate } from '../../src/core/dates.js';
@@ -11,7 +12,7 @@ import type { RecordLayout } from '../../src/core/format.js';
 const at = (layout: RecordLayout, fields: readonly string[], name: string) => fields[layout.fields.findIndex((f) => f.name === name)] ?? '';
 
 export function checkPupil(layout: RecordLayout, fields: readonly string[], line: number, las?: ReadonlySet<string>): Issue[] {
-  const issues: Issue[] = [];
+  const issues: Issue[] = lineBreakIssues('tt/line-break', layout, fields, line);
   layout.fields.forEach((spec, i) => {
     if (spec.name === 'UPN' || spec.name.startsWith('Extra: ')) return;
     const value = fields[i] ?? '';

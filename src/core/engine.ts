@@ -5,7 +5,7 @@
  */
 import { mask } from './printable.js';
 import { basename } from 'node:path';
-import type { Change, CheckOptions, Format, ValidationResult } from './format.js';
+import { readAs, type Change, type CheckOptions, type Format, type ValidationResult } from './format.js';
 import type { Issue } from './issue.js';
 import { EncodingChanged, inspectInput, readMemoryLines, scanLines, type InputInfo, type Progress, type ReadStats } from '../io/line-reader.js';
 import { checkInParts, checkWhileWriting, type WhileWriting } from './parallel-check.js';
@@ -99,7 +99,8 @@ export async function checkWrittenFile(path: string, options: CheckOptions, form
 }
 
 /** The check of a file as `format`; `named`: the format was named (--format), not found from the content. */
-async function checkAs(format: Format, path: string, first: InputInfo, options: CheckOptions, named: boolean, progress?: Progress): Promise<Report> {
+async function checkAs(format: Format, path: string, inspected: InputInfo, options: CheckOptions, named: boolean, progress?: Progress): Promise<Report> {
+  const first = readAs(format, inspected);
   try {
     const result = await checkInParts(format, first, options, progress);
     if (result && named) noneOfItsLayouts(format, first, result);
@@ -247,8 +248,9 @@ export function outputOf(format: Format, input: InputInfo): { eol: string; bom: 
 }
 
 export async function fixFile(registry: FormatRegistry, path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
-  const first = await inspectAny(registry, path, options, formatId);
-  const format = await resolveFormat(registry, first, formatId);
+  const inspected = await inspectAny(registry, path, options, formatId);
+  const format = await resolveFormat(registry, inspected, formatId);
+  const first = readAs(format, inspected);
   if (first.workbook) {
     const changes = fixWorkbook(format, options, first, output, (written) => changeReportText(format, written, unmaskedReport), changeReport);
     return { output, changeReport, changes, after: await checkFile(registry, output, options, format.id) };
@@ -290,7 +292,7 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
 
 /** The check of a file just written: the one made while it was written if it holds, else checkFile's (the file inspected once). */
 async function checkWritten(path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
-  const written = await inspectInput(path);
+  const written = readAs(format, await inspectInput(path));
   const result = checking && (await checking.finish(written, options));
   return result ? summarise(path, format, written, result, options) : checkAs(format, path, written, options, false);
 }

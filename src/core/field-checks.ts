@@ -70,7 +70,8 @@ function inCodes(spec: FieldSpec, value: string): boolean {
  * printable ASCII, so the searches for control characters and multi-byte characters are skipped.
  */
 export function fieldFinding(spec: FieldSpec, value: string, plain = false): FieldFinding | null {
-  if (!plain && hasNonPrintable(value)) {
+  // A line break is the format's own issue (line-breaks.ts), with its own repair: not "invisible".
+  if (!plain && hasNonPrintable(value) && hasNonPrintable(value.replace(/[\r\n]/g, ' '))) {
     return { code: 'field/non-printable', severity: 'error', message: `${spec.name} contains invisible or control characters (${describeNonPrintable(value)})` };
   }
   if (isBlank(value)) {
@@ -124,7 +125,8 @@ export function repairField(spec: FieldSpec, original: string): Proposal | null 
     reasons.push(p.reason);
     if (p.confidence === 'review') confidence = 'review';
   };
-  if (hasNonPrintable(value)) step({ value: stripNonPrintable(value), confidence: 'safe', reason: 'invisible characters removed' });
+  // Line breaks are kept: they are the format's own issue, with its own repair (line-breaks.ts).
+  if (hasNonPrintable(value.replace(/[\r\n]/g, ' '))) step({ value: value.replace(/[^\r\n]+/g, stripNonPrintable), confidence: 'safe', reason: 'invisible characters removed' });
   if (value.trim() !== value) step({ value: value.trim(), confidence: 'safe', reason: 'surrounding spaces removed' });
   if (fieldFinding(spec, value) !== null) step(kindRepair(spec, value));
   if (fieldFinding(spec, value) !== null && spec.normalise) step(spec.normalise(value));

@@ -108,6 +108,11 @@ export interface Format {
   seed: string;
   /** How it is recognised, for `rollfix formats`. */
   detection: string;
+  /**
+   * The delimiter, when the format reads quoted fields as RFC 4180 has them (a quoted value may
+   * hold line breaks, so a record may span lines); unset when every record is one line.
+   */
+  quotedBreaks?(input: InputInfo): string | undefined;
   /** 0 (not this format) to 1 (certainly this format), from the first lines and the file name. */
   detect(sample: readonly string[], fileName: string): number;
   layouts: readonly RecordLayout[];
@@ -231,4 +236,11 @@ export interface CrossRecordRules {
    * among them (`text`: the line as written, for exact repeats).
    */
   issues(records: ReadonlyArray<{ line: number; layout: RecordLayout; fields: readonly string[]; text: string }>): Issue[];
+}
+
+/** The input as its format reads it: records over several lines where quoted values hold line breaks. */
+export function readAs(format: Format, input: InputInfo): InputInfo {
+  const delimiter = format.quotedBreaks?.(input);
+  // A workbook's rows are its records already (line n: row n).
+  return delimiter && !input.workbook ? { ...input, quotedBreaks: delimiter } : input;
 }

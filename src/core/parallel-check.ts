@@ -9,7 +9,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { open } from 'node:fs/promises';
-import type { CheckOptions, Format, ValidationResult } from './format.js';
+import { readAs, type CheckOptions, type Format, type ValidationResult } from './format.js';
 import { describeHead, EncodingChanged, LineCutter, readLines, SNIFF, type ByteRange, type InputInfo, type Progress } from '../io/line-reader.js';
 
 let workerScript: string | null = null;
@@ -34,7 +34,7 @@ interface PartJob {
   streamed?: boolean;
 }
 
-type PartReply = { part: unknown } | { encodingChanged: true } | { error: string };
+type PartReply = { part: unknown; openAtEnd?: boolean } | { encodingChanged: true } | { error: string };
 
 /**
  * The main thread starts on its part at once, a worker about 0.1 s later (a thread and the bundle
@@ -66,17 +66,23 @@ async function cutAtLineBreaks(input: InputInfo, count: number): Promise<ByteRan
   return starts.map((start, i) => ({ start, end: starts[i + 1] ?? input.size }));
 }
 
-async function checkPart(format: Format, job: Omit<PartJob, 'rollfixPart' | 'formatId'>, first: boolean, progress?: Progress): Promise<unknown> {
-  const checker = format.parts!.checker(job.options, job.input, first, job.share);
-  const stats = await readLines(job.input, (text, line, offset) => checker.line(text, line, offset), job.range, progress);
-  return checker.finishPart(stats);
+/** A part's check, and whether it ended inside a quoted field (then the cut was not at a record's end). */
+interface Part {
+  part: unknown;
+  openAtEnd: boolean;
 }
 
-function inWorker(job: PartJob): Promise<unknown> {
+async function checkPart(format: Format, job: Omit<PartJob, 'rollfixPart' | 'formatId'>, first: boolean, progress?: Progress): Promise<Part> {
+  const checker = format.parts!.checker(job.options, job.input, first, job.share);
+  const stats = await readLines(job.input, (text, line, offset) => checker.line(text, line, offset), job.range, progress);
+  return { part: checker.finishPart(stats), openAtEnd: stats.openAtEnd === true };
+}
+
+function inWorker(job: PartJob): Promise<Part> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript!, { workerData: job });
     worker.once('message', (reply: PartReply) => {
-      if ('part' in reply) resolve(reply.part);
+      if ('part' in reply) resolve({ part: reply.part, openAtEnd: reply.openAtEnd === true });
       else if ('encodingChanged' in reply) reject(new EncodingChanged());
       else reject(new Error(reply.error));
       void worker.terminate();
@@ -97,7 +103,9 @@ export async function checkInParts(format: Format, input: InputInfo, options: Ch
     checkPart(format, jobs[0], true, progress && ((fraction, lines) => progress(fraction, Math.round(lines / jobs[0].share)))),
     ...jobs.slice(1).map((job) => inWorker({ ...job, rollfixPart: true, formatId: format.id })),
   ]);
-  return format.parts.merge(parts, options, input);
+  // A cut inside a quoted field that holds line breaks: the parts are not whole records, so one thread checks it.
+  if (parts.slice(0, -1).some((p) => p.openAtEnd)) return null;
+  return format.parts.merge(parts.map((p) => p.part), options, input);
 }
 
 /** In a worker: check the part described by workerData and send it back. */
@@ -116,8 +124,13 @@ export async function runPartFromWorkerData(formatById: (id: string) => Format |
   try {
     const format = formatById(job.formatId);
     if (!format?.parts) throw new Error(`format ${job.formatId} cannot be checked in parts`);
-    const part = job.streamed ? await checkStreamed(format, job) : await checkPart(format, job, false);
-    reply({ part }, transferables(job.streamed ? (part as { part: unknown }).part : part));
+    if (job.streamed) {
+      const part = await checkStreamed(format, job);
+      reply({ part }, transferables((part as { part: unknown }).part));
+    } else {
+      const { part, openAtEnd } = await checkPart(format, job, false);
+      reply({ part, openAtEnd }, transferables(part));
+    }
   } catch (error) {
     reply(error instanceof EncodingChanged ? { encodingChanged: true } : { error: (error as Error).stack ?? String(error) });
   }
@@ -141,7 +154,7 @@ async function checkStreamed(format: Format, job: PartJob): Promise<unknown> {
   let input: InputInfo | null = null;
   const begin = () => {
     const all = Buffer.concat(chunks);
-    input = { ...describeHead(job.input.path, job.input.size, all.subarray(0, SNIFF)), size: job.input.size };
+    input = readAs(format, { ...describeHead(job.input.path, job.input.size, all.subarray(0, SNIFF)), size: job.input.size });
     const c = (checker = format.parts!.checker(job.options, input, true, 1));
     cutter = new LineCutter(input, (text, line, offset) => c.line(text, line, offset));
     cutter.push(all);

@@ -1,11 +1,12 @@
 /**
- * A whole small file as lines, decoded as the line reader decided (UTF-8 or Windows-1252, BOM
+ * A whole small file as lines (records, where a quoted value may hold line breaks), decoded as the line reader decided (UTF-8 or Windows-1252, BOM
  * dropped) and cut the same way, for formats that must see every record before judging one
  * (an XML document, the date format a file really uses).
  */
 import { readFileSync } from 'node:fs';
 import { lineTooLong, MAX_LINE, type InputInfo } from './line-reader.js';
 import { decodeCp1252 } from './cp1252.js';
+import { cutRecords } from './quoted-records.js';
 
 export function readAllLines(input: InputInfo): string[] {
   if (input.lines) return input.lines.slice();
@@ -18,6 +19,8 @@ export function readAllLines(input: InputInfo): string[] {
   refuseLongLine(input.path, bytes);
   let text = input.encoding === 'utf-8' ? bytes.toString('utf8') : decodeCp1252(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Records over several lines stay whole, as the line reader cuts them (quoted-records.ts).
+  if (input.quotedBreaks) return cutRecords(text, input.eol, input.quotedBreaks);
   const lines = text.split(/\r\n|\n|\r/);
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   return lines;

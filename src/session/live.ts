@@ -17,7 +17,8 @@ import { recheckCrossRecord } from './cross-record.js';
 import { checkInMemory, noRecordsIssues } from '../core/engine.js';
 import { defaultOutput } from '../io/output-paths.js';
 import { outputNameOf } from '../core/engine.js';
-import { writtenInput } from './written.js';
+import { linesOf, writtenInput } from './written.js';
+import { linesIn } from '../io/quoted-records.js';
 
 /**
  * Up to `fullCheckLines` lines an edit is followed by a whole check of the file as it would be
@@ -217,7 +218,7 @@ function checkedByRecord(doc: Doc, live: Live): boolean {
  * checks of one record judge: while any such edit stands the file is checked whole.
  */
 function roundTrips(doc: Doc, live: Live, n: number): boolean {
-  if (live.deleted.has(n) || (doc.model.span?.(n) ?? 1) > 1) return true;
+  if (live.deleted.has(n) || (doc.model.span?.(n) ?? 1) > 1) return true; // an XML element: its model knows
   const record = recordAt(doc, live, n);
   if (!record) return true;
   // Fields of an edit are never changed in place: each is read back once, not at every edit after.
@@ -257,14 +258,23 @@ function recheckByRules(doc: Doc, before: Live, next: Live & { issues: Map<numbe
     else issues.delete(n);
   }
   // A deletion renumbers the lines after it: the records named in the duplicates' messages too.
-  if (next.deleted.size !== before.deleted.size) for (const [n, at] of issues) if (at.some((i) => cross.has(i.code))) touched.add(n);
+  // So does an edit that writes a record over fewer or more lines than before (a line break repaired away).
+  const linesNow = (live: Live, n: number) => {
+    const fields = live.fields.get(n);
+    return fields && n <= doc.store.count ? writtenLines(doc, live, n, fields) : linesOf(doc, n);
+  };
+  const moved = Boolean(doc.report.input.quotedBreaks) && [...touched].some((n) => !next.deleted.has(n) && linesNow(before, n) !== linesNow(next, n));
+  if (moved || next.deleted.size !== before.deleted.size) for (const [n, at] of issues) if (at.some((i) => cross.has(i.code))) touched.add(n);
   const deleted = [...next.deleted].sort((a, b) => a - b);
+  // An edited record may be written over fewer lines than it had (a line break repaired away), or more.
+  const shrunk = doc.report.input.quotedBreaks ? [...next.fields].filter(([n]) => !next.deleted.has(n) && n <= doc.store.count).map(([n, fields]) => [n, doc.store.span(n) - writtenLines(doc, next, n, fields)] as const).filter(([, d]) => d !== 0) : [];
   const writtenLine = (n: number) => {
     let below = 0;
     for (const d of deleted) {
       if (d >= n) break;
-      below += doc.model.span?.(d) ?? 1;
+      below += linesOf(doc, d);
     }
+    for (const [m, fewer] of shrunk) if (m < n) below += fewer;
     return n - below;
   };
   recheckCrossRecord(doc, before, next, touched, (live, n) => recordAt(doc, live as Live, n), (n) => writtenText(doc, next, n), writtenLine, issues);
@@ -272,6 +282,14 @@ function recheckByRules(doc: Doc, before: Live, next: Live & { issues: Map<numbe
   next.fileIssues = withNoRecords(doc, next, doc.model.fileIssues(doc.checkedFileIssues.filter((i) => i.code !== 'file/no-records'), liveFile(doc, next), doc.options));
   return next;
 }
+
+/** How many lines edited record `n` is written over; an edit's fields are never changed in place, so it is counted once. */
+function writtenLines(doc: Doc, live: Live, n: number, fields: readonly string[]): number {
+  let lines = linesWritten.get(fields);
+  if (lines === undefined) linesWritten.set(fields, (lines = linesIn(writtenText(doc, live, n), doc.report.input.eol)));
+  return lines;
+}
+const linesWritten = new WeakMap<readonly string[], number>();
 
 /** Line `n` as it would be written. */
 function writtenText(doc: Doc, live: Live, n: number): string {

@@ -92,7 +92,7 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   };
   try {
     for (const record of writtenRecords(doc, live)) {
-      const line = eol !== '\n' && record.text.includes('\n') ? record.text.replaceAll('\n', eol) : record.text;
+      const line = !record.verbatim && eol !== '\n' && record.text.includes('\n') ? record.text.replaceAll('\n', eol) : record.text;
       emit(written++ === 0 ? line : eol + line);
     }
     if (doc.endsWithNewline && written > 0) emit(eol);

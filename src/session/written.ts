@@ -6,6 +6,7 @@
  */
 import { outputOf } from '../core/engine.js';
 import type { InputInfo } from '../io/line-reader.js';
+import { linesIn } from '../io/quoted-records.js';
 import type { SheetNote, WorkbookInput } from '../io/sheet-text.js';
 import { splitRecord } from '../io/delimited.js';
 import type { Doc } from './document.js';
@@ -18,13 +19,32 @@ export interface WrittenRecord {
   /** How many lines of the file as read it covers. */
   span: number;
   text: string;
+  /**
+   * Its line breaks are data (inside quoted values), written as they are, not as the file's
+   * line ending: a record whose quoted value holds a break (LineStore.span).
+   */
+  verbatim?: boolean;
+}
+
+/** How many lines of the file as read the record at line `n` covers: an XML element's, or a record whose quoted values hold line breaks. */
+export function linesOf(doc: Doc, n: number): number {
+  return n <= doc.store.count ? Math.max(doc.model.span?.(n) ?? 1, doc.store.span(n)) : 1;
 }
 
 export function* writtenRecords(doc: Doc, live: Live): Generator<WrittenRecord> {
   const total = doc.store.count + live.appended.length;
   for (let n = 1; n <= total; n++) {
     if (live.deleted.has(n)) {
-      n += (doc.model.span?.(n) ?? 1) - 1; // a deleted XML element goes whole
+      n += linesOf(doc, n) - 1; // a deleted record over several lines goes whole
+      continue;
+    }
+    const stored = n <= doc.store.count ? doc.store.span(n) : 1;
+    if (stored > 1) {
+      // The store holds it whole, its breaks as read: written as it is, or from its fields.
+      const record = live.fields.get(n) || doc.model.rewritesAll ? recordAt(doc, live, n) : null;
+      const text = originalText(doc, live, n);
+      yield { line: n, span: stored, text: record ? doc.model.serialise(record.layout, record.fields, text, n) : text, verbatim: true };
+      n += stored - 1;
       continue;
     }
     const edited = live.fields.get(n) ?? doc.model.rewritesAll;
@@ -32,7 +52,8 @@ export function* writtenRecords(doc: Doc, live: Live): Generator<WrittenRecord> 
     // A record over several lines (an XML element) is written whole, then its lines skipped.
     const span = record ? (doc.model.span?.(n) ?? 1) : 1;
     const text = span === 1 ? originalText(doc, live, n) : Array.from({ length: span }, (_, k) => originalText(doc, live, n + k)).join('\n');
-    yield { line: n, span, text: record ? doc.model.serialise(record.layout, record.fields, text, n) : text };
+    // A format whose quoted values may hold breaks: any break in its record is data (a value set to one).
+    yield { line: n, span, text: record ? doc.model.serialise(record.layout, record.fields, text, n) : text, verbatim: Boolean(doc.report.input.quotedBreaks) };
     n += span - 1;
   }
 }
@@ -68,6 +89,13 @@ export function writtenInput(doc: Doc, live: Live, path: string): { input: Input
   const from: number[] = [];
   let size = bom ? 3 : 0;
   for (const record of writtenRecords(doc, live)) {
+    if (record.verbatim) {
+      // One entry, as the reader gives it back: every line it covers comes from its first.
+      lines.push(record.text);
+      for (let k = linesIn(record.text, eol); k > 0; k--) from.push(record.line);
+      size += Buffer.byteLength(record.text) + eol.length;
+      continue;
+    }
     // writeDoc writes every \n as the line ending: it starts a line when read back.
     const parts = record.text.includes('\n') ? record.text.split('\n') : [record.text];
     parts.forEach((part, k) => {
@@ -79,6 +107,6 @@ export function writtenInput(doc: Doc, live: Live, path: string): { input: Input
   const endsWithNewline = doc.endsWithNewline && lines.length > 0;
   // Written back as a workbook, it is read back with the sheet's notes where its rows went.
   const workbook = read.workbook && doc.format.sheet?.writes === 'workbook' ? { workbook: { ...read.workbook, notes: notesWritten(read.workbook, doc, from, lines) } } : {};
-  const input: InputInfo = { path, size, encoding: read.encoding, bom, eol: eol as InputInfo['eol'], sample: lines.slice(0, 50), lines, endsWithNewline, ...workbook };
+  const input: InputInfo = { path, size, encoding: read.encoding, bom, eol: eol as InputInfo['eol'], sample: lines.slice(0, 50), lines, endsWithNewline, ...workbook, ...(read.quotedBreaks ? { quotedBreaks: read.quotedBreaks } : {}) };
   return { input, origin: Int32Array.from(from) };
 }

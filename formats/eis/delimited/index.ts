@@ -35,6 +35,8 @@ export const eisDelimited: Format = {
     if (layoutOfFile(fileName)) return quotedCsv || DATE.test(first) ? 0.95 : 0.4;
     return quotedCsv && DATE.test(first) && /\.asc$/i.test(fileName) ? 0.5 : 0;
   },
+  // A quoted cell may hold line breaks (RFC 4180): one record over several lines.
+  quotedBreaks: () => ',',
   layouts: DELIMITED_LAYOUTS,
   issueTypes: [...GENERIC_ISSUES, ...SHEET_ISSUES, ...EIS_DELIMITED_ISSUES],
   validator: (_options, input) => recordValidator(passes(input)),

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { RecordModel } from '../../../src/core/format.js';
 import { issueAt, type Issue } from '../../../src/core/issue.js';
 import type { InputInfo } from '../../../src/io/line-reader.js';
+import { lineBreakIssues } from '../../../src/core/line-breaks.js';
 import { checkField } from '../../../src/core/record-check.js';
 import { doubleQuoteIssue, metNumberIssue } from '../ascii.js';
 import { layoutOfCount, layoutOfFile, layoutOfNames, withCustom, type DelimitedLayout } from './layouts.js';
@@ -23,7 +24,7 @@ export function fileLayout(input: InputInfo): { layout: DelimitedLayout | null; 
 }
 
 function fieldIssues(layout: DelimitedLayout, fields: readonly string[], line: number): Issue[] {
-  const issues: Issue[] = [];
+  const issues: Issue[] = lineBreakIssues('eis/line-break', layout, fields, line);
   layout.fields.forEach((spec, i) => {
     const value = fields[i] ?? '';
     if (value.includes('"')) return void issues.push(doubleQuoteIssue(spec, value, line));

@@ -134,7 +134,7 @@ describe('GTID: record rules (the Fix Errors stage)', () => {
       '3 gtid/duplicate-local-id [Local Student ID]', // with line 6 and 7, not with its exact repeat
       '5 gtid/duplicate-record',
       '6 gtid/duplicate-local-id [Local Student ID]',
-      '7 field/non-printable [Legal Middle Name]',
+      '7 gtid/line-break [Legal Middle Name]', // a CR alone is a line break too: it becomes a space
       '7 gtid/duplicate-local-id [Local Student ID]',
     ];
     for (const eol of ['\n', '\r\n']) {
