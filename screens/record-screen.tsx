@@ -63,8 +63,8 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     const value = show(spec.name, record.fields[i] ?? '');
     const proposal = issue?.repair?.values?.[spec.name];
     const mark = !issue ? theme.symbols.ok : issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;
-    const statusText = !issue ? mark : proposal !== undefined ? `${mark} ${theme.symbols.arrow} "${show(spec.name, proposal)}"` : `${mark} ${issue.code}`;
-    const color = !issue ? theme.colors.ok : issue.severity === 'warning' ? theme.colors.warning : theme.colors.error;
+    const statusText = !issue ? mark : issue.kept ? `${mark} kept: ${issue.kept.reason}` : proposal !== undefined ? `${mark} ${theme.symbols.arrow} "${show(spec.name, proposal)}"` : `${mark} ${issue.code}`;
+    const color = !issue ? theme.colors.ok : issue.kept ? theme.colors.accent : issue.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     lines.push(
       <Cells key={spec.name} inverse={i === cursor && !editing} cells={[
         { text: `${i === cursor ? theme.symbols.cursor : ' '} ${spec.name}`, width: nameWidth, bold: Boolean(issue) },
@@ -85,7 +85,11 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   if (visible.length < all.length) say(`fields ${first + 1}–${first + visible.length} of ${all.length} (↑/↓ scroll)`, ' ');
   // Fixed-length records: where the field sits, since an edit must fit it exactly.
   if (spec.position) say(`${name}: bytes ${spec.position}–${spec.position + spec.maxLength - 1} (${spec.maxLength} wide); other bytes stay where they are`, ' ');
-  if (view.draft) {
+  if (view.keep) {
+    say(`Keep ${view.keep.code} as it is: the value is real, because (Enter keeps, Esc cancels):`, ' ', { bold: true });
+    lines.push(...detail.splice(0).map((d, i) => <Line key={`k${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />));
+    lines.push(<Cells key="reason" cells={[{ text: '   ', width: 3 }, ...cursorCells(view.keep.text, caretFromEnd, columns - 4, { color: theme.colors.accent, underline: !theme.color })]} />);
+  } else if (view.draft) {
     const draftIssues = view.draft.issues;
     if (draftIssues.length) say(draftIssues[0].message, ` ${theme.symbols.error} `, { color: theme.colors.error });
     else say(`${name} is valid: Enter keeps it, Esc cancels`, ` ${theme.symbols.ok} `, { color: theme.colors.ok });
@@ -93,7 +97,8 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     const here = [...fieldIssues(state, view.line, cursor), ...fieldIssues(state, view.line, -1)];
     for (const issue of here) {
       say(issue.message, ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
-      if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere`, '   ', { bold: true });
+      if (issue.kept) say(`Kept: ${issue.kept.reason} (${issue.severity === 'warning' ? 'resolved' : 'still counts: the receiving system would still refuse it'}; k withdraws)`, '   ', { color: theme.colors.accent });
+      else if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere, k keeps the value`, '   ', { bold: true });
     }
     if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (${theme.symbols.arrow} ↑/↓)`, ' ');
   }

@@ -9,7 +9,7 @@ import { plural } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected } from '../src/session/live.js';
 import { fixedWhenWritten, fixText, rejections } from '../src/session/rejections.js';
-import { codeChoices, flaggedNow, listedLines, type State } from '../src/session/workstation-state.js';
+import { codeChoices, flaggedNow, keptNow, listedLines, type State } from '../src/session/workstation-state.js';
 
 export function SummaryScreen({ state, height }: { state: State; height: number }) {
   const theme = useTheme();
@@ -52,6 +52,8 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   const flagged = flaggedNow(state);
   const listed = choices.length > 0 && listedLines(state).length > 0;
   add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
+  const kept = keptNow(state);
+  if (kept > 0) add('kept', `   ${plural(kept, 'issue')} kept as real, with the clerk's reason (the record screen shows it)`, { color: theme.colors.accent });
   const room = height - lines.length;
   const shown = choices.length > room ? choices.slice(0, Math.max(0, room - 1)) : choices;
   const types = new Map(doc.format.issueTypes.map((t) => [t.code, t]));

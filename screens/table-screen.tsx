@@ -56,7 +56,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
     const keys = record ? keyIndex(record.layout.fields).map((k) => (k >= 0 ? record.fields[k] ?? '' : '')) : [doc.store.line(n), '', ''];
     const names = doc.model.keyFields;
     const first = issues.find((x) => x.severity !== 'warning') ?? issues[0];
-    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${first.message}`;
+    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${first.kept ? `kept (${first.kept.reason}): ` : ''}${first.message}`;
     const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     const cells: Cell[] = [
       { text: `${i === table.row ? theme.symbols.cursor : ' '}${n}`, width: widths[0] },

@@ -30,6 +30,12 @@ export interface Issue {
   field: string | null;
   message: string;
   repair: Repair | null;
+  /**
+   * The clerk said the value is real (k, with a reason): shown as kept everywhere. A kept
+   * rejection or error still counts (the receiving system would still refuse it); a kept warning
+   * is resolved. Absent when not kept (check --json writes it only then).
+   */
+  kept?: { reason: string };
 }
 
 /** An issue whose scope follows from where it is: on a field, on a record (a line), or on the file. */

@@ -11,7 +11,7 @@ export type CommandId =
   | 'table.down' | 'table.up' | 'table.page-down' | 'table.page-up' | 'table.first' | 'table.last'
   | 'table.open' | 'table.search' | 'table.jump' | 'table.filter'
   | 'record.down' | 'record.up' | 'record.edit' | 'record.accept' | 'record.accept-all'
-  | 'record.next' | 'record.previous' | 'record.delete' | 'record.reveal'
+  | 'record.next' | 'record.previous' | 'record.delete' | 'record.reveal' | 'record.keep'
   | 'write.start' | 'write.edit-path'
   | 'summary.settings' | 'settings.down' | 'settings.up' | 'settings.edit';
 
@@ -45,13 +45,14 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'table.jump', keys: [':'], description: 'jump to a line number', screens: ['table'], footer: ': line' },
   { command: 'table.filter', keys: ['c'], description: 'show only one issue code (a picker)', screens: ['table'], footer: 'c code' },
   { command: 'record.down', keys: ['down', 'j'], description: 'next field', screens: ['record'] },
-  { command: 'record.up', keys: ['up', 'k'], description: 'previous field', screens: ['record'] },
+  { command: 'record.up', keys: ['up'], description: 'previous field', screens: ['record'] },
   { command: 'record.edit', keys: ['enter'], description: 'edit the field (Enter keeps, Esc cancels)', screens: ['record'], footer: 'Enter edit' },
   { command: 'record.accept', keys: ['a'], description: 'accept the proposed repair', screens: ['record'], footer: 'a accept' },
   { command: 'record.accept-all', keys: ['A'], description: 'accept this repair in every record with the same issue', screens: ['record'], footer: 'A all' },
   { command: 'record.next', keys: ['n'], description: 'next flagged record', screens: ['record'], footer: 'n/p step' },
   { command: 'record.previous', keys: ['p'], description: 'previous flagged record', screens: ['record'] },
   { command: 'record.delete', keys: ['d'], description: 'delete the record (a true duplicate); undo brings it back', screens: ['record'], footer: 'd delete' },
+  { command: 'record.keep', keys: ['k'], description: 'keep the value as it is, because it is real: type the reason (k on a kept issue withdraws the keep)', screens: ['record'], footer: 'k keep' },
   { command: 'record.reveal', keys: ['v'], description: 'show the national ID under the cursor in clear until the cursor moves; v again masks it', screens: ['record'] },
   { command: 'write.start', keys: ['enter'], description: 'write the file and its change report', screens: ['write'], footer: 'Enter write' },
   { command: 'write.edit-path', keys: ['e'], description: 'edit the output path (Enter keeps, Esc cancels)', screens: ['write'], footer: 'e edit path' },

@@ -116,7 +116,7 @@ function lineKey(name: string, key: KeyPress): LineKey | null {
 }
 
 export function isTyping(state: State): boolean {
-  return Boolean(state.table.prompt || state.record.draft || state.write.draft !== null || state.settings.draft !== null);
+  return Boolean(state.table.prompt || state.record.draft || state.record.keep || state.write.draft !== null || state.settings.draft !== null);
 }
 
 export function actionFor(state: State, input: string, key: KeyPress): Action | null {

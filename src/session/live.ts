@@ -17,6 +17,7 @@ import { recheckCrossRecord } from './cross-record.js';
 import { checkInMemory } from '../core/engine.js';
 import { defaultOutput } from '../io/output-paths.js';
 import { writtenInput } from './written.js';
+import { keepId, markKeeps, type Keep } from './keeps.js';
 
 /**
  * Up to `fullCheckLines` lines an edit is followed by a whole check of the file as it would be
@@ -41,6 +42,10 @@ export interface Live {
   flagged: number;
   /** Log cursor at the last write; edits past it are unsaved. */
   savedAt: number;
+  /** Issues kept as they are (keeps.ts), by keepId; marked on `issues` where they hold. */
+  kept: ReadonlyMap<string, Keep>;
+  /** Lines whose issues carry a keep's mark now. */
+  keptLines: ReadonlySet<number>;
 }
 
 const isFlagging = (i: Issue) => i.severity !== 'warning';
@@ -65,11 +70,13 @@ function firstLive(doc: Doc): Live {
     records: doc.report.records,
     flagged: doc.report.flaggedRecords,
     savedAt: 0,
+    kept: new Map((doc.keptAtOpen ?? []).map((k) => [keepId(k.line, k.field, k.code), k])),
+    keptLines: new Set(),
   };
   // As after any edit: the issues of the file as it would be written (a format that always writes
   // CR LF leaves no LF rejection to fix).
-  if (wholeCheck(doc, live)) return { ...live, ...checkWritten(doc, live) };
-  return { ...live, fileIssues: doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, live), doc.options) };
+  if (wholeCheck(doc, live)) return markKeeps(doc, { ...live, ...checkWritten(doc, live) }, []);
+  return markKeeps(doc, { ...live, fileIssues: doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, live), doc.options) }, []);
 }
 
 /** Where the workstation writes unless told otherwise; the live check judges the file under this name. */
@@ -262,8 +269,16 @@ function writtenText(doc: Doc, live: Live, n: number): string {
   return record ? doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n) : originalText(doc, live, n);
 }
 
-function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; records: number }, edit: Edit | ReturnType<typeof inverse>): number | null {
+type Work = { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; records: number; kept: Map<string, Keep> };
+
+function applyEdit(doc: Doc, live: Work, edit: Edit | ReturnType<typeof inverse>): number | null {
   switch (edit.kind) {
+    case 'keep': {
+      const id = keepId(edit.line, edit.field, edit.code);
+      if (edit.reason === null) live.kept.delete(id);
+      else live.kept.set(id, { line: edit.line, field: edit.field, code: edit.code, value: edit.value, reason: edit.reason });
+      return edit.line;
+    }
     case 'set': {
       const text = edit.line <= doc.store.count ? doc.store.line(edit.line) : (live.appended[edit.line - doc.store.count - 1] ?? '');
       const record = doc.model.parse(text, edit.line);
@@ -295,13 +310,13 @@ function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; del
 }
 
 function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse>>, log: EditLog): Live {
-  const work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], records: live.records };
+  const work: Work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], records: live.records, kept: new Map(live.kept) };
   const touched: number[] = [];
   for (const edit of edits) {
     const line = applyEdit(doc, work, edit);
     if (line !== null) touched.push(line);
   }
-  return recheck(doc, live, { ...live, ...work, log }, touched);
+  return markKeeps(doc, recheck(doc, live, { ...live, ...work, log }, touched), live.keptLines);
 }
 
 /** Makes a new log entry take effect (dropping what undo had left to redo). */

@@ -7,7 +7,7 @@
 import { applyKey, insert, type LineEdit } from './line-edit.js';
 import { resolve } from 'node:path';
 import { recordAt, redo, undo, unsavedEdits } from './live.js';
-import { accept, acceptAll, askAcceptAll, commitDraft, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
+import { accept, acceptAll, askAcceptAll, commitDraft, commitKeep, startKeep, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
 import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
 import type { CommandId } from './key-bindings.js';
 import type { Edit } from './edit-log.js';
@@ -43,7 +43,7 @@ function showEdit(state: State, edit: Edit | undefined): State {
 }
 
 /** What a read-only session (the file open in another workstation) refuses: every change, and the write. */
-const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'write.start', 'write.edit-path']);
+const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'record.keep', 'write.start', 'write.edit-path']);
 
 function command(state: State, id: CommandId): State {
   const s = { ...state, message: null };
@@ -91,6 +91,7 @@ function command(state: State, id: CommandId): State {
     case 'record.next': return stepRecord(s, 1);
     case 'record.previous': return stepRecord(s, -1);
     case 'record.delete': return { ...s, confirm: { kind: 'delete', line: s.record.line } };
+    case 'record.keep': return startKeep(s);
     case 'record.reveal': return { ...s, record: { ...s.record, reveal: !s.record.reveal } };
     case 'summary.settings': return { ...s, screen: 'settings' };
     case 'settings.down': return { ...s, settings: { ...s.settings, cursor: Math.min(SETTING_KEYS.length - 1, s.settings.cursor + 1) } };
@@ -116,7 +117,7 @@ function answer(state: State, yes: boolean): State {
 
 /** The text being typed, whichever it is: a prompt, a field's draft, the output path, a setting. */
 function typing(state: State): string | null {
-  return state.table.prompt?.text ?? state.record.draft?.text ?? state.write.draft ?? state.settings.draft;
+  return state.table.prompt?.text ?? state.record.draft?.text ?? state.record.keep?.text ?? state.write.draft ?? state.settings.draft;
 }
 
 /** An edit of the text being typed, at the cursor. */
@@ -131,6 +132,7 @@ function text(state: State, edit: (e: LineEdit) => LineEdit): State {
     return { ...moved, table: { ...state.table, prompt: { ...prompt, text: typed } } };
   }
   if (state.record.draft) return typed === now ? moved : updateDraft(moved, typed);
+  if (state.record.keep) return { ...moved, record: { ...state.record, keep: { ...state.record.keep, text: typed } } };
   if (state.write.draft !== null) return { ...moved, write: { ...state.write, draft: typed } };
   return { ...moved, settings: { ...state.settings, draft: typed } };
 }
@@ -147,6 +149,7 @@ function commitText(state: State): State {
     return { ...moveRow(closed, row < 0 ? Number.MAX_SAFE_INTEGER : row), message: `Line ${line} is not flagged; showing the next flagged one` };
   }
   if (state.record.draft) return commitDraft(state);
+  if (state.record.keep) return commitKeep(state);
   if (state.write.draft !== null) return { ...state, write: { ...state.write, path: state.write.draft.trim() ? resolve(state.write.draft.trim()) : state.write.path, draft: null } };
   if (state.settings.draft !== null) return commitSetting(state);
   return state;
@@ -166,6 +169,7 @@ function commitSetting(state: State): State {
 function cancelText(state: State): State {
   if (state.table.prompt) return { ...state, table: { ...state.table, prompt: null } };
   if (state.record.draft) return { ...state, record: { ...state.record, draft: null }, message: 'Edit cancelled' };
+  if (state.record.keep) return { ...state, record: { ...state.record, keep: null }, message: 'Not kept' };
   if (state.write.draft !== null) return { ...state, write: { ...state.write, draft: null } };
   if (state.settings.draft !== null) return { ...state, settings: { ...state.settings, draft: null } };
   return back(state);

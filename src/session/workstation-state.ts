@@ -22,6 +22,15 @@ export type Confirm =
   /** The input changed on disk since it was opened: write from the copy as opened anyway? */
   | { kind: 'input-changed'; change: InputChange };
 
+/** The reason being typed for keeping an issue as it is (k). */
+export interface KeepDraft {
+  text: string;
+  line: number;
+  field: string | null;
+  code: string;
+  value: string;
+}
+
 export type Prompt = { kind: 'search' | 'jump'; text: string };
 
 export interface State {
@@ -36,7 +45,7 @@ export interface State {
    * `reveal`: the sensitive field under the cursor is shown in clear (v); masked again as soon as
    * the cursor leaves it. `masked`: sensitive values are masked at all (the mask setting).
    */
-  record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean; masked: boolean };
+  record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean; masked: boolean; keep?: KeepDraft | null };
   /**
    * `draft`: the path being typed (e), null otherwise. `replace`: yes to replacing an existing
    * file. `inputChanged`: how the input changed on disk since it was opened (found at the last
@@ -171,4 +180,12 @@ export function flaggedNow(state: State): number {
 export function position(state: State): { index: number; total: number } {
   const lines = listedLines(state);
   return { index: lines.indexOf(state.record.line) + 1, total: lines.length };
+}
+
+/** Issues kept as real now (k): on the summary, the write screen and in `check`. */
+export function keptNow(state: State): number {
+  const { live } = state;
+  let n = 0;
+  for (const line of live.keptLines) if (!live.deleted.has(line)) n += (live.issues.get(line) ?? []).filter((i) => i.kept).length;
+  return n;
 }
