@@ -129,7 +129,8 @@ const sensitiveByFormat = new WeakMap<Format, ReadonlySet<string>>();
 
 export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n', sensitiveValue?: (value: string) => boolean): string {
   const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value.trim())) && value !== '' ? 'masked' : value);
-  const rows = [['line', 'field', 'before', 'after', 'code'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code])];
+  // key, decision, reason and record come last, so a reader of the first five columns reads on as before.
+  const rows = [['line', 'field', 'before', 'after', 'code', 'key', 'decision', 'reason', 'record'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code, c.key ?? '', c.decision ?? '', c.reason ?? '', c.record ?? ''])];
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
 }
 

@@ -3,7 +3,7 @@
  * help screen and the footer hints are all generated from this list. Ctrl-S and Ctrl-Q are never
  * bound: they are XON/XOFF flow control and freeze many SSH terminals.
  */
-export type ScreenId = 'summary' | 'table' | 'record' | 'write' | 'settings';
+export type ScreenId = 'summary' | 'table' | 'record' | 'write' | 'settings' | 'decisions';
 
 export type CommandId =
   | 'app.help' | 'app.quit' | 'app.write' | 'app.table' | 'app.undo' | 'app.redo' | 'app.back'
@@ -13,7 +13,8 @@ export type CommandId =
   | 'record.down' | 'record.up' | 'record.edit' | 'record.accept' | 'record.accept-all'
   | 'record.next' | 'record.previous' | 'record.delete' | 'record.reveal' | 'record.keep'
   | 'write.start' | 'write.edit-path'
-  | 'summary.settings' | 'settings.down' | 'settings.up' | 'settings.edit';
+  | 'summary.settings' | 'settings.down' | 'settings.up' | 'settings.edit'
+  | 'summary.decisions' | 'decisions.apply-all' | 'decisions.apply' | 'decisions.skip' | 'decisions.down' | 'decisions.up';
 
 export interface KeyBinding {
   command: CommandId;
@@ -31,6 +32,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },
   { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
+  { command: 'summary.decisions', keys: ['m'], description: 'the decisions you made before that apply to this file (remembered)', screens: ['summary'] },
+  { command: 'decisions.apply-all', keys: ['a'], description: 'apply every remembered decision not yet applied (one undo step)', screens: ['decisions'], footer: 'a apply all' },
+  { command: 'decisions.apply', keys: ['y'], description: 'apply this decision (one undo step), then the next', screens: ['decisions'], footer: 'y apply' },
+  { command: 'decisions.skip', keys: ['n'], description: 'leave this decision, go to the next', screens: ['decisions'], footer: 'n skip' },
+  { command: 'decisions.down', keys: ['down', 'j'], description: 'next decision', screens: ['decisions'] },
+  { command: 'decisions.up', keys: ['up', 'k'], description: 'previous decision', screens: ['decisions'] },
   { command: 'settings.down', keys: ['down', 'j'], description: 'next setting', screens: ['settings'] },
   { command: 'settings.up', keys: ['up', 'k'], description: 'previous setting', screens: ['settings'] },
   { command: 'settings.edit', keys: ['enter'], description: 'change the setting (Enter saves, Esc cancels)', screens: ['settings'], footer: 'Enter change' },

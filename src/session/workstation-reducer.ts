@@ -6,9 +6,9 @@
  */
 import { applyKey, insert, type LineEdit } from './line-edit.js';
 import { resolve } from 'node:path';
-import { recordAt, redo, undo, unsavedEdits } from './live.js';
+import { commit, recordAt, redo, undo, unsavedEdits } from './live.js';
 import { accept, acceptAll, askAcceptAll, commitDraft, commitKeep, startKeep, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
-import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
+import { codeChoices, isApplied, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
 import type { CommandId } from './key-bindings.js';
 import type { Edit } from './edit-log.js';
 import { DEFAULTS, SETTINGS, type Settings } from './settings.js';
@@ -43,7 +43,7 @@ function showEdit(state: State, edit: Edit | undefined): State {
 }
 
 /** What a read-only session (the file open in another workstation) refuses: every change, and the write. */
-const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'record.keep', 'write.start', 'write.edit-path']);
+const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['decisions.apply', 'decisions.apply-all', 'app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'record.keep', 'write.start', 'write.edit-path']);
 
 function command(state: State, id: CommandId): State {
   const s = { ...state, message: null };
@@ -94,11 +94,35 @@ function command(state: State, id: CommandId): State {
     case 'record.keep': return startKeep(s);
     case 'record.reveal': return { ...s, record: { ...s.record, reveal: !s.record.reveal } };
     case 'summary.settings': return { ...s, screen: 'settings' };
+    case 'summary.decisions': return s.offer ? { ...s, screen: 'decisions' } : { ...s, message: 'No decision made before applies to this file' };
+    case 'decisions.down': return moveOffer(s, 1);
+    case 'decisions.up': return moveOffer(s, -1);
+    case 'decisions.skip': return moveOffer(s, 1);
+    case 'decisions.apply': return applyOffered(s, false);
+    case 'decisions.apply-all': return applyOffered(s, true);
     case 'settings.down': return { ...s, settings: { ...s.settings, cursor: Math.min(SETTING_KEYS.length - 1, s.settings.cursor + 1) } };
     case 'settings.up': return { ...s, settings: { ...s.settings, cursor: Math.max(0, s.settings.cursor - 1) } };
     case 'settings.edit': return { ...s, settings: { ...s.settings, draft: String(s.settings.values[SETTING_KEYS[s.settings.cursor]]) } };
     case 'write.start': return s.write.path.trim() ? { ...s, write: { ...s.write, status: 'writing', replace: false, anyway: false } } : { ...s, message: 'Type the path to write to' };
   }
+}
+
+function moveOffer(state: State, delta: number): State {
+  if (!state.offer) return state;
+  const cursor = clamp(state.offer.cursor + delta, 0, state.offer.items.length - 1);
+  return { ...state, offer: { ...state.offer, cursor } };
+}
+
+/** The decision under the cursor, or every one not in effect now, as one undo step. */
+function applyOffered(state: State, all: boolean): State {
+  const offer = state.offer;
+  if (!offer) return state;
+  const items = (all ? offer.items : [offer.items[offer.cursor]]).filter((i) => i && !isApplied(state, i));
+  if (items.length === 0) return all ? { ...state, screen: 'summary', message: 'Every remembered decision is applied (u undoes them)' } : moveOffer({ ...state, message: 'Applied already' }, 1);
+  const label = all ? `apply ${items.length} remembered decision${items.length === 1 ? '' : 's'}` : `apply a remembered decision on line ${items[0].line}`;
+  const live = commit(state.doc, state.live, { label, edits: items.map((i) => i.edit) });
+  const done = { ...state, live, message: all ? `Applied ${items.length} decision${items.length === 1 ? '' : 's'} you made before (u undoes them all)` : `Applied: line ${items[0].line} (u undoes it)` };
+  return all ? { ...done, screen: 'summary' } : moveOffer(done, 1);
 }
 
 function answer(state: State, yes: boolean): State {

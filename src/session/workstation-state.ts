@@ -4,6 +4,7 @@
  * not change) and the Live overlay (which the reducer replaces, never mutates).
  */
 import type { LineKey } from './line-edit.js';
+import type { Offered } from './decisions.js';
 import { defaultOutput } from '../io/output-paths.js';
 import type { Issue } from '../core/issue.js';
 import type { Doc } from './document.js';
@@ -67,6 +68,8 @@ export interface State {
    * end: 0, at the end, is where every draft opens, so no opening needs to set it.
    */
   caretFromEnd: number;
+  /** Decisions made before about records of this file (decisions.ts), offered when it opens; null: none. */
+  offer: { items: readonly Offered[]; cursor: number } | null;
 }
 
 export type Action =
@@ -104,6 +107,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     quit: false,
     readOnly: null,
     caretFromEnd: 0,
+    offer: null,
   };
 }
 
@@ -188,4 +192,18 @@ export function keptNow(state: State): number {
   let n = 0;
   for (const line of live.keptLines) if (!live.deleted.has(line)) n += (live.issues.get(line) ?? []).filter((i) => i.kept).length;
   return n;
+}
+
+/** Whether an offered decision is in effect now (applied, and not undone). */
+export function isApplied(state: State, item: Offered): boolean {
+  const { live } = state;
+  const edit = item.edit;
+  if (edit.kind === 'delete') return live.deleted.has(edit.line);
+  if (edit.kind === 'keep') return live.kept.get(`${edit.line}\t${edit.field ?? ''}\t${edit.code}`)?.reason === edit.reason;
+  if (edit.kind === 'set') {
+    const record = recordAt(state.doc, live, edit.line);
+    const i = record ? record.layout.fields.findIndex((f) => f.name === edit.field) : -1;
+    return i >= 0 && record!.fields[i] === edit.after;
+  }
+  return false;
 }
