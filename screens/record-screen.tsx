@@ -98,7 +98,7 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     for (const issue of here) {
       say(issue.message, ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
       if (issue.kept) say(`Kept: ${issue.kept.reason} (${issue.severity === 'warning' ? 'resolved' : 'still counts: the receiving system would still refuse it'}; k withdraws)`, '   ', { color: theme.colors.accent });
-      else if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere, k keeps the value`, '   ', { bold: true });
+      else if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere`, '   ', { bold: true });
     }
     if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (${theme.symbols.arrow} ↑/↓)`, ' ');
   }

@@ -11,7 +11,7 @@ export const MEMORY_HELP = `Usage: rollfix memory list [NAME]
 
 Decisions you made about records (repairs accepted, values typed, records deleted, values
 kept with a reason) are remembered by the record's key, per format and school (NAME, e.g.
-gtid--644_0177), and offered when the next export of that school is opened.
+FORMAT--SCHOOL, as memory list names it), and offered when the next export of that school is opened.
   list      every school's decisions (NAME: one school's, one per line)
   forget    forget a school's decisions, or one student's (KEY); --all forgets everything
   path      the folder they are kept in (0700; files 0600; no national ID in clear)

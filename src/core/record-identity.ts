@@ -1,7 +1,7 @@
 /**
  * A record's identity declared as data: the fields its key is made of and the fields that say
- * which school the file is for. Most formats need no more (a UPN, a MET number, a Student Code);
- * a format with its own rule (GTID's "Local Student ID, and GTID when present") writes one.
+ * which school the file is for. Most formats need no more (a pupil number, a student code); a
+ * format with its own rule (a local ID, and the state ID when present) writes one.
  */
 import type { RecordIdentity, RecordLayout } from './format.js';
 

@@ -3,8 +3,8 @@
  * ~/.local/state/rollfix)/memory, folder 0700, files 0600, written whole through the safe writer.
  *
  *   decisions/FORMAT--SCOPE.json   one school's (or district's) decisions for one format: the
- *                                  scope is what the format reads from the file (GTID: district and
- *                                  school of the first student); "all" where the file names none.
+ *                                  scope is what the format reads from the file (the district and
+ *                                  school of the first student, say); "all" where the file names none.
  *   kept/SHA256.json               the keeps in effect in a file rollfix wrote, by its content's
  *                                  SHA-256 and line: how `check` of that file knows of them.
  *
