@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { generate } from './generate.mjs';
 import { startup } from './startup.mjs';
+import { workbookPair } from './workbook.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '10000,100000,1000000' }, runs: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' }, only: { type: 'string' } } });
@@ -126,4 +127,14 @@ for (const n of sizes) {
   for (const alt of alternatives(detailOnly)) {
     console.log(`${pad('', 9)} ${pad(alt.what, 26)} ${alt.skipped ? `skipped: ${alt.skipped}` : `${lpad(alt.wall.toFixed(2), 8)} s; rollfix check is ${(check.wall / alt.wall).toFixed(2)}x its time`}`);
   }
+}
+
+// Excel workbooks (issue #16): the same Target Tracker rows as a workbook and as CSV, in the same rounds.
+for (const n of sizes.filter((s) => s <= 100_000)) {
+  const { xlsx, csv } = await workbookPair(n, out);
+  const rounds = [];
+  for (let i = 0; i < runs; i++) rounds.push([runOnce([join(root, 'bin/rollfix'), 'check', csv, '--json']), runOnce([join(root, 'bin/rollfix'), 'check', xlsx, '--json'])]);
+  const [c, x] = [0, 1].map((k) => ({ wall: median(rounds.map((r) => r[k].wall)), rss: Math.max(...rounds.map((r) => r[k].rss)) }));
+  const ratio = median(rounds.map((r) => r[1].wall / r[0].wall));
+  console.log(`${pad(n.toLocaleString('en-US'), 9)} Target Tracker: check of the CSV ${c.wall.toFixed(2)} s (${c.rss.toFixed(0)} MB), of the same rows as a workbook ${x.wall.toFixed(2)} s (${x.rss.toFixed(0)} MB, ${(statSync(xlsx).size / 1e6).toFixed(1)} MB file): ${ratio.toFixed(2)}x (target: 3x)`);
 }

@@ -15,6 +15,7 @@ import { TableScreen } from './table-screen.js';
 import { RecordScreen } from './record-screen.js';
 import { WriteScreen } from './write-screen.js';
 import { HelpScreen } from './help-screen.js';
+import { ExplainScreen } from './explain-screen.js';
 import { StatusLine } from './status-line.js';
 import { SettingsScreen } from './settings-screen.js';
 import { DecisionsScreen } from './decisions-screen.js';
@@ -23,7 +24,7 @@ import { initialState, type Action, type State } from '../src/session/workstatio
 import type { Doc } from '../src/session/document.js';
 import type { Live } from '../src/session/live.js';
 import { journaledStep, replay } from '../src/session/resume.js';
-import { closeDoc, offerFor, discardEarlier, earlierSessions, forgetJournals, lockForEditing, performWrite, viewOnly, type EarlierSession, type EditingLock } from '../src/session/workstation-effects.js';
+import { closeDoc, offerFor, discardEarlier, earlierSessions, forgetJournals, lockForEditing, performSplit, performWrite, viewOnly, type EarlierSession, type EditingLock } from '../src/session/workstation-effects.js';
 import { OpenElsewhere, ResumePrompt } from './resume-prompt.js';
 
 const MIN_COLUMNS = 80;
@@ -117,6 +118,9 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
     performWrite(state.doc, state.live, state.write, dispatch);
   }, [state?.write.status]);
   useEffect(() => {
+    if (state?.splitting) performSplit(state.doc, state.splitting, dispatch);
+  }, [state?.splitting]);
+  useEffect(() => {
     const saving = state?.settings.saving;
     if (!saving) return;
     openSettings().then((store) => store.set(saving.key, saving.value)).then(
@@ -169,11 +173,12 @@ export function Frame({ state }: { state: State }) {
   const theme = useTheme();
   if (state.columns < MIN_COLUMNS || state.rows < MIN_ROWS) return <TooSmall columns={state.columns} rows={state.rows} />;
   const height = state.rows - 3;
-  const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings', decisions: 'Decisions made before' }[state.screen]}${state.readOnly ? ` ${theme.symbols.separator} READ-ONLY` : ''}`;
+  const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : state.explain ? `Explain ${state.explain}` : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings', decisions: 'Decisions made before' }[state.screen]}${state.readOnly ? ` ${theme.symbols.separator} READ-ONLY` : ''}`;
   return (
     <Box flexDirection="column" height={state.rows}>
       <Line text={title} width={state.columns} inverse bold />
-      {state.help ? <HelpScreen screen={state.screen} columns={state.columns} height={height} ascii={theme.ascii} />
+      {state.help ? <HelpScreen screen={state.screen} columns={state.columns} height={height} top={state.helpTop} />
+        : state.explain ? <ExplainScreen state={state} height={height} />
         : state.screen === 'summary' ? <SummaryScreen state={state} height={height} />
         : state.screen === 'table' ? <TableScreen state={state} height={height} />
         : state.screen === 'record' ? <RecordScreen state={state} height={height} />

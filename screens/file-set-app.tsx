@@ -10,6 +10,7 @@ import { useTerminalSize } from './use-terminal-size.js';
 import { basename } from 'node:path';
 import { App } from './app.js';
 import { FileSetScreen } from './file-set-screen.js';
+import { ModeHelp } from './help-screen.js';
 import { checkSet, openForEditing } from '../src/session/workstation-effects.js';
 import { checked, fileSetKey, initialFileSet, move, openable, replaced, type FileSetState } from '../src/session/file-set-state.js';
 import type { CheckOptions } from '../src/core/format.js';
@@ -24,6 +25,10 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
   // Keys that arrive together ("jj" then Enter) move from where the previous one left the cursor.
   const latest = useRef(state);
   latest.current = state;
+  const [showHelp, setHelp] = useState(false);
+  const help = useRef(showHelp);
+  help.current = showHelp;
+  const [message, setMessage] = useState<string | null>(null);
 
   useEffect(() => {
     if (!busy) return;
@@ -35,6 +40,10 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
 
   useKeyPresses((input, key) => {
     const action = fileSetKey(input, key);
+    if (action && typeof action === 'object') setMessage(action.reason);
+    else if (action) setMessage(null);
+    if (action === 'help' || action === 'close-help') setHelp(action === 'help' ? (h) => !h : false);
+    else if (help.current && action !== 'quit') return false;
     if (action === 'up' || action === 'down') setState((latest.current = move(latest.current, action === 'up' ? -1 : 1)));
     else if (action === 'open') setOpen(openable(latest.current));
     else if (action === 'quit') exit();
@@ -49,5 +58,6 @@ export function FileSetApp({ paths, options, format, settings, onError }: { path
     };
     return <App key={open} load={(progress) => openForEditing(open, options, format, progress)} name={basename(open)} settings={settings} onError={onError} onClose={close} />;
   }
-  return <FileSetScreen state={state} columns={columns} rows={rows} busy={busy} />;
+  if (showHelp) return <ModeHelp mode="file-set" title="Help" columns={columns} rows={rows} />;
+  return <FileSetScreen state={state} columns={columns} rows={rows} busy={busy ?? (message ? ` ${message}` : null)} />;
 }

@@ -10,6 +10,7 @@ import { Cells } from './components/cells.js';
 import { plural, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
 import type { FileSetState } from '../src/session/file-set-state.js';
+import { modeFooter } from '../src/session/mode-keys.js';
 
 export function FileSetScreen({ state, columns, rows, busy }: { state: FileSetState; columns: number; rows: number; busy: string | null }) {
   const theme = useTheme();
@@ -42,7 +43,7 @@ export function FileSetScreen({ state, columns, rows, busy }: { state: FileSetSt
   const wrapped = detail.flatMap((d) => wrap(d, columns - 2, 2)).slice(0, Math.max(0, room));
   wrapped.forEach((d, i) => lines.push(<Line key={`d${i}`} text={` ${d}`} width={columns} />));
   while (lines.length < rows - 2) lines.push(<Line key={`pad${lines.length}`} text="" width={columns} />);
-  lines.push(<Line key="keys" text={busy ?? ' Enter open  ↑/↓ choose  q quit'} width={columns} />);
+  lines.push(<Line key="keys" text={busy ?? ` ${modeFooter('file-set', columns - 2)}`} width={columns} />);
   lines.push(<Line key="where" text={` ${state.set?.references.length ? `reference: ${state.set.references.map((r) => basename(r.path)).join(', ')} ${sep} ` : ''}${chosen ? basename(chosen.path) : ''}`} width={columns} />);
   return <Box flexDirection="column" height={rows}>{lines}</Box>;
 }

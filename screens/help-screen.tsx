@@ -1,23 +1,41 @@
-/** Help: every key of the current screen and the global ones, generated from the key bindings. */
-import type { ReactElement } from 'react';
+/**
+ * Help: every key of the current screen, of every screen, and of the modes it can be in (a
+ * question, the picker, typing), generated from the binding tables (src/session/help-text.ts).
+ * It scrolls when it is longer than the screen; the footer says where it is.
+ */
 import { Box } from 'ink';
 import { Line } from './components/line.js';
-import { KEY_BINDINGS, type ScreenId } from '../src/session/key-bindings.js';
+import { helpLines } from '../src/session/help-text.js';
+import type { ScreenId } from '../src/session/key-bindings.js';
+import { MODE_BINDINGS, type Mode } from '../src/session/mode-keys.js';
 
-const KEY_NAMES: Record<string, string> = { up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', enter: 'Enter', escape: 'Esc', 'ctrl-r': 'Ctrl-R', 'ctrl-c': 'Ctrl-C' };
+export function HelpScreen({ screen, columns, height, top = 0 }: { screen: ScreenId | Mode; columns: number; height: number; top?: number }) {
+  const lines = helpLines(screen, columns);
+  const first = Math.max(0, Math.min(top, lines.length - height));
+  return (
+    <Box flexDirection="column" height={height}>
+      {lines.slice(first, first + height).map((l, i) => <Line key={first + i} text={l.text} width={columns} bold={l.heading} />)}
+    </Box>
+  );
+}
 
-export function HelpScreen({ screen, columns, height, ascii }: { screen: ScreenId; columns: number; height: number; ascii: boolean }) {
-  const name = (k: string) => (ascii ? { up: 'Up', down: 'Down' }[k] ?? KEY_NAMES[k] ?? k : KEY_NAMES[k] ?? k);
-  const own = KEY_BINDINGS.filter((b) => b.screens?.includes(screen));
-  const global = KEY_BINDINGS.filter((b) => !b.screens || (b.screens.length > 1 && !b.screens.includes(screen)));
-  const lines: ReactElement[] = [];
-  const add = (text: string, bold = false) => lines.push(<Line key={lines.length} text={text} width={columns} bold={bold} />);
-  add(` Keys on this screen (${screen})`, true);
-  for (const b of own) add(`   ${b.keys.map(name).join(', ').padEnd(14)} ${b.description}`);
-  add('');
-  add(' Everywhere', true);
-  for (const b of global) add(`   ${b.keys.map(name).join(', ').padEnd(14)} ${b.description}${b.screens ? ` (${b.screens.join(', ')})` : ''}`);
-  add('');
-  add(' ? or Esc closes help. Ctrl-S and Ctrl-Q are never used: they freeze terminals.');
-  return <Box flexDirection="column" height={height}>{lines.slice(0, height)}</Box>;
+/** Where help is scrolled to, for its footer: "lines 1-21 of 40". */
+export function helpPosition(screen: ScreenId | Mode, columns: number, height: number, top: number): string {
+  const total = helpLines(screen, columns).length;
+  const first = Math.max(0, Math.min(top, total - height));
+  return total <= height ? '' : `lines ${first + 1}-${Math.min(total, first + height)} of ${total}`;
+}
+
+/**
+ * Help as a whole screen, for the screens before a file is open (the file list, the resume
+ * prompt, a file open elsewhere): their keys, and how to close it.
+ */
+export function ModeHelp({ mode, title, columns, rows }: { mode: Mode; title: string; columns: number; rows: number }) {
+  return (
+    <Box flexDirection="column" height={rows}>
+      <Line text={` rollfix | ${title}`} width={columns} inverse bold />
+      <HelpScreen screen={mode} columns={columns} height={rows - 2} />
+      <Line text={` ${MODE_BINDINGS.help.find((b) => b.command === 'help.close')?.footer}`} width={columns} />
+    </Box>
+  );
 }

@@ -36,7 +36,9 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const lines: ReactElement[] = [<Line key="title" text={` Line ${view.line}  ${theme.symbols.separator} ${where} ${theme.symbols.separator} ${status}`} width={columns} bold />];
   if (!record) {
     lines.push(<Line key="raw" text={`  ${doc.store.line(view.line)}`} width={columns} />);
-    for (const [i, issue] of issues.entries()) lines.push(<Line key={`i${i}`} text={`  ${theme.symbols.error} ${issue.message}`} width={columns} color={theme.colors.error} />);
+    for (const [i, issue] of issues.entries()) {
+      for (const [j, part] of wrap(issue.message, columns - 5, 8).entries()) lines.push(<Line key={`i${i}.${j}`} text={`  ${j ? ' ' : theme.symbols.error} ${part}`} width={columns} color={theme.colors.error} />);
+    }
     return <Box flexDirection="column" height={height}>{lines}</Box>;
   }
   const sensitive = new Set(record.layout.fields.filter((f) => f.sensitive).map((f) => f.name));
@@ -48,12 +50,38 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const nameWidth = Math.max(24, Math.min(32, Math.max(...record.layout.fields.map((f) => f.name.length)) + 4));
   const valueWidth = Math.floor((columns - nameWidth - 2) * 0.45);
   const statusWidth = columns - nameWidth - valueWidth - 2;
-  // Long layouts (Enroll.asc has 22 fields and more) scroll: a window of fields around the
-  // cursor, leaving six lines for where the window is, the message and the proposed repair.
+  const detail: Array<{ text: string; color?: string; bold?: boolean }> = [];
+  const say = (text: string, indent: string, props: { color?: string; bold?: boolean } = {}, max = 8) => {
+    for (const [i, part] of wrap(text, columns - indent.length - 1, max).entries()) detail.push({ text: `${i === 0 ? indent : ' '.repeat(indent.length)}${part}`, ...props });
+  };
+  const spec = record.layout.fields[cursor];
+  const name = spec.name;
+  // Fixed-length records: where the field sits, since an edit must fit it exactly.
+  if (spec.position) say(`${name}: bytes ${spec.position}-${spec.position + spec.maxLength - 1} (${spec.maxLength} wide); other bytes stay where they are`, ' ');
+  if (view.keep) {
+    say(`Keep ${view.keep.code} as it is: the value is real, because (Enter keeps, Esc cancels):`, ' ', { bold: true });
+    detail.push({ text: '' }); // the reason's own line, drawn below with its cursor
+  } else if (view.draft) {
+    const draftIssues = view.draft.issues;
+    if (draftIssues.length) say(draftIssues[0].message, ` ${theme.symbols.error} `, { color: theme.colors.error });
+    else say(`${name} is valid: Enter keeps it, Esc cancels`, ` ${theme.symbols.ok} `, { color: theme.colors.ok });
+  } else {
+    const here = [...fieldIssues(state, view.line, cursor), ...fieldIssues(state, view.line, -1)];
+    for (const issue of here) {
+      say(issue.message, ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
+      if (issue.kept) say(`Kept: ${issue.kept.reason} (${issue.severity === 'warning' ? 'resolved' : 'still counts: the receiving system would still refuse it'}; k withdraws)`, '   ', { color: theme.colors.accent });
+      else if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere`, '   ', { bold: true });
+    }
+    if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (${theme.symbols.arrow} Up/Down)`, ' ');
+  }
+  // Every issue of the field under the cursor is said in full (wrapped) below the fields; long
+  // layouts (Enroll.asc has 22 fields and more) scroll: a window of fields around the cursor
+  // in what is left, with a line that says where the window is.
   const all = record.layout.fields;
-  const fieldRows = all.length <= height - 1 - 4 ? all.length : Math.max(3, height - 1 - 6);
+  const fieldRows = all.length <= height - 1 - detail.length ? all.length : Math.max(3, height - 2 - detail.length);
   const first = all.length <= fieldRows ? 0 : Math.min(Math.max(0, cursor - Math.floor(fieldRows / 2)), all.length - fieldRows);
   const visible = all.slice(first, first + fieldRows);
+  if (visible.length < all.length) detail.unshift({ text: ` fields ${first + 1}-${first + visible.length} of ${all.length} (Up/Down scroll)` });
   visible.forEach((spec, at) => {
     const i = first + at;
     const editing = i === cursor && view.draft;
@@ -76,32 +104,8 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     );
   });
   const room = height - lines.length;
-  const detail: Array<{ text: string; color?: string; bold?: boolean }> = [];
-  const say = (text: string, indent: string, props: { color?: string; bold?: boolean } = {}, max = 2) => {
-    for (const [i, part] of wrap(text, columns - indent.length - 1, max).entries()) detail.push({ text: `${i === 0 ? indent : ' '.repeat(indent.length)}${part}`, ...props });
-  };
-  const spec = record.layout.fields[cursor];
-  const name = spec.name;
-  if (visible.length < all.length) say(`fields ${first + 1}–${first + visible.length} of ${all.length} (↑/↓ scroll)`, ' ');
-  // Fixed-length records: where the field sits, since an edit must fit it exactly.
-  if (spec.position) say(`${name}: bytes ${spec.position}–${spec.position + spec.maxLength - 1} (${spec.maxLength} wide); other bytes stay where they are`, ' ');
-  if (view.keep) {
-    say(`Keep ${view.keep.code} as it is: the value is real, because (Enter keeps, Esc cancels):`, ' ', { bold: true });
-    lines.push(...detail.splice(0).map((d, i) => <Line key={`k${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />));
-    lines.push(<Cells key="reason" cells={[{ text: '   ', width: 3 }, ...cursorCells(view.keep.text, caretFromEnd, columns - 4, { color: theme.colors.accent, underline: !theme.color })]} />);
-  } else if (view.draft) {
-    const draftIssues = view.draft.issues;
-    if (draftIssues.length) say(draftIssues[0].message, ` ${theme.symbols.error} `, { color: theme.colors.error });
-    else say(`${name} is valid: Enter keeps it, Esc cancels`, ` ${theme.symbols.ok} `, { color: theme.colors.ok });
-  } else {
-    const here = [...fieldIssues(state, view.line, cursor), ...fieldIssues(state, view.line, -1)];
-    for (const issue of here) {
-      say(issue.message, ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
-      if (issue.kept) say(`Kept: ${issue.kept.reason} (${issue.severity === 'warning' ? 'resolved' : 'still counts: the receiving system would still refuse it'}; k withdraws)`, '   ', { color: theme.colors.accent });
-      else if (issue.repair) say(`${repairText(issue, show)}: a accepts, A accepts it everywhere`, '   ', { bold: true });
-    }
-    if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (${theme.symbols.arrow} ↑/↓)`, ' ');
-  }
-  for (const [i, d] of detail.slice(0, room).entries()) lines.push(<Line key={`d${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />);
+  if (view.keep) detail.pop();
+  for (const [i, d] of detail.slice(0, view.keep ? room - 1 : room).entries()) lines.push(<Line key={`d${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />);
+  if (view.keep) lines.push(<Cells key="reason" cells={[{ text: '   ', width: 3 }, ...cursorCells(view.keep.text, caretFromEnd, columns - 4, { color: theme.colors.accent, underline: !theme.color })]} />);
   return <Box flexDirection="column" height={height}>{lines}</Box>;
 }

@@ -9,6 +9,9 @@ import { useKeyPresses } from './use-keys.js';
 import { useState } from 'react';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
+import { ModeHelp } from './help-screen.js';
+import { modeKey } from '../src/session/key-map.js';
+import { bindingsIn, type Mode } from '../src/session/mode-keys.js';
 import type { EarlierSession } from '../src/session/workstation-effects.js';
 import type { LockHolder } from '../src/session/lock.js';
 
@@ -27,23 +30,34 @@ export function ResumePrompt({ earlier, changedFile, notes, columns, rows, onAns
 }) {
   const theme = useTheme();
   const [viewing, setViewing] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const kind = earlier ? 'earlier' : 'changed';
   useKeyPresses((input, key) => {
-    const answer = earlier && input === 'r' ? 'resume' : earlier && input === 'd' ? 'discard' : !earlier && (key.return || key.escape) ? 'ignore' : !earlier && input === 'x' ? 'forget-old' : null;
-    if (input === 'v') setViewing((v) => !v);
+    const found = modeKey('resume', input, key, kind);
+    const command = found && 'command' in found ? found.command : null;
+    setMessage(found && 'reason' in found ? found.reason : null);
+    if (help || command === 'app.help') {
+      if (command === 'app.help' || key.escape) setHelp(!help);
+      return false;
+    }
+    const answer = ({ 'resume.resume': 'resume', 'resume.discard': 'discard', 'resume.continue': 'ignore', 'resume.forget': 'forget-old' } as const)[command as string] ?? null;
+    if (command === 'resume.view') setViewing((v) => !v);
     if (answer) onAnswer(answer);
     return Boolean(answer);
   });
+  if (help) return <ModeHelp mode="resume" title="Help" columns={columns} rows={rows} />;
   const lines: Array<{ text: string; bold?: boolean; color?: string }> = [{ text: ' rollfix', bold: true }, { text: '' }];
   for (const note of notes) lines.push({ text: ` ${theme.symbols.warning} ${note}`, color: theme.colors.warning });
   if (notes.length) lines.push({ text: '' });
   if (earlier) {
     lines.push({ text: ` ${earlier.unsaved} unsaved edit${earlier.unsaved === 1 ? '' : 's'} from ${when(earlier.modified)} UTC (not written when that session ended)`, bold: true, color: theme.colors.warning });
-    lines.push({ text: '   r resume them   d discard them   v view them' });
+    lines.push({ text: `   ${keysLine('resume', 'earlier')}` });
   }
   if (changedFile) {
     lines.push({ text: ` ${theme.symbols.warning} Unsaved edits from ${when(changedFile)} UTC were for an earlier version of this file.`, color: theme.colors.warning });
     lines.push({ text: '   The file has changed since: they cannot be applied (nor read: they are sealed' });
-    lines.push({ text: '   with the old content).' + (earlier ? '' : '   x deletes them   Enter continues') });
+    lines.push({ text: '   with the old content).' + (earlier ? '' : `   ${keysLine('resume', 'changed')}`) });
   }
   if (viewing && earlier) {
     lines.push({ text: '' });
@@ -53,8 +67,15 @@ export function ResumePrompt({ earlier, changedFile, notes, columns, rows, onAns
   return (
     <Box flexDirection="column" height={rows}>
       {lines.map((l, i) => <Line key={i} text={l.text} width={columns} bold={l.bold} color={l.color} />)}
+      <Box flexGrow={1} />
+      <Line text={` ${message ?? '? help'}`} width={columns} />
     </Box>
   );
+}
+
+/** The keys a prompt offers, from its table: "r resume them   d discard them   v view them". */
+function keysLine(mode: Mode, kind?: string): string {
+  return bindingsIn(mode, kind).filter((b) => b.footer && b.command !== 'app.help').map((b) => b.footer).join('   ');
 }
 
 function since(holder: LockHolder): string {
@@ -79,11 +100,21 @@ export function OpenElsewhere({ name, file, holder, sameHost, lockPath, tried, c
   onAnswer: (answer: 'view' | 'retry' | 'quit') => void;
 }) {
   const theme = useTheme();
+  const [help, setHelp] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
   useKeyPresses((input, key) => {
-    const answer = input === 'v' ? 'view' : input === 'r' ? 'retry' : input === 'q' || key.escape || (key.ctrl && input === 'c') ? 'quit' : null;
+    const found = modeKey('open-elsewhere', input, key);
+    const command = found && 'command' in found ? found.command : null;
+    setMessage(found && 'reason' in found ? found.reason : null);
+    if (command === 'app.help' || (help && key.escape)) {
+      setHelp(!help);
+      return false;
+    }
+    const answer = ({ 'elsewhere.view': 'view', 'elsewhere.retry': 'retry', 'app.quit': 'quit' } as const)[command as string] ?? null;
     if (answer) onAnswer(answer);
     return Boolean(answer);
   });
+  if (help) return <ModeHelp mode="open-elsewhere" title="Help" columns={columns} rows={rows} />;
   const lines: Array<{ text: string; bold?: boolean; color?: string }> = [{ text: ' rollfix', bold: true }, { text: '' }];
   lines.push({ text: ` ${theme.symbols.warning} ${name} is open in another rollfix workstation`, bold: true, color: theme.colors.warning });
   lines.push({ text: `   process ${holder.pid} on ${sameHost ? 'this computer' : `the computer ${holder.host}`}${since(holder)}` });
@@ -97,11 +128,12 @@ export function OpenElsewhere({ name, file, holder, sameHost, lockPath, tried, c
   }
   lines.push({ text: '' });
   if (tried) lines.push({ text: `   Still open there at ${tried.toISOString().slice(11, 19)} UTC.`, color: theme.colors.warning }, { text: '' });
-  lines.push({ text: '   v view it here, read-only (nothing you do here is kept)' });
-  lines.push({ text: '   r try again   q quit' });
+  for (const text of keysLine('open-elsewhere').split('   ')) lines.push({ text: `   ${text}` });
   return (
     <Box flexDirection="column" height={rows}>
       {lines.map((l, i) => <Line key={i} text={l.text} width={columns} bold={l.bold} color={l.color} />)}
+      <Box flexGrow={1} />
+      <Line text={` ${message ?? '? help'}`} width={columns} />
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import { Box } from 'ink';
 import { Cells, cursorCells } from './components/cells.js';
 import { Line } from './components/line.js';
 import { useTheme } from './theme-context.js';
+import { wrap } from './text.js';
 import { DEFAULTS, SETTINGS, type Settings } from '../src/session/settings.js';
 import type { State } from '../src/session/workstation-state.js';
 
@@ -25,7 +26,7 @@ export function SettingsScreen({ state, height }: { state: State; height: number
     lines.push(<Line key={key} text={`${at ? theme.symbols.cursor : ' '} ${key.padEnd(15)} ${value}`} width={columns} inverse={at && settings.draft === null} color={at && settings.draft !== null ? theme.colors.accent : undefined} />);
   });
   lines.push(<Line key="g2" text="" width={columns} />);
-  lines.push(<Line key="d" text={`   ${SETTINGS[keys[settings.cursor]].description}`} width={columns} />);
+  for (const [i, part] of wrap(SETTINGS[keys[settings.cursor]].description, columns - 4, 4).entries()) lines.push(<Line key={`d${i}`} text={`   ${part}`} width={columns} />);
   lines.push(<Line key="w" text={settings.saving ? '   Saving…' : `   Stored in ${process.env.ROLLFIX_CONFIG_DIR ? '$ROLLFIX_CONFIG_DIR' : '~/.config/rollfix'}/config.json (rollfix config path)`} width={columns} dim />);
   return <Box flexDirection="column" height={height}>{lines.slice(0, height)}</Box>;
 }

@@ -5,7 +5,7 @@
 import type { ReactElement } from 'react';
 import { Box } from 'ink';
 import { Line } from './components/line.js';
-import { plural } from './text.js';
+import { plural, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected } from '../src/session/live.js';
 import { fixedWhenWritten, fixText, rejections } from '../src/session/rejections.js';
@@ -34,7 +34,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   if (isRejected(live)) {
     add('rej', ` ${theme.symbols.reject} WOULD BE REJECTED: the receiving system would refuse the whole file`, { color: theme.colors.error, bold: true });
     for (const [i, issue] of rejected.slice(0, 4).entries()) {
-      add(`r${i}`, `   ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, { color: theme.colors.error });
+      for (const [j, part] of wrap(`${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, w - 4, 2).entries()) add(`r${i}.${j}`, `   ${part}`, { color: theme.colors.error });
       add(`f${i}`, `     ${theme.symbols.arrow} ${fixText(state, issue)}`);
     }
     if (rejected.length > 4) add('more', `   and ${rejected.length - 4} more (t shows them in the table)`);
@@ -51,7 +51,7 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   const choices = codeChoices(state);
   const flagged = flaggedNow(state);
   const listed = choices.length > 0 && listedLines(state).length > 0;
-  add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
+  add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : isRejected(live) ? ` ${theme.symbols.ok} No flagged record; the reasons above are what is left (w writes anyway)` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
   const kept = keptNow(state);
   if (kept > 0) add('kept', `   ${plural(kept, 'issue')} kept as real, with the clerk's reason (the record screen shows it)`, { color: theme.colors.accent });
   const room = height - lines.length;

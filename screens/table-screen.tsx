@@ -15,7 +15,8 @@ export function columnsFor(width: number): number[] {
   const line = 7;
   const last = Math.max(16, Math.floor((width - line) * 0.22));
   const first = Math.max(12, Math.floor((width - line) * 0.16));
-  const id = Math.max(11, Math.floor((width - line) * 0.14));
+  // A UPN is 13 characters: the ID column shows it whole.
+  const id = Math.max(15, Math.floor((width - line) * 0.14));
   return [line, last, first, id, width - line - last - first - id];
 }
 
@@ -55,8 +56,10 @@ export function TableScreen({ state, height }: { state: State; height: number })
     const flaggedFields = new Set(issues.map((x) => x.field));
     const keys = record ? keyIndex(record.layout.fields).map((k) => (k >= 0 ? record.fields[k] ?? '' : '')) : [doc.store.line(n), '', ''];
     const names = doc.model.keyFields;
+    // The most severe issue first (errors before warnings), and how many the record has.
     const first = issues.find((x) => x.severity !== 'warning') ?? issues[0];
-    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${first.kept ? `kept (${first.kept.reason}): ` : ''}${first.message}`;
+    const more = issues.length > 1 ? `(${issues.length}) ` : '';
+    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} fixed` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${more}${first.kept ? `kept (${first.kept.reason}): ` : ''}${first.message}`;
     const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     const cells: Cell[] = [
       { text: `${i === table.row ? theme.symbols.cursor : ' '}${n}`, width: widths[0] },

@@ -51,3 +51,15 @@ export function wrap(text: string, width: number, max: number): string[] {
   if (lines.length > max) lines.splice(max - 1, lines.length, lines.slice(max - 1).join(' '));
   return lines;
 }
+
+/**
+ * A path in `width` columns, shortened in the middle (/home/clerk/…/batch.fixed.txt): its start
+ * and its file name are what tell paths apart.
+ */
+export function shortenMiddle(text: string, width: number, ellipsis = '…'): string {
+  const chars = [...sanitise(text)];
+  if (chars.length <= width) return chars.join('');
+  const room = Math.max(0, width - [...ellipsis].length);
+  const tail = Math.ceil(room * 0.6);
+  return chars.slice(0, room - tail).join('') + ellipsis + chars.slice(chars.length - tail).join('');
+}

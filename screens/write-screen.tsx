@@ -3,12 +3,13 @@ import type { ReactElement } from 'react';
 import { Box } from 'ink';
 import { Cells, cursorCells } from './components/cells.js';
 import { Line } from './components/line.js';
-import { plural, wrap } from './text.js';
+import { plural, shortenMiddle, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected, type Live } from '../src/session/live.js';
 import { defaultReportPath } from '../src/session/workstation-effects.js';
 import { flaggedNow, type State } from '../src/session/workstation-state.js';
 import { fixText, rejections } from '../src/session/rejections.js';
+import { outcomeOf } from '../src/core/outcome.js';
 
 function changedRecords(live: Live): number {
   let n = 0;
@@ -48,8 +49,8 @@ export function WriteScreen({ state, height }: { state: State; height: number })
   add(' Write the resubmission file (the file you opened is never changed)', { bold: true });
   add('');
   if (write.draft !== null) lines.push(<Cells key="path" cells={[{ text: '   File:           ', width: 19 }, ...cursorCells(write.draft, state.caretFromEnd, columns - 19, { color: theme.colors.accent })]} />);
-  else add(`   File:           ${write.path}`);
-  add(`   Change report:  ${defaultReportPath(write.draft ?? write.path)}`);
+  else add(`   File:           ${shortenMiddle(write.path, columns - 19, theme.symbols.ellipsis)}`);
+  add(`   Change report:  ${shortenMiddle(defaultReportPath(write.draft ?? write.path), columns - 19, theme.symbols.ellipsis)}`);
   add('');
   add(`   ${plural(changedRecords(live), 'record')} changed, ${plural(live.deleted.size, 'record')} deleted, ${plural(flaggedNow(state), 'record')} still flagged`);
   add('');
@@ -64,20 +65,24 @@ export function WriteScreen({ state, height }: { state: State; height: number })
     // Why, and what fixes it: an edit (a deleted record) can make the trailer's count wrong again.
     const reasons = rejections(state);
     for (const issue of reasons.slice(0, 3)) {
-      add(`     ${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, { color: theme.colors.error });
+      for (const part of wrap(`${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`, columns - 6, 2)) add(`     ${part}`, { color: theme.colors.error });
       add(`       ${theme.symbols.arrow} ${fixText(state, issue)}`);
     }
     if (reasons.length > 3) add(`     and ${reasons.length - 3} more (t shows them in the table)`);
   } else add(`   ${theme.symbols.ok} Nothing would make the receiving system reject it`, { color: theme.colors.ok });
   add('');
-  if (write.status === 'writing') add('   Writing…');
-  if (write.status === 'failed') add(`   ${theme.symbols.error} Not written: ${write.error}. Your edits are kept.`, { color: theme.colors.error, bold: true });
+  if (write.status === 'writing') add(`   Writing${theme.symbols.ellipsis}`);
+  if (write.status === 'failed') {
+    for (const [i, part] of wrap(`Not written: ${write.error}. Your edits are kept.`, columns - 6, 4).entries()) add(`   ${i ? ' ' : theme.symbols.error} ${part}`, { color: theme.colors.error, bold: true });
+  }
   if (write.status === 'done' && write.written) {
     const { written } = write;
     const after = written.after;
-    add(`   ${theme.symbols.ok} Wrote ${written.output}`, { color: theme.colors.ok, bold: true });
-    add(`     and the change report ${written.changeReport} (${plural(written.changes, 'change')})`);
-    const verdict = after.rejected ? 'would be REJECTED' : after.flaggedRecords > 0 ? `accepted, with ${plural(after.flaggedRecords, 'record')} for the Fix Errors stage` : 'clean: ready to upload';
+    add(`   ${theme.symbols.ok} Wrote ${shortenMiddle(written.output, columns - 10, theme.symbols.ellipsis)}`, { color: theme.colors.ok, bold: true });
+    add(`     and the change report (${plural(written.changes, 'change')}):`);
+    add(`     ${shortenMiddle(written.changeReport, columns - 6, theme.symbols.ellipsis)}`);
+    const outcome = outcomeOf(after);
+    const verdict = outcome === 'rejected' ? 'would be REJECTED' : after.flaggedRecords > 0 ? `accepted, with ${plural(after.flaggedRecords, 'record')} for the Fix Errors stage` : outcome === 'flagged' ? 'not ready: errors in the file to fix' : 'clean: ready to upload';
     add(`     Checked again: ${verdict}`, { color: after.rejected ? theme.colors.error : theme.colors.ok });
   } else if (write.status !== 'writing') {
     add(write.draft !== null ? '   Type the path; Enter keeps it, Esc cancels' : '   Enter writes   e edits the path   Esc goes back');

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { cli, OPTIONS, ROOT, tempDir } from './helpers.js';
+import { cli, expectedExit, OPTIONS, ROOT, tempDir } from './helpers.js';
 import { openDoc } from '../src/session/document.js';
 import { walkAndDraw } from './walk.js';
 
@@ -50,6 +50,8 @@ describe('the other formats, damaged', () => {
       expect([0, 1, 2, 65, 66], label).toContain(result.status);
       expect(result.stderr, label).not.toMatch(/\n\s+at |internal error/);
       if (result.status! <= 2) expect(() => JSON.parse(result.stdout), label).not.toThrow();
+      // exit 0 if and only if no error and no rejection (test/exit-invariant.test.ts)
+      if (result.status! <= 2) expect(result.status, label).toBe(expectedExit(JSON.parse(result.stdout).issues));
       else expect(result.stderr, label).toMatch(/^rollfix: /);
       if (result.status! > 2) continue;
       const fixed = cli(['fix', '--auto', path, '-o', `${path}.out`, '--force']);

@@ -58,3 +58,9 @@ export function cli(args: string[], env: Record<string, string> = {}): CliResult
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The exit code `check` owes `issues`: 2 with a rejection, else 1 with an error, else 0 (test/exit-invariant.test.ts). */
+export function expectedExit(issues: ReadonlyArray<{ severity: string }>): number {
+  if (issues.some((i) => i.severity === 'reject')) return 2;
+  return issues.some((i) => i.severity === 'error') ? 1 : 0;
+}

@@ -56,4 +56,21 @@ describe('nothing from a file or the command line drives the terminal', () => {
     expectClean('usage', usage);
     expectClean('format', cli(['check', '--format', `x${HOSTILE}`, join(ROOT, 'formats/gtid/samples/sample.txt')]));
   });
+
+  it('paths printed once through the guard: escapes shown, a line break cannot start a line of its own', () => {
+    const folder = join(tempDir(), `out${HOSTILE}\nWrote x`);
+    mkdirSync(folder);
+    const sample = join(ROOT, 'formats/gtid/samples/sample.txt');
+    const output = join(folder, 'out.txt');
+    const wrote = cli(['fix', '--auto', sample, '-o', output]);
+    expectClean('wrote', wrote);
+    expect(wrote.stdout.split('\n')[0]).toMatch(/^Wrote .*out<U\+001B>\[2J.*<U\+000A>Wrote x\/out\.txt$/);
+    expect(wrote.stdout).toContain('change report: ');
+    expect(wrote.stdout.split('\n')[1]).toMatch(/<U\+000A>Wrote x\/out\.changes\.csv$/);
+    const exists = cli(['fix', '--auto', sample, '-o', output]);
+    expect(exists.status).toBe(73);
+    expectClean('exists', exists);
+    expect(exists.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(exists.stderr).toMatch(/<U\+000A>Wrote x\/out\.txt already exists/);
+  });
 });

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Format } from '../../src/core/format.js';
 import { GENERIC_ISSUES } from '../../src/core/generic-issues.js';
 import { ENGLAND_ID_ISSUES } from '../england/issues.js';
+import { LA_CODES_SETTING } from '../england/la-codes.js';
 import { CTF_ISSUES } from './issues.js';
 import { HEADER_LAYOUT, PUPIL_LAYOUT } from './fields.js';
 import { ctfFixer, ctfValidator } from './passes.js';
@@ -38,7 +39,8 @@ export const ctf: Format = {
   issueTypes: [...GENERIC_ISSUES, ...ENGLAND_ID_ISSUES, ...CTF_ISSUES],
   validator: ctfValidator,
   fixer: ctfFixer,
-  records: (_options, input) => ctfRecordModel(input),
+  records: (options, input) => ctfRecordModel(input, options),
+  settings: [LA_CODES_SETTING],
   split: splitLostPupils,
   splitHelp: { summary: 'a lost-pupil CTF as one file per pupil', lines: ['a lost-pupil CTF (destination XXXXXXX) as one file per', 'pupil, numbered on from its own, beside it'] },
   outputName(input) {

@@ -42,14 +42,14 @@ function structure(doc: CtfDocument): Issue[] {
   return out;
 }
 
-function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult {
+function checkCtf(lines: readonly string[], input: InputInfo, options: CheckOptions): ValidationResult {
   const doc = readCtf(lines);
   const issues = structure(doc);
   const base = { records: 0, detailRecords: 0, flaggedRecords: 0, facts: { shape: 'XML, one record per pupil' } };
   // Said even when the XML cannot be read: an entity the DTD declares is an error to a reader without it.
   const doctype = doctypeIssue(doc.text);
   if (doc.xml.error || issues.some((i) => i.code === 'ctf/root')) return { ...base, issues: doctype ? [doctype, ...issues] : issues };
-  const check = ctfChecks(doc);
+  const check = ctfChecks(doc, options);
   const byUpn = new Map<string, { line: number; flagged: boolean }>();
   const flagged = new Set<number>();
   for (const r of [...(doc.header ? [doc.header] : []), ...doc.pupils]) {
@@ -81,13 +81,13 @@ function checkCtf(lines: readonly string[], input: InputInfo): ValidationResult 
   return { ...base, issues, records: doc.pupils.length + (doc.header ? 1 : 0), detailRecords: doc.pupils.length, flaggedRecords: flagged.size, facts: { ...base.facts, layout: `CTF ${version}, from ${source ?? '?'} to ${destination ?? '?'}` } };
 }
 
-export function ctfValidator(_options: CheckOptions, input: InputInfo): Validator {
+export function ctfValidator(options: CheckOptions, input: InputInfo): Validator {
   const lines: string[] = [];
-  return { line: (text) => void lines.push(text), finish: () => checkCtf(lines, input) };
+  return { line: (text) => void lines.push(text), finish: () => checkCtf(lines, input, options) };
 }
 
 /** The safe repairs, made in the text of the elements they change; the result must parse. */
-export function ctfFixer(_options: CheckOptions, _input: InputInfo): Fixer {
+export function ctfFixer(options: CheckOptions, _input: InputInfo): Fixer {
   const lines: string[] = [];
   const made: Change[] = [];
   return {
@@ -99,7 +99,7 @@ export function ctfFixer(_options: CheckOptions, _input: InputInfo): Fixer {
     finish() {
       const doc = readCtf(lines);
       if (doc.xml.error) return lines;
-      const check = ctfChecks(doc);
+      const check = ctfChecks(doc, options);
       const replacements = [];
       for (const r of [...(doc.header ? [doc.header] : []), ...doc.pupils]) {
         const layout = layoutOf(r);

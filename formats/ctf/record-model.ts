@@ -7,7 +7,8 @@
  */
 import { issueAt, type Issue } from '../../src/core/issue.js';
 import { describeNonPrintable, hasNonPrintable, stripNonPrintable } from '../../src/core/printable.js';
-import type { RecordLayout, RecordModel } from '../../src/core/format.js';
+import type { CheckOptions, RecordLayout, RecordModel } from '../../src/core/format.js';
+import { laCodes } from '../england/la-codes.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { readAllLines } from '../../src/io/whole-file.js';
 import { readCtf, fieldValue, type CtfDocument, type CtfRecord } from './ctf-document.js';
@@ -104,20 +105,21 @@ function nonPrintableIssues(layout: RecordLayout, fields: readonly string[], lin
   return out;
 }
 
-export function ctfChecks(doc: CtfDocument) {
+export function ctfChecks(doc: CtfDocument, options?: CheckOptions) {
+  const las = laCodes(options);
   const version = versionMajor(doc.header ? fieldValue(doc.header, 'CTFversion') : '');
   return (r: CtfRecord | null, layout: RecordLayout, fields: readonly string[], line: number) => {
     const v = valuesOf(layout, fields);
     const unprintable = nonPrintableIssues(layout, fields, line);
     if (layout.kind === 'header') return [...unprintable, ...checkHeader(v, line)];
     const usesGender = Boolean(r && !child(r.element, 'Sex') && child(r.element, 'Gender'));
-    return [...unprintable, ...checkPupil(v, line, version, usesGender)];
+    return [...unprintable, ...checkPupil(v, line, version, usesGender, las)];
   };
 }
 
-export function ctfRecordModel(input: InputInfo): RecordModel & { doc: CtfDocument } {
+export function ctfRecordModel(input: InputInfo, options?: CheckOptions): RecordModel & { doc: CtfDocument } {
   const doc = readCtf(readAllLines(input)); // the model needs the whole document
-  const check = ctfChecks(doc);
+  const check = ctfChecks(doc, options);
   const fieldsOf = (r: CtfRecord, layout: RecordLayout) => layout.fields.map((f) => fieldValue(r, f.name));
   return {
     doc,

@@ -65,13 +65,13 @@ function isoDate(value: string): Issue['repair'] {
   return null;
 }
 
-export function checkPupil(v: Values, line: number, version: number | null, usesGender: boolean): Issue[] {
+export function checkPupil(v: Values, line: number, version: number | null, usesGender: boolean, las?: ReadonlySet<string>): Issue[] {
   const out: Issue[] = [];
   for (const path of ['UPN', 'Surname', 'Forename', 'DOB', 'Sex']) {
     if (!v(path)) out.push(issueAt('field/required', 'error', line, path, path === 'UPN' ? 'UPN is required (census error 1500)' : `${path} is required for the import`));
   }
   for (const path of ['UPN', 'BasicDetails/FormerUPN']) {
-    const found = upnIssue(v(path), line, path);
+    const found = upnIssue(v(path), line, path, las);
     if (found) out.push(found);
   }
   const uln = ulnIssue(v('UniqueLearnerNumber'), line);
@@ -116,7 +116,7 @@ export function checkName({ fileName, source, destination, pupils }: NameFacts):
   else if (right && m[3].toUpperCase() !== destination!.toUpperCase() && !/^(XXXXXXX|MMMMMMM)$/i.test(m[3])) out.push(issueAt('ctf/file-name', 'error', null, null, `The name says the destination is ${m[3]}; the header's DestSchool is ${destination}`, rename));
   const lost = (m?.[3] ?? destination ?? '').toUpperCase() === 'XXXXXXX';
   if (lost && pupils > 1) {
-    out.push(issueAt('ctf/lost-pupil-count', 'reject', null, null, `A lost-pupil file (destination XXXXXXX) holds ${pupils} pupils; it may hold only one`, { confidence: 'review', reason: `split it into ${pupils} files, one pupil each, numbered on after ${String(sequence).padStart(3, '0')} (rollfix fix --split)` }));
+    out.push(issueAt('ctf/lost-pupil-count', 'reject', null, null, `A lost-pupil file (destination XXXXXXX) holds ${pupils} pupils; it may hold only one`, { confidence: 'review', action: 'split-file', reason: `split it into ${pupils} files, one pupil each, numbered on after ${String(sequence).padStart(3, '0')} (rollfix fix --split)` }));
   }
   return out;
 }

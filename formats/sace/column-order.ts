@@ -17,7 +17,13 @@ export interface Swap {
   why: string;
 }
 
-const passes = (spec: FieldSpec, value: string) => fieldFinding({ ...spec, required: false }, value.trim()) === null;
+/** Whether a value fits a field: as it is, or once its safe repair has put back what Excel took (a lost leading zero: area code 8). */
+function passes(spec: FieldSpec, value: string): boolean {
+  const loose = { ...spec, required: false };
+  if (fieldFinding(loose, value.trim()) === null) return true;
+  const proposal = spec.normalise?.(value.trim());
+  return proposal?.confidence === 'safe' && fieldFinding(loose, proposal.value) === null;
+}
 const filled = (rows: readonly string[][], column: number) => rows.map((r) => r[column] ?? '').filter((v) => v.trim() !== '');
 
 /** Share of the non-blank values in `column` that pass `spec`'s rules. */

@@ -8,13 +8,15 @@ import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { splitRecord } from '../../src/io/delimited.js';
 import { recordFixer, recordValidator, type DuplicateRule, type RecordPasses } from '../../src/core/record-passes.js';
-import { GENERIC_ISSUES } from '../../src/core/generic-issues.js';
+import { GENERIC_ISSUES, SHEET_ISSUES } from '../../src/core/generic-issues.js';
+import { cellKindOf } from '../../src/core/cell-kind.js';
 import { SACE_ISSUES } from './issues.js';
 import { SACE_FILES, type SaceFile } from './layouts.js';
 import { isNamesRow, REORDERED, saceRecordModel, swapText } from './record-model.js';
 import { studentKey } from './rules.js';
 import { typedFit } from './column-order.js';
-import { SACE_SETTINGS } from './settings.js';
+import { chosenDateFormat, SACE_SETTINGS } from './settings.js';
+import { DATE_FIELDS } from './record-model.js';
 
 const valueIn = (layout: RecordLayout, fields: readonly string[], name: string) => (fields[layout.fields.findIndex((f) => f.name === name)] ?? '').trim();
 
@@ -81,7 +83,7 @@ function saceFormat(file: SaceFile): Format {
     detection: `named ${file.edsas}, or a first row of its field names, or records of ${file.minFields === file.fields.length ? file.fields.length : `${file.minFields} to ${file.fields.length}`} fields whose values fit them`,
     detect: (sample, fileName) => detect(file, sample, fileName),
     layouts: [{ kind: 'detail', title: `${file.title} record (${file.fields.length} fields, import order ${file.order})`, fields: file.fields }],
-    issueTypes: [...GENERIC_ISSUES, ...SACE_ISSUES],
+    issueTypes: [...GENERIC_ISSUES, ...SHEET_ISSUES, ...SACE_ISSUES],
     settings: SACE_SETTINGS,
     validator: (options, input) => recordValidator(passes(file, input, options)),
     fixer: (options, input) => recordFixer(passes(file, input, options)),
@@ -89,6 +91,11 @@ function saceFormat(file: SaceFile): Format {
     outputEol: () => '\r\n',
     outputBom: () => false,
     importOrder: file.order,
+    // Schools Online imports the CSV file, whatever the clerk keeps it in: a workbook becomes NAME.fixed.dat.
+    sheet: {
+      columns: (_row, options) => file.fields.map((f) => ({ field: f.name, kind: cellKindOf(f, DATE_FIELDS.includes(f.name) ? chosenDateFormat(options) : undefined) })),
+      writes: { ext: '.dat' },
+    },
   };
 }
 

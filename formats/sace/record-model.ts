@@ -28,6 +28,9 @@ const IDENTITY = fieldIdentity({
 export const CROSS_RECORD = new Set(['sace/duplicate-student', 'sace/duplicate-student-code', 'sace/duplicate-teacher-code']);
 export const REWRITE = new Set(['sace/field-count']);
 
+/** The dates read in the format chosen on the Import Data screen (the VET dates are always dd/mm/yyyy). */
+export const DATE_FIELDS: readonly string[] = ['Date of Birth', 'Start Date', 'End Date'];
+
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Whether a first row holds the field names (at least half of them, in any case or spacing). */
@@ -52,7 +55,7 @@ function shapeOf(file: SaceFile, lines: readonly string[], options: CheckOptions
   const swaps = findSwaps(file.fields, data);
   const order = orderOf(file.fields.length, swaps);
   const chosen = chosenDateFormat(options);
-  const dateColumns = file.fields.flatMap((f, i) => (['Date of Birth', 'Start Date', 'End Date'].includes(f.name) ? [order[i]] : []));
+  const dateColumns = file.fields.flatMap((f, i) => (DATE_FIELDS.includes(f.name) ? [order[i]] : []));
   const used = detectDateFormat(data.flatMap((r) => dateColumns.map((c) => r[c] ?? '').filter((v) => v.trim() !== '')), chosen);
   return {
     namesRow, swaps, order, dates: { chosen, used },

@@ -1,14 +1,17 @@
 /** Target Tracker's whole-school pupil spreadsheet (seed 000), saved from Excel as CSV. */
-import type { Format } from '../../src/core/format.js';
+import type { CheckOptions, Format } from '../../src/core/format.js';
+import { LA_CODES_SETTING } from '../england/la-codes.js';
 import { issueAt, type Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { splitRecord } from '../../src/io/delimited.js';
 import { recordFixer, recordValidator, type RecordPasses } from '../../src/core/record-passes.js';
-import { GENERIC_ISSUES } from '../../src/core/generic-issues.js';
+import { GENERIC_ISSUES, SHEET_ISSUES } from '../../src/core/generic-issues.js';
 import { ENGLAND_ID_ISSUES } from '../england/issues.js';
 import { TT_ISSUES } from './issues.js';
 import { columnName, HEADINGS, mapHeadings } from './headings.js';
 import { REORDERED, ttRecordModel } from './record-model.js';
+import { FIELDS } from './spec.js';
+import { cellKindOf } from '../../src/core/cell-kind.js';
 
 function headingIssues(model: ReturnType<typeof ttRecordModel>): Issue[] {
   const { map, row, reorder } = model.layouts;
@@ -22,8 +25,8 @@ function headingIssues(model: ReturnType<typeof ttRecordModel>): Issue[] {
   return out;
 }
 
-function passes(input: InputInfo): RecordPasses {
-  const model = ttRecordModel(input);
+function passes(input: InputInfo, options: CheckOptions): RecordPasses {
+  const model = ttRecordModel(input, options);
   const at = (fields: readonly string[], name: string) => fields[model.layouts.pupil.fields.findIndex((f) => f.name === name)]?.trim() ?? '';
   return {
     model,
@@ -53,8 +56,20 @@ export const targetTracker: Format = {
     return found >= 12 ? 0.9 : found >= 8 ? 0.5 : 0;
   },
   layouts: [ttRecordModel({ path: '', size: 0, encoding: 'utf-8', bom: false, eol: '\n', sample: [HEADINGS.join(',')] }).layouts.pupil],
-  issueTypes: [...GENERIC_ISSUES, ...ENGLAND_ID_ISSUES, ...TT_ISSUES],
-  validator: (_options, input) => recordValidator(passes(input)),
-  fixer: (_options, input) => recordFixer(passes(input)),
-  records: (_options, input) => ttRecordModel(input),
+  issueTypes: [...GENERIC_ISSUES, ...SHEET_ISSUES, ...ENGLAND_ID_ISSUES, ...TT_ISSUES],
+  validator: (options, input) => recordValidator(passes(input, options)),
+  fixer: (options, input) => recordFixer(passes(input, options)),
+  records: (options, input) => ttRecordModel(input, options),
+  settings: [LA_CODES_SETTING],
+  // Its converter reads Excel: a workbook is written back as a workbook.
+  sheet: {
+    columns(row) {
+      const { columns } = mapHeadings(row);
+      return row.map((_, c) => {
+        const h = columns.indexOf(c);
+        return h >= 0 ? { field: FIELDS[h].name, kind: cellKindOf(FIELDS[h]) } : null;
+      });
+    },
+    writes: 'workbook',
+  },
 };

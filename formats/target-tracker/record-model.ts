@@ -4,7 +4,8 @@
  * was found but not exactly as the seed spells or orders them, in the seed's order with its
  * headings: the whole file at once, so the columns never disagree between rows.
  */
-import { namesRowLayout, type RecordLayout, type RecordModel } from '../../src/core/format.js';
+import { namesRowLayout, type CheckOptions, type RecordLayout, type RecordModel } from '../../src/core/format.js';
+import { laCodes } from '../england/la-codes.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { joinRecord, splitRecord } from '../../src/io/delimited.js';
 import { columnName, HEADINGS, mapHeadings, type HeadingMap } from './headings.js';
@@ -42,7 +43,8 @@ function ttLayouts(input: InputInfo): TtLayouts {
   };
 }
 
-export function ttRecordModel(input: InputInfo): RecordModel & { layouts: TtLayouts } {
+export function ttRecordModel(input: InputInfo, options?: CheckOptions): RecordModel & { layouts: TtLayouts } {
+  const las = laCodes(options);
   const layouts = ttLayouts(input);
   const { map, header, pupil } = layouts;
   const order = [...map.columns, ...map.extra];
@@ -67,7 +69,7 @@ export function ttRecordModel(input: InputInfo): RecordModel & { layouts: TtLayo
       });
       return joinRecord(cells, ',');
     },
-    check: (layout, fields, line) => (layout === header ? [] : checkPupil(layout, fields, line)),
+    check: (layout, fields, line) => (layout === header ? [] : checkPupil(layout, fields, line, las)),
     fileIssues: (checked) => (layouts.reorder ? checked.filter((i) => i.code !== 'tt/headings') : [...checked]),
     trailerFor: () => null,
     rewritesAll: layouts.reorder ? REORDERED : null,

@@ -10,7 +10,7 @@ import type { RecordLayout } from '../../src/core/format.js';
 
 const at = (layout: RecordLayout, fields: readonly string[], name: string) => fields[layout.fields.findIndex((f) => f.name === name)] ?? '';
 
-export function checkPupil(layout: RecordLayout, fields: readonly string[], line: number): Issue[] {
+export function checkPupil(layout: RecordLayout, fields: readonly string[], line: number, las?: ReadonlySet<string>): Issue[] {
   const issues: Issue[] = [];
   layout.fields.forEach((spec, i) => {
     if (spec.name === 'UPN' || spec.name.startsWith('Extra: ')) return;
@@ -18,7 +18,7 @@ export function checkPupil(layout: RecordLayout, fields: readonly string[], line
     const found = checkField(spec, value, line);
     if (found) issues.push(found);
   });
-  const upn = upnIssue(at(layout, fields, 'UPN'), line);
+  const upn = upnIssue(at(layout, fields, 'UPN'), line, 'UPN', las);
   if (upn) issues.unshift(upn);
   const dob = parseDate(at(layout, fields, 'DOB'), 'dd/mm/yyyy');
   const doa = parseDate(at(layout, fields, 'DOA'), 'dd/mm/yyyy');

@@ -1,13 +1,13 @@
-import { writeErr, writeOut } from './terminal.js';
+import { oneLine, writeErr, writeOut } from './terminal.js';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import type { CheckOptions } from '../core/format.js';
 import { checkFileSet, isFolder, type FileSetResult } from '../core/file-set.js';
-import { sanitise } from '../core/printable.js';
 import { InputError } from '../io/input-error.js';
 import { registry } from '../../formats/registry.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { EXIT } from './exit-codes.js';
+import { outcomeOf } from '../core/outcome.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
 import { jsonChunks, reportJson, safeJson, textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
@@ -28,20 +28,20 @@ ${importOrder()}.
   --json             one JSON object on stdout (see README, "check --json")
 ${CHECK_FLAGS_HELP}
 
-Exit: 0 clean (warnings allowed), 1 flagged records, 2 the file would be rejected,
+Exit: 0 clean (warnings allowed), 1 errors to fix (in records or the file), 2 the file would be rejected,
       64 usage error, 65 format not recognised, 66 input unreadable.
 `;
 
+/** 0 if and only if the file has no error and no rejection (test/exit-invariant.test.ts). */
 export function exitCodeFor(report: Report): number {
-  if (report.rejected) return EXIT.rejected;
-  return report.flaggedRecords > 0 ? EXIT.flagged : EXIT.clean;
+  return { rejected: EXIT.rejected, flagged: EXIT.flagged, clean: EXIT.clean }[outcomeOf(report)];
 }
 
 /** Several files: each report in import order, then the issues across them; the worst exit code. */
 async function checkSet(paths: string[], options: CheckOptions, formatId: string | undefined, json: boolean): Promise<number> {
   const set = await checkFileSet(registry, paths, options, formatId);
   const codes = [...set.reports.map(exitCodeFor), ...set.failures.map((f) => f.exitCode)];
-  for (const f of set.failures) writeErr(`rollfix: not checked: ${sanitise(f.message)}\n`);
+  for (const f of set.failures) writeErr(`rollfix: not checked: ${oneLine(f.message)}\n`);
   if (json) {
     const files = set.reports.map(reportJson);
     writeOut(safeJson(JSON.stringify({ files, failures: set.failures, acrossFiles: set.across }, null, 2)) + '\n');
@@ -58,7 +58,7 @@ function acrossText(set: FileSetResult): string {
   if (set.across.length === 0) lines.push('  nothing: every record the files name is in the files loaded');
   for (const i of set.across) {
     lines.push(`  ${basename(i.file)} line ${i.line}  ${i.code}${i.field ? `  [${i.field}]` : ''}`);
-    lines.push(`             ${sanitise(i.message)}`);
+    lines.push(`             ${oneLine(i.message)}`);
   }
   return lines.join('\n') + '\n';
 }

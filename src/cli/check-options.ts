@@ -10,7 +10,7 @@ import { UsageError } from './usage-error.js';
 
 const FLAGGED = registry.settings.filter((s): s is FormatSetting & { flag: NonNullable<FormatSetting['flag']> } => s.flag !== undefined);
 
-const RUN_FLAGS = { format: { type: 'string' }, 'max-errors': { type: 'string' }, 'max-records': { type: 'string' } } as const;
+const RUN_FLAGS = { format: { type: 'string' }, sheet: { type: 'string' }, 'max-errors': { type: 'string' }, 'max-records': { type: 'string' } } as const;
 
 /** The flags of every run, and each format's own (typed as the run's: the formats' are read by name). */
 export const CHECK_FLAGS: typeof RUN_FLAGS = { ...RUN_FLAGS, ...Object.fromEntries(FLAGGED.map((s) => [s.flag.name, { type: 'string' } as const])) };
@@ -19,6 +19,7 @@ const helpLine = (flag: string, lines: readonly string[]) => [`  ${flag.padEnd(1
 
 export const CHECK_FLAGS_HELP = [
   helpLine('--format F', ["the file's format (default: detected; see rollfix formats)"]),
+  helpLine('--sheet NAME', ['an Excel workbook: the sheet to read (default: the one', "whose first row is the format's, else the first)"]),
   ...FLAGGED.map((s) => helpLine(`--${s.flag.name} ${s.flag.arg}`, s.flag.help)),
   helpLine('--max-errors N', ['records in error before the file is rejected (0: no limit)']),
   helpLine('--max-records N', ['records per file before it is rejected (0: no limit)']),
@@ -58,5 +59,6 @@ export function checkOptions(values: Record<string, string | boolean | undefined
     maxErrors: limit('max-errors', settings.maxErrors),
     maxRecords: limit('max-records', settings.maxRecords),
     formatOptions: Object.fromEntries(registry.settings.map((s) => [s.key, formatValue(s, values, settings)])),
+    ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}),
   };
 }

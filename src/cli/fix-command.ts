@@ -1,12 +1,14 @@
-import { writeErr, writeOut } from './terminal.js';
+import { oneLine, writeErr, writeOut } from './terminal.js';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { defaultOutput, defaultReportPath, sameFile } from '../io/output-paths.js';
 import { parseArgs } from 'node:util';
-import { fixFile, resolveFormat } from '../core/engine.js';
+import { fixFile, outputNameOf, resolveFormat } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
-import { inspectInput, type InputInfo } from '../io/line-reader.js';
-import { failedTarget, writeFileSafely } from '../io/safe-write.js';
+import type { InputInfo } from '../io/line-reader.js';
+import { inspectAny } from '../core/workbook-input.js';
+import { failedTarget } from '../io/safe-write.js';
+import { planSplit, writeSplit } from '../core/split-file.js';
 import type { Format } from '../core/format.js';
 import { UnencodableError } from '../io/cp1252.js';
 import { InputError } from '../io/input-error.js';
@@ -15,7 +17,6 @@ import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js'
 import { exitCodeFor } from './check-command.js';
 import { textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
-import { sanitise } from '../core/printable.js';
 import { loadSettings } from '../session/settings.js';
 import { fixWithDecisions } from '../session/recipe.js';
 
@@ -24,7 +25,8 @@ export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
 
 Applies every safe repair and writes a new file; the input is never changed.
   --auto             apply the safe repairs (those marked "safe" by rollfix check)
-${registry.formats.filter((f) => f.splitHelp).map((f) => `  --split            write ${f.splitHelp!.lines.join(`\n${' '.repeat(21)}`)}\n`).join('')}  -o, --output OUT   where to write (default: NAME.fixed.EXT beside the input)
+${registry.formats.filter((f) => f.splitHelp).map((f) => `  --split            write ${f.splitHelp!.lines.join(`\n${' '.repeat(21)}`)}\n`).join('')}  -o, --output OUT   where to write (default: NAME.fixed.EXT beside the input; a
+                     workbook of a format imported as CSV: NAME.fixed.dat, .asc)
   --report PATH      the change report, CSV of line, field, before, after, code
                      (default: the output's name with .changes.csv)
   --recipe REPORT    first apply the decisions of an earlier change report (each on its
@@ -42,17 +44,18 @@ Exit: as rollfix check, for the written file; 73 when it cannot be written.
 
 /** `fix --split`: the format's parts, each written safely beside the input; nothing when one exists. */
 function splitCommand(input: string, inspected: InputInfo, format: Format, force: boolean): number {
-  const parts = format.split?.(inspected) ?? `${format.id} files are not split`;
-  if (typeof parts === 'string') throw new InputError(`${input}: nothing to split: ${parts}`, EXIT.usage);
-  const targets = parts.map((p) => join(dirname(resolve(input)), p.name));
-  if (targets.some((t) => sameFile(t, input))) throw new UsageError(`a part would be named as the input ${input}; rollfix never overwrites its input`);
-  const taken = targets.filter((t) => existsSync(t));
+  const plan = planSplit(format, inspected, input);
+  if (typeof plan === 'string') {
+    if (plan.startsWith('a part would be named')) throw new UsageError(plan);
+    throw new InputError(`${input}: nothing to split: ${plan}`, EXIT.usage);
+  }
+  const { taken, targets } = plan;
   if (taken.length && !force) {
-    writeErr(`rollfix: ${taken.map(sanitise).join(', ')} already exist${taken.length === 1 ? 's' : ''}; add --force to replace, nothing was written\n`);
+    writeErr(`rollfix: ${taken.map(oneLine).join(', ')} already exist${taken.length === 1 ? 's' : ''}; add --force to replace, nothing was written\n`);
     return EXIT.cannotWrite;
   }
-  parts.forEach((p, i) => writeFileSafely(targets[i], p.lines.join(inspected.eol) + inspected.eol, inspected.encoding));
-  writeOut(`Wrote ${parts.length} files, one pupil each:\n${targets.map((t) => `  ${sanitise(t)}\n`).join('')}`);
+  writeSplit(plan, inspected);
+  writeOut(`Wrote ${targets.length} files, one pupil each:\n${targets.map((t) => `  ${oneLine(t)}\n`).join('')}`);
   return EXIT.clean;
 }
 
@@ -67,28 +70,28 @@ export async function fixCommand(args: string[]): Promise<number> {
   if ((values.recipe || values.remembered) && !values.auto) throw new UsageError(`--${values.recipe ? 'recipe' : 'remembered'} goes with --auto`);
   if (values.recipe && values.remembered) throw new UsageError('give --recipe or --remembered, not both');
   const input = positionals[0];
-  const inspected = await inspectInput(input);
+  const settings = loadSettings();
+  const options = checkOptions(values, settings);
+  const inspected = await inspectAny(registry, input, options, values.format);
   const format = await resolveFormat(registry, inspected, values.format);
   if (values.split) return splitCommand(input, inspected, format, Boolean(values.force));
-  const output = values.output ?? defaultOutput(input, format.outputName?.(inspected));
+  const output = values.output ?? defaultOutput(input, outputNameOf(format, inspected));
   const report = values.report ?? defaultReportPath(output);
   for (const target of [output, report]) {
     if (sameFile(target, input)) throw new UsageError(`${target} is the input file; rollfix never overwrites its input. Choose another name with -o`);
     if (!values.force && existsSync(target)) {
-      writeErr(`rollfix: ${sanitise(target)} already exists; add --force to replace it, or choose another name with -o\n`);
+      writeErr(`rollfix: ${oneLine(target)} already exists; add --force to replace it, or choose another name with -o\n`);
       return EXIT.cannotWrite;
     }
   }
   if (output === report) throw new UsageError('the output and the change report must be different files');
-  const settings = loadSettings();
-  const options = checkOptions(values, settings);
   let result;
   let decisionsLine = '';
   try {
     const unmasked = values['unmasked-report'] ?? !settings.maskReports;
     if (values.recipe || values.remembered) {
       const decided = await fixWithDecisions(input, output, report, options, values.format, { recipe: values.recipe }, unmasked);
-      decisionsLine = `Applied ${decided.applied} decision${decided.applied === 1 ? '' : 's'} ${values.recipe ? `of ${sanitise(values.recipe)}` : 'remembered for this school'}, each on its own student${decided.skipped.length ? `; ${decided.skipped.length} left out (${[...new Set(decided.skipped.map((k) => k.why))].slice(0, 3).map(sanitise).join('; ')})` : ''}${decided.masked ? `; ${decided.masked} not usable: their values are masked in the report (write it with --unmasked-report)` : ''}\n`;
+      decisionsLine = `Applied ${decided.applied} decision${decided.applied === 1 ? '' : 's'} ${values.recipe ? `of ${oneLine(values.recipe)}` : 'remembered for this school'}, each on its own student${decided.skipped.length ? `; ${decided.skipped.length} left out (${[...new Set(decided.skipped.map((k) => k.why))].slice(0, 3).map(oneLine).join('; ')})` : ''}${decided.masked ? `; ${decided.masked} not usable: their values are masked in the report (write it with --unmasked-report)` : ''}\n`;
       result = decided;
     } else result = await fixFile(registry, input, output, report, options, values.format, unmasked);
   } catch (error) {
@@ -111,14 +114,14 @@ export async function fixCommand(args: string[]): Promise<number> {
     };
     const reason = error instanceof UnencodableError ? `${error.message}; the input is Windows-1252, so the output must be too` : reasons[code ?? ''];
     if (reason) {
-      writeErr(`rollfix: cannot write ${sanitise(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
+      writeErr(`rollfix: cannot write ${oneLine(failed)}: ${reason}. Nothing was written; the input is unchanged.\n`);
       return EXIT.cannotWrite;
     }
     throw error;
   }
   const changed = new Set(result.changes.map((c) => c.line)).size;
   writeOut(decisionsLine);
-  writeOut(`Wrote ${sanitise(output)}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${report}\n\nWhat is left, in the written file:\n`);
+  writeOut(`Wrote ${oneLine(output)}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${oneLine(report)}\n\nWhat is left, in the written file:\n`);
   writeChunks(textChunks(result.after));
   return exitCodeFor(result.after);
 }

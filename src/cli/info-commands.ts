@@ -1,7 +1,7 @@
 /** `rollfix formats` and `rollfix explain CODE`: generated from the formats' own declarations. */
 import { writeOut } from './terminal.js';
 import { FORMATS } from '../../formats/registry.js';
-import type { IssueType } from '../core/issue-type.js';
+import { explainText, type IssueType } from '../core/issue-type.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
@@ -48,7 +48,6 @@ export function explainCommand(args: string[]): number {
     const near = types.filter((t) => t.code.includes(args[0].replace(/^.*\//, ''))).map((t) => t.code);
     throw new UsageError(`no issue code "${args[0]}"${near.length ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''} (rollfix explain lists them all)`);
   }
-  const severity = { reject: 'reject: the whole file would be refused', error: 'error: the record is flagged for the Fix Errors stage', warning: 'warning: advice; the file is accepted' }[type.severity];
-  writeOut(`${type.code}: ${type.title}\n  severity  ${severity}\n\n${type.description}\n\nHow to fix: ${type.fix}\n`);
+  writeOut(explainText(type));
   return EXIT.clean;
 }

@@ -6,7 +6,8 @@
 import { count } from '../core/count.js';
 import { masker, sensitiveFields, type Report } from '../core/engine.js';
 import { severityRank, type Issue, type Repair } from '../core/issue.js';
-import { writeOut } from './terminal.js';
+import { oneLine, writeOut } from './terminal.js';
+import { fileErrors, outcomeOf } from '../core/outcome.js';
 
 type Masker = ReturnType<typeof masker>;
 
@@ -22,7 +23,7 @@ function repairText(report: Report, repair: Repair): string[] {
 }
 
 function issueLines(report: Report, issue: Issue): string[] {
-  const where = issue.line === null ? 'file' : `line ${issue.line}`;
+  const where = issue.line === null ? 'file' : `line ${issue.line}${issue.cell ? ` ${issue.cell}` : ''}`;
   const lines = [`  ${where.padEnd(10)} ${issue.code}${issue.field ? `  [${issue.field}]` : ''}`, `             ${masker(report.format).message(issue.message)}`];
   if (issue.kept) lines.push(`             kept as real: ${issue.kept.reason}${issue.severity === 'warning' ? ' (resolved)' : ' (still counts: the receiving system would still refuse it)'}`);
   else if (issue.repair) lines.push(...repairText(report, issue.repair).map((l) => `             ${l}`));
@@ -38,9 +39,10 @@ export function* textChunks(report: Report): Generator<string> {
   };
   const { input, issues } = report;
   const eol = { '\n': 'LF', '\r\n': 'CRLF', '\r': 'CR' }[input.eol];
-  out.push(`${report.file}`);
+  out.push(oneLine(report.file));
   out.push(`  format   ${report.format.id}: ${report.format.title}`);
-  out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.shape ?? `${report.facts.delimiter ?? ''}-delimited records`}`);
+  if (input.workbook) out.push(`  sheet    "${input.workbook.sheet.name}" of an Excel workbook (${input.workbook.book.sheets.length} sheet${input.workbook.book.sheets.length === 1 ? '' : 's'}); line N is row N`);
+  else out.push(`  file     ${input.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}${input.bom ? ' with BOM' : ''}, ${eol} line endings, ${report.facts.shape ?? `${report.facts.delimiter ?? ''}-delimited records`}`);
   out.push(`  records  ${n(report.records)} in all, ${n(report.detailRecords)} detail record${report.detailRecords === 1 ? '' : 's'}, ${n(report.flaggedRecords)} flagged`);
   if (report.facts.layout) out.push(`  layout   ${report.facts.layout}`);
   if (report.facts.limits) out.push(`  limits   ${report.facts.limits} (--max-errors, --max-records)`);
@@ -57,7 +59,9 @@ export function* textChunks(report: Report): Generator<string> {
     }
   }
   if (errors.length > 0) {
-    out.push('', `FLAGGED RECORDS: ${n(report.flaggedRecords)} record${report.flaggedRecords === 1 ? '' : 's'} to fix (${n(errors.length)} error${errors.length === 1 ? '' : 's'})`);
+    const wide = fileErrors(report);
+    const heading = report.flaggedRecords > 0 || wide < errors.length ? `FLAGGED RECORDS: ${n(report.flaggedRecords)} record${report.flaggedRecords === 1 ? '' : 's'} to fix` : 'ERRORS IN THE FILE';
+    out.push('', `${heading} (${n(errors.length)} error${errors.length === 1 ? '' : 's'})`);
     for (const issue of errors) {
       out.push(...issueLines(report, issue));
       if (out.length > 500) yield* flush();
@@ -92,8 +96,12 @@ export function* textChunks(report: Report): Generator<string> {
 }
 
 export function verdict(report: Report): string {
-  if (report.rejected) return 'RESULT: would be rejected (exit 2)';
-  if (report.flaggedRecords > 0) return `RESULT: accepted, with ${n(report.flaggedRecords)} flagged record${report.flaggedRecords === 1 ? '' : 's'} for the Fix Errors stage (exit 1)`;
+  const outcome = outcomeOf(report);
+  if (outcome === 'rejected') return 'RESULT: would be rejected (exit 2)';
+  const wide = fileErrors(report);
+  const fileText = `${n(wide)} error${wide === 1 ? '' : 's'} in the file itself`;
+  if (report.flaggedRecords > 0) return `RESULT: accepted, with ${n(report.flaggedRecords)} flagged record${report.flaggedRecords === 1 ? '' : 's'} for the Fix Errors stage${wide ? ` and ${fileText}` : ''} (exit 1)`;
+  if (outcome === 'flagged') return `RESULT: not ready to upload: ${wide ? fileText : 'errors'} to fix first (exit 1)`;
   return 'RESULT: clean, ready to upload (exit 0)';
 }
 
@@ -117,7 +125,8 @@ function reportHead(report: Report) {
   };
 }
 
-const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair, ...(i.kept ? { kept: i.kept } : {}) });
+/** A workbook's issues add `sheet` and `cell` after the others; a kept one `kept`. */
+const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair, ...(i.sheet !== undefined ? { sheet: i.sheet, cell: i.cell ?? null } : {}), ...(i.kept ? { kept: i.kept } : {}) });
 
 /** The issue with sensitive values (SSN fields, SSN-shaped values anywhere) masked, as on screen. */
 export function maskedRepair(i: Issue, shown: Masker): Issue {
@@ -142,8 +151,9 @@ export function reportJson(report: Report) {
 export function issueText(i: Issue): string {
   const q = JSON.stringify;
   const repair = i.repair === undefined ? '' : `,\n      "repair": ${i.repair === null ? 'null' : q(i.repair, null, 2).replaceAll('\n', '\n      ')}`;
+  const sheet = i.sheet === undefined ? '' : `,\n      "sheet": ${q(i.sheet)},\n      "cell": ${q(i.cell ?? null)}`;
   const kept = i.kept ? `,\n      "kept": {\n        "reason": ${q(i.kept.reason)}\n      }` : '';
-  return `    {\n      "code": ${q(i.code)},\n      "severity": ${q(i.severity)},\n      "line": ${q(i.line)},\n      "field": ${q(i.field)},\n      "message": ${q(i.message)}${repair}${kept}\n    }`;
+  return `    {\n      "code": ${q(i.code)},\n      "severity": ${q(i.severity)},\n      "line": ${q(i.line)},\n      "field": ${q(i.field)},\n      "message": ${q(i.message)}${repair}${sheet}${kept}\n    }`;
 }
 
 /**

@@ -11,6 +11,15 @@ export function terminalSafe(text: string): string {
   return text.split('\n').map(sanitise).join('\n');
 }
 
+/**
+ * A name or message put inside a line (a path, a file's message): its line breaks shown as
+ * `<U+000A>`, so it cannot start a line of its own that looks like rollfix's. The rest is
+ * sanitised once, by writeOut/writeErr.
+ */
+export function oneLine(text: string): string {
+  return text.includes('\n') ? text.replaceAll('\n', '<U+000A>') : text;
+}
+
 export function writeOut(text: string): void {
   process.stdout.write(terminalSafe(text));
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { isFolder } from '../core/file-set.js';
 import { checkFile, resolveFormat } from '../core/engine.js';
-import { inspectInput } from '../io/line-reader.js';
+import { inspectAny } from '../core/workbook-input.js';
 import { registry } from '../../formats/registry.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
 import { textChunks, writeChunks } from './report-text.js';
@@ -66,7 +66,7 @@ export async function workstationCommand(args: string[], sample: string): Promis
   const file = positionals[0] ?? sample;
   const settings = loadSettings();
   const options = checkOptions(values, settings);
-  await resolveFormat(registry, await inspectInput(file), values.format); // refuse bad input before taking the screen
+  await resolveFormat(registry, await inspectAny(registry, file, options, values.format), values.format); // refuse bad input before taking the screen
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     const report = await checkFile(registry, file, options, values.format);
     writeChunks(textChunks(report));

@@ -13,6 +13,8 @@ import { InputError } from '../io/input-error.js';
 import { sanitise } from './printable.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
 import type { FormatRegistry } from './format-registry.js';
+import { inspectAny, withSheet } from './workbook-input.js';
+import { fixWorkbook, sheetOutputName } from './workbook-fix.js';
 
 export interface Report extends ValidationResult {
   file: string;
@@ -27,6 +29,7 @@ export async function resolveFormat(registry: FormatRegistry, input: InputInfo, 
   if (formatId) {
     const format = registry.byId(formatId);
     if (!format) throw new InputError(`unknown format "${formatId}"; known formats: ${registry.formats.map((f) => f.id).join(', ')}`, 64);
+    notLike(registry, format, input);
     return format;
   }
   if (input.size === 0) throw new InputError(`${input.path} is empty (0 bytes): there is nothing to check`);
@@ -37,22 +40,59 @@ export async function resolveFormat(registry: FormatRegistry, input: InputInfo, 
   return format;
 }
 
-function summarise(file: string, format: Format, input: InputInfo, result: ValidationResult, options: CheckOptions): Report {
+/** "an eis-delimited file (EIS comma-delimited export)", as --format named it. */
+const named = (format: Format) => `${/^[aeiou]/i.test(format.id) ? 'an' : 'a'} ${format.id} file (${format.title})`;
+
+/**
+ * A format named with --format that the file's content does not fit at all, while another
+ * format fits it: checking it as the named one would only list nonsense, so say what it looks like.
+ */
+function notLike(registry: FormatRegistry, format: Format, input: InputInfo): void {
+  if (input.size === 0 || format.detect(input.sample, basename(input.path)) > 0) return;
+  const other = registry.detect(input.sample, basename(input.path));
+  if (!other || other === format) return;
+  throw new InputError(`${input.path} does not look like ${named(format)}: its content fits ${other.title} (${other.id}) instead; check it with --format ${other.id}, or without --format`, 65);
+}
+
+/** A format named with --format whose layouts none of the file's lines fits: there is nothing of that format in it. */
+function noneOfItsLayouts(format: Format, input: InputInfo, result: ValidationResult): void {
+  if (result.records > 0) return;
+  const layouts = [...new Set(format.layouts.map((l) => l.title))].slice(0, 3).join('; ');
+  throw new InputError(`${input.path} does not look like ${named(format)}: none of its lines is one of its records (${layouts}); check it without --format to have its format found`, 65);
+}
+
+/** A file with no student records has nothing to upload: an error, unless a rejection or a file-wide error already says why. */
+function noRecords(result: ValidationResult): Issue[] {
+  if (result.detailRecords > 0 || result.issues.some((i) => i.severity === 'reject' || (i.severity === 'error' && i.line === null))) return [];
+  return [{ code: 'file/no-records', severity: 'error', scope: 'file', line: null, field: null, message: `The file holds no student records (${result.records} record${result.records === 1 ? '' : 's'} in all, none of them a student's): there is nothing to upload`, repair: null }];
+}
+
+function summarise(file: string, format: Format, input: InputInfo, checked: ValidationResult, options: CheckOptions): Report {
+  const none = noRecords(checked);
+  const result = none.length ? { ...checked, issues: [...none, ...checked.issues] } : checked;
   return {
     ...result,
+    issues: withSheet(result.issues, input),
     file,
     format,
     input,
     rejected: result.issues.some((i) => i.severity === 'reject'),
+
     limits: { maxErrors: options.maxErrors, maxRecords: options.maxRecords },
   };
 }
 
 export async function checkFile(registry: FormatRegistry, path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Report> {
-  const first = await inspectInput(path);
+  const first = await inspectAny(registry, path, options, formatId);
   const format = await resolveFormat(registry, first, formatId);
+  return checkAs(format, path, first, options, Boolean(formatId), progress);
+}
+
+/** The check of a file as `format`; `named`: the format was named (--format), not found from the content. */
+async function checkAs(format: Format, path: string, first: InputInfo, options: CheckOptions, named: boolean, progress?: Progress): Promise<Report> {
   try {
     const result = await checkInParts(format, first, options, progress);
+    if (result && named) noneOfItsLayouts(format, first, result);
     if (result) return summarise(path, format, first, result, options);
   } catch (error) {
     if (!(error instanceof EncodingChanged)) throw error; // then check again on one thread, below
@@ -61,6 +101,7 @@ export async function checkFile(registry: FormatRegistry, path: string, options:
     const validator = format.validator(options, input);
     return { line: (text, line, offset) => validator.line(text, line, offset), finish: (stats) => validator.finish(stats) };
   }, progress);
+  if (named) noneOfItsLayouts(format, input, result);
   return summarise(path, format, input, result, options);
 }
 
@@ -111,12 +152,45 @@ export function masker(format: Format): Masker {
 
 function makeMasker(format: Format): Masker {
   const fields = sensitiveFields(format);
-  const isSensitive = format.isSensitiveValue;
-  const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value.trim())));
+  const isSensitive = sensitiveValueTest(format);
+  const hide = (field: string | null, value: string) => value !== '' && ((field !== null && fields.has(field)) || Boolean(isSensitive?.(value)));
   return {
     value: (field, value) => (hide(field, value) ? mask(value) : value),
-    message: (text) => (isSensitive ? text.replace(/"([^"]*)"/g, (quoted, value: string) => (hide(null, value) ? `"${mask(value)}"` : quoted)) : text),
+    message: (text) => (isSensitive ? maskQuoted(text, isSensitive) : text),
   };
+}
+
+/**
+ * A format's sensitive-value test, with spaces and quotes around the value set aside: a value
+ * shifted into another column may bring its CSV quotes along ("123456789" with its quotes).
+ */
+export function sensitiveValueTest(format: Format): ((value: string) => boolean) | undefined {
+  const test = format.isSensitiveValue;
+  return test && ((value) => test(value.replace(/^[\s"']+|[\s"']+$/g, '')));
+}
+
+/**
+ * Every quoted value in a message masked when it is sensitive. Messages quote a value as
+ * `"${value}"`, and the value may hold quotes itself, so each quote is tried as the opening with
+ * each of the next few as the closing one, the shortest sensitive span first.
+ */
+function maskQuoted(text: string, isSensitive: (value: string) => boolean): string {
+  const quotes: number[] = [];
+  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) quotes.push(at);
+  let out = '';
+  let from = 0;
+  for (let a = 0; a < quotes.length - 1; a++) {
+    if (quotes[a] < from) continue;
+    for (let b = a + 1; b < Math.min(quotes.length, a + 8); b++) {
+      const inside = text.slice(quotes[a] + 1, quotes[b]);
+      if (inside === '' || !isSensitive(inside)) continue;
+      out += text.slice(from, quotes[a] + 1) + mask(inside);
+      from = quotes[b];
+      a = b - 1; // the closing quote may open the next value
+      break;
+    }
+  }
+  return out + text.slice(from);
 }
 
 /** Fields a format marks sensitive (national IDs): written as "masked" in change reports unless asked. */
@@ -128,10 +202,22 @@ export function sensitiveFields(format: Format): ReadonlySet<string> {
 const sensitiveByFormat = new WeakMap<Format, ReadonlySet<string>>();
 
 export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n', sensitiveValue?: (value: string) => boolean): string {
-  const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value.trim())) && value !== '' ? 'masked' : value);
-  // key, decision, reason and record come last, so a reader of the first five columns reads on as before.
-  const rows = [['line', 'field', 'before', 'after', 'code', 'key', 'decision', 'reason', 'record'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code, c.key ?? '', c.decision ?? '', c.reason ?? '', c.record ?? ''])];
+  const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value)) && value !== '' ? 'masked' : value);
+  // A workbook's report names each change's cell too; key, decision, reason and record come last,
+  // so a reader of the first columns reads on as before.
+  const cells = changes.some((c) => c.cell !== undefined);
+  const rows = [['line', 'field', 'before', 'after', 'code', ...(cells ? ['cell'] : []), 'key', 'decision', 'reason', 'record'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code, ...(cells ? [c.cell ?? ''] : []), c.key ?? '', c.decision ?? '', c.reason ?? '', c.record ?? ''])];
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
+}
+
+/** The output's own name when the format gives one (one naming the sending school, or a workbook's import file NAME.fixed.dat), else null: NAME.fixed.EXT. */
+export function outputNameOf(format: Format, input: InputInfo): string | null {
+  return format.outputName?.(input) ?? sheetOutputName(format, input);
+}
+
+/** The change report of a fix, national IDs masked unless asked. */
+function changeReportText(format: Format, changes: readonly Change[], unmasked: boolean): string {
+  return changeReportCsv(changes, unmasked ? new Set() : sensitiveFields(format), undefined, unmasked ? undefined : sensitiveValueTest(format));
 }
 
 /** How a format's output is written: the input's line ending and BOM unless the format decides (a required CR LF, never a BOM). */
@@ -140,8 +226,12 @@ export function outputOf(format: Format, input: InputInfo): { eol: string; bom: 
 }
 
 export async function fixFile(registry: FormatRegistry, path: string, output: string, changeReport: string, options: CheckOptions, formatId?: string, unmaskedReport = false): Promise<FixResult> {
-  const first = await inspectInput(path);
+  const first = await inspectAny(registry, path, options, formatId);
   const format = await resolveFormat(registry, first, formatId);
+  if (first.workbook) {
+    const changes = fixWorkbook(format, options, first, output, (written) => changeReportText(format, written, unmaskedReport), changeReport);
+    return { output, changeReport, changes, after: await checkFile(registry, output, options, format.id) };
+  }
   let writer: SafeWriter | null = null;
   let checking: WhileWriting | null = null;
   try {
@@ -167,8 +257,8 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
       return { line: (text, line, offset) => emit(fixer.line(text, line, offset)), finish };
     });
     // The output and its change report together, or neither: "Nothing was written" stays true.
-    commitTogether(writer!, changeReport, changeReportCsv(result, unmaskedReport ? new Set() : sensitiveFields(format), undefined, unmaskedReport ? undefined : format.isSensitiveValue));
-    const after = await checkWritten(registry, output, options, format, checking);
+    commitTogether(writer!, changeReport, changeReportText(format, result, unmaskedReport));
+    const after = await checkWritten(output, options, format, checking);
     return { output, changeReport, changes: result, after };
   } catch (error) {
     (writer as SafeWriter | null)?.abort();
@@ -177,14 +267,11 @@ export async function fixFile(registry: FormatRegistry, path: string, output: st
   }
 }
 
-/** The check of a file just written: the one made while it was written if it holds, else checkFile's. */
-async function checkWritten(registry: FormatRegistry, path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
-  if (checking) {
-    const written = await inspectInput(path);
-    const result = await checking.finish(written, options);
-    if (result) return summarise(path, format, written, result, options);
-  }
-  return checkFile(registry, path, options, format.id);
+/** The check of a file just written: the one made while it was written if it holds, else checkFile's (the file inspected once). */
+async function checkWritten(path: string, options: CheckOptions, format: Format, checking: WhileWriting | null): Promise<Report> {
+  const written = await inspectInput(path);
+  const result = checking && (await checking.finish(written, options));
+  return result ? summarise(path, format, written, result, options) : checkAs(format, path, written, options, false);
 }
 
 export type { Issue };

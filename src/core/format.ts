@@ -7,6 +7,7 @@ import type { Issue } from './issue.js';
 import type { IssueType } from './issue-type.js';
 import type { FormatSetting } from './format-setting.js';
 import type { InputInfo, LineEnding, ReadStats } from '../io/line-reader.js';
+import type { CellKind } from '../io/sheet-text.js';
 
 export interface CheckOptions {
   /** Rejection limits; 0 turns a limit off. */
@@ -14,6 +15,8 @@ export interface CheckOptions {
   maxRecords: number;
   /** The formats' own settings (Format.settings), by key, as each setting's `load` made them; unset when absent. */
   formatOptions?: Readonly<Record<string, unknown>>;
+  /** The sheet of a workbook to read (`--sheet NAME`); else the one whose first row is the format's. */
+  sheet?: string;
 }
 
 export interface RecordLayout {
@@ -73,6 +76,8 @@ export interface Change {
    * read (decisions.ts), with `#N` for the Nth exact copy of it (a deleted duplicate).
    */
   record?: string;
+  /** Of a workbook: the cell ("D5"). */
+  cell?: string;
 }
 
 export type DecisionKind = 'repair' | 'edit' | 'delete' | 'keep';
@@ -142,6 +147,20 @@ export interface Format {
   outputBom?(input: InputInfo): boolean;
   /** The line ending written, when the format requires one (CR LF, say); else the input's. */
   outputEol?(input: InputInfo): LineEnding;
+  /** Set for a CSV-based format that clerks keep in Excel: how a workbook is read as its text, and written back. */
+  sheet?: SheetSupport;
+}
+
+/**
+ * What the workbook reader (src/io/sheet-text.ts) needs of a format: which field each column
+ * holds, so a date cell reads in the field's date layout and TRUE in a flag field as its letter,
+ * and what the receiving system imports.
+ */
+export interface SheetSupport {
+  /** The field and kind of each column, from the sheet's first row (as text); null: a column of no field (read as text). */
+  columns(firstRow: readonly string[], options: CheckOptions): ReadonlyArray<{ field: string; kind: CellKind } | null>;
+  /** 'workbook': the same workbook, changed cells rewritten (its converter reads Excel); else the import file NAME.fixed + `ext`. */
+  writes: 'workbook' | { ext: string };
 }
 
 /** Live facts of the file being edited, for the checks that depend on the whole file. */

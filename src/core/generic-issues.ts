@@ -55,4 +55,33 @@ export const GENERIC_ISSUES: readonly IssueType[] = [
     description: 'Some lines end with CR LF (Windows) and others with LF, usually after editing in two systems.',
     fix: 'The written file uses one line ending throughout (the one the file starts with).',
   },
+  {
+    code: 'file/no-records', severity: 'error', title: 'The file holds no student records',
+    description: 'Every line is a heading, a header or a trailer, or the file is empty of data: an import of it would add nothing, so it is not ready to upload.',
+    fix: 'Export the file again from the student information system, with its students in it; or check that this is the file you meant.',
+  },
+];
+
+/** What only a workbook shows (a formula, merged cells, a hidden row): issues of every format read from Excel. */
+export const SHEET_ISSUES: readonly IssueType[] = [
+  {
+    code: 'sheet/formula', severity: 'warning', title: 'A cell holds a formula',
+    description: 'rollfix reads the value Excel last calculated and saved; the receiving system gets that value, never the formula.',
+    fix: 'Check the value is right. To be sure, copy the column and Paste Values in Excel; a cell rollfix rewrites is written as its value.',
+  },
+  {
+    code: 'sheet/merged-cells', severity: 'warning', title: 'Merged cells',
+    description: 'Merged cells hold their value in the first cell only; the other cells of the range read as empty.',
+    fix: 'Unmerge the cells in Excel and fill each one.',
+  },
+  {
+    code: 'sheet/hidden-row', severity: 'warning', title: 'A hidden row',
+    description: 'A row hidden in Excel is still part of the sheet: it is imported like every other row.',
+    fix: 'Unhide the row in Excel and look at it; delete it if it should not be imported.',
+  },
+  {
+    code: 'sheet/several-sheets', severity: 'warning', title: 'More than one sheet looks like the batch',
+    description: 'The workbook has several sheets whose first rows fit the format; rollfix read the first of them.',
+    fix: 'Name the sheet to read with --sheet NAME.',
+  },
 ];

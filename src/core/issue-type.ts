@@ -14,3 +14,14 @@ export interface IssueType {
   /** How to fix it, in a clerk's words. */
   fix: string;
 }
+
+const SEVERITY_TEXT: Record<Severity, string> = {
+  reject: 'reject: the whole file would be refused',
+  error: 'error: the record is flagged for the Fix Errors stage',
+  warning: 'warning: advice; the file is accepted',
+};
+
+/** What `rollfix explain CODE` prints, and the workstation's i shows. */
+export function explainText(type: IssueType): string {
+  return `${type.code}: ${type.title}\n  severity  ${SEVERITY_TEXT[type.severity]}\n\n${type.description}\n\nHow to fix: ${type.fix}\n`;
+}

@@ -15,7 +15,7 @@ export interface Repair {
   values?: Record<string, string>;
   /**
    * A whole-record or whole-file action instead of (or beside) field values. How a repair is carried out beyond setting `values`. Opaque to core but for the generic ones
-   * (delete-record, drop-empty-extra-fields, add-trailer, rewrite-record); a format may name its own.
+   * (delete-record, drop-empty-extra-fields, add-trailer, rewrite-record, split-file: the file written as several, `fix --split`); a format may name its own.
    */
   action?: string;
 }
@@ -36,6 +36,9 @@ export interface Issue {
    * is resolved. Absent when not kept (check --json writes it only then).
    */
   kept?: { reason: string };
+  /** Of a workbook only: the sheet read, and the issue's cell ("D5"; null when it is not about one cell). */
+  sheet?: string;
+  cell?: string | null;
 }
 
 /** An issue whose scope follows from where it is: on a field, on a record (a line), or on the file. */

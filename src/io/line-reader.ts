@@ -12,6 +12,7 @@ import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { decodeCp1252 } from './cp1252.js';
 import { describeFsError, InputError } from './input-error.js';
+import type { WorkbookInput } from './sheet-text.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 export type LineEnding = '\n' | '\r\n' | '\r';
@@ -31,6 +32,8 @@ export interface InputInfo {
   lines?: readonly string[];
   /** With `lines`: whether the text ends with a line break. */
   endsWithNewline?: boolean;
+  /** Set when `lines` are a sheet of an Excel workbook (line n: row n): the workbook and what only it showed. */
+  workbook?: WorkbookInput;
 }
 
 export interface ReadStats {

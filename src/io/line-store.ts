@@ -14,15 +14,31 @@ export class LineStore {
     private starts: Float64Array,
     private ends: Float64Array,
     private encoding: InputInfo['encoding'],
+    private file: Buffer = bytes,
   ) {}
 
-  /** The file's bytes as read (for its content hash). */
+  /** The file's bytes as read (for its content hash): a workbook's own, not its sheet's text. */
   get raw(): Buffer {
-    return this.bytes;
+    return this.file;
+  }
+
+  /** Lines already decoded (a workbook's sheet as text), held as UTF-8; `file`: the bytes on disk they came from. */
+  static fromLines(lines: readonly string[], file: Buffer): LineStore {
+    const parts = lines.map((l) => Buffer.from(l, 'utf8'));
+    const starts = new Float64Array(parts.length);
+    const ends = new Float64Array(parts.length);
+    let at = 0;
+    parts.forEach((p, i) => {
+      starts[i] = at;
+      ends[i] = at + p.length;
+      at += p.length + 1;
+    });
+    return new LineStore(Buffer.concat(parts.flatMap((p) => [p, Buffer.from('\n')])), starts, ends, 'utf-8', file);
   }
 
   /** Whether the last line ends with a line break. */
   get endsWithNewline(): boolean {
+    if (this.file !== this.bytes) return true;
     const last = this.bytes[this.bytes.length - 1];
     return last === 0x0a || last === 0x0d;
   }

@@ -41,6 +41,12 @@ export class SafeWriter {
     if (this.size >= FLUSH_AT) this.flush();
   }
 
+  /** Bytes as they are (a workbook), after any text written before. */
+  writeBuffer(bytes: Uint8Array): void {
+    this.flush();
+    this.writeBytes(bytes);
+  }
+
   private flush(): void {
     if (this.size === 0) return;
     const text = this.buffered.join('');

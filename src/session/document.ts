@@ -10,7 +10,7 @@ import type { Issue } from '../core/issue.js';
 import { checkFile, type Report } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import { LineStore } from '../io/line-store.js';
-import { describeFsError } from '../io/input-error.js';
+import { describeFsError, InputError } from '../io/input-error.js';
 import type { Progress } from '../io/line-reader.js';
 import type { Keep } from './keeps.js';
 
@@ -101,16 +101,37 @@ export function buildDoc(path: string, report: Report, store: LineStore, options
   };
 }
 
-/** Checks the file and reads it for editing; `progress` gets the fraction done. */
-export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: Progress, journaled = false): Promise<Doc> {
-  const report = await checkFile(registry, path, options, formatId, progress);
-  let before: Stats; // taken before reading: a change while it is read is noticed at write time
+function statInput(path: string): Stats {
   try {
-    before = statSync(report.input.path);
+    return statSync(path);
   } catch (error) {
-    throw describeFsError(report.input.path, error);
+    throw describeFsError(path, error);
   }
-  const store = await LineStore.load(report.input);
-  const journal = journaled ? Journal.for(resolve(path), store.raw) : null;
-  return buildDoc(path, report, store, options, journal, openedAs(before, store, journal));
+}
+
+/** The same file, unchanged, as far as stat can tell: size, times and inode (any write changes ctime). */
+export function sameStat(a: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino' | 'dev'>, b: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino' | 'dev'>): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.dev === b.dev;
+}
+
+/**
+ * Checks the file and reads it for editing; `progress` gets the fraction done. The file is read
+ * twice (the check, then the copy held), so it is stat'ed before the first read and after the
+ * second: a file another program writes meanwhile would give a report of other bytes than those
+ * edited. Then it is read again once; a file that keeps changing is refused with a clear message.
+ */
+export async function openDoc(path: string, options: CheckOptions, formatId?: string, progress?: Progress, journaled = false): Promise<Doc> {
+  for (let attempt = 1; ; attempt++) {
+    const before = statInput(path);
+    const report = await checkFile(registry, path, options, formatId, progress);
+    const { input } = report;
+    // A workbook's sheet is held as its text; its bytes are kept for the content hash.
+    const store = input.workbook && input.lines ? LineStore.fromLines(input.lines, input.workbook.book.bytes) : await LineStore.load(input);
+    if (!sameStat(before, statInput(report.input.path)) || store.raw.length !== before.size) {
+      if (attempt < 2) continue;
+      throw new InputError(`${path} changed while it was being read (is another program still writing it?); open it again when it has finished`);
+    }
+    const journal = journaled ? Journal.for(resolve(path), store.raw) : null;
+    return buildDoc(path, report, store, options, journal, openedAs(before, store, journal));
+  }
 }

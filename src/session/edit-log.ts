@@ -30,6 +30,20 @@ export interface AppendEdit {
 }
 
 /**
+ * A line that is no record written with other text (an XML prologue without its DOCTYPE): what
+ * `fix --auto` does to lines it cannot edit field by field. `before`: the text it had until now.
+ */
+export interface TextEdit {
+  kind: 'text';
+  line: number;
+  before: string;
+  after: string;
+  code?: string;
+}
+
+export type Edit = FieldEdit | DeleteEdit | AppendEdit | TextEdit | KeepEdit;
+
+/**
  * An issue kept as it is, because the value is real (k, with the clerk's reason), or a keep
  * withdrawn (`reason` null). `before`: the reason it had, so undo gives it back. A keep holds
  * while the field still has `value`.
@@ -44,7 +58,6 @@ export interface KeepEdit {
   before: string | null;
 }
 
-export type Edit = FieldEdit | DeleteEdit | AppendEdit | KeepEdit;
 
 /** What one key did: one or many edits, undone and redone together. */
 export interface LogEntry {
@@ -67,6 +80,7 @@ export function record(log: EditLog, entry: LogEntry): EditLog {
 /** The inverse of an edit; applying it undoes the edit. */
 export function inverse(edit: Edit): Edit | { kind: 'undelete'; line: number } | { kind: 'unappend' } {
   switch (edit.kind) {
+    case 'text':
     case 'set':
       return { ...edit, before: edit.after, after: edit.before };
     case 'delete':

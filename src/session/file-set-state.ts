@@ -5,6 +5,8 @@
  */
 import type { FileSetResult } from '../core/file-set.js';
 import type { Report } from '../core/engine.js';
+import { modeKey, type KeyPress } from './key-map.js';
+import { outcomeOf } from '../core/outcome.js';
 
 export interface FileRow {
   path: string;
@@ -30,7 +32,7 @@ function fileRows(set: FileSetResult): FileRow[] {
   return [
     ...set.reports.map((report): FileRow => ({
       path: report.file, report, problem: null, flagged: report.flaggedRecords, across: across(report.file),
-      status: report.rejected ? 'rejected' : report.flaggedRecords > 0 ? 'flagged' : 'clean',
+      status: outcomeOf(report),
     })),
     ...set.failures.map((f): FileRow => ({ path: f.path, report: null, problem: f.message, status: 'unreadable', flagged: 0, across: 0 })),
   ];
@@ -50,15 +52,17 @@ export function move(state: FileSetState, delta: number): FileSetState {
   return { ...state, selected: Math.max(0, Math.min(state.rows.length - 1, state.selected + delta)) };
 }
 
-export type FileSetKey = 'up' | 'down' | 'open' | 'quit';
+export type FileSetKey = 'up' | 'down' | 'open' | 'quit' | 'help' | 'close-help';
 
-/** The list's keys, as data like the workstation's: arrows or j/k, Enter, q or Ctrl-C. */
-export function fileSetKey(input: string, key: { upArrow?: boolean; downArrow?: boolean; return?: boolean; ctrl?: boolean }): FileSetKey | null {
-  if (key.upArrow || input === 'k') return 'up';
-  if (key.downArrow || input === 'j') return 'down';
-  if (key.return) return 'open';
-  if (input === 'q' || (key.ctrl && input === 'c')) return 'quit';
-  return null;
+const FILE_SET_KEYS: Partial<Record<string, FileSetKey>> = {
+  'file-set.up': 'up', 'file-set.down': 'down', 'file-set.open': 'open', 'app.quit': 'quit', 'app.help': 'help', 'help.close': 'close-help',
+};
+
+/** The list's keys, from its binding table (mode-keys.ts), or why a key does nothing. */
+export function fileSetKey(input: string, key: KeyPress): FileSetKey | { reason: string } | null {
+  const found = modeKey('file-set', input, key);
+  if (!found) return null;
+  return 'reason' in found ? found : FILE_SET_KEYS[found.command] ?? null;
 }
 
 /** The file Enter opens: one that could be checked. */

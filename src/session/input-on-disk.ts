@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync, type Stats } from 'node:fs';
-import type { Doc } from './document.js';
+import { sameStat, type Doc } from './document.js';
 
 export interface InputChange {
   /** changed: the same file, other content; replaced: another file at its path; deleted: none. */
@@ -39,8 +39,7 @@ export async function inputChange(doc: Doc): Promise<InputChange | null> {
     return { how: 'deleted', modified: null }; // gone, or a folder on its way is gone
   }
   if (!now.isFile()) return { how: 'replaced', modified: now.mtime };
-  const same = now.size === opened.size && now.mtimeMs === opened.mtimeMs && now.ctimeMs === opened.ctimeMs && now.ino === opened.ino && now.dev === opened.dev;
-  if (same) return null;
+  if (sameStat(now, opened)) return null;
   let hash: string;
   try {
     hash = await hashOf(path);

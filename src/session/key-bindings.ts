@@ -7,7 +7,7 @@ export type ScreenId = 'summary' | 'table' | 'record' | 'write' | 'settings' | '
 
 export type CommandId =
   | 'app.help' | 'app.quit' | 'app.write' | 'app.table' | 'app.undo' | 'app.redo' | 'app.back'
-  | 'summary.fix-file' | 'summary.start'
+  | 'summary.fix-file' | 'summary.start' | 'summary.split' | 'app.fix-all' | 'app.explain'
   | 'table.down' | 'table.up' | 'table.page-down' | 'table.page-up' | 'table.first' | 'table.last'
   | 'table.open' | 'table.search' | 'table.jump' | 'table.filter'
   | 'record.down' | 'record.up' | 'record.edit' | 'record.accept' | 'record.accept-all'
@@ -25,11 +25,15 @@ export interface KeyBinding {
   screens?: readonly ScreenId[];
   /** Shown in the footer of its screens. */
   footer?: string;
+  /** Said when the key is pressed on a screen it does not work on (default: where it works). */
+  unavailable?: string;
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.start', keys: ['enter'], description: 'start fixing at the first flagged record', screens: ['summary'], footer: 'Enter fix records' },
-  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file' },
+  { command: 'summary.fix-file', keys: ['f'], description: 'apply the safe whole-file fixes (trailer count, header ID, missing trailer)', screens: ['summary', 'write'], footer: 'f fix file', unavailable: 'no whole-file repair here (the Summary and Write screens have it)' },
+  { command: 'app.fix-all', keys: ['F'], description: 'every safe repair in the file, as fix --auto (asks; one undo)', screens: ['summary', 'table', 'record', 'write'] },
+  { command: 'summary.split', keys: ['S'], description: 'split a lost-pupil file, one file per pupil, as fix --split', screens: ['summary'] },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },
   { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
   { command: 'summary.decisions', keys: ['m'], description: 'the decisions you made before that apply to this file (remembered)', screens: ['summary'] },
@@ -60,6 +64,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'record.previous', keys: ['p'], description: 'previous flagged record', screens: ['record'] },
   { command: 'record.delete', keys: ['d'], description: 'delete the record (a true duplicate); undo brings it back', screens: ['record'], footer: 'd delete' },
   { command: 'record.keep', keys: ['k'], description: 'keep the value as it is, because it is real: type the reason (k on a kept issue withdraws the keep)', screens: ['record'], footer: 'k keep' },
+  { command: 'app.explain', keys: ['i'], description: 'explain the issue under the cursor (rollfix explain)', screens: ['table', 'record'] },
   { command: 'record.reveal', keys: ['v'], description: 'show the national ID under the cursor in clear until the cursor moves; v again masks it', screens: ['record'] },
   { command: 'write.start', keys: ['enter'], description: 'write the file and its change report', screens: ['write'], footer: 'Enter write' },
   { command: 'write.edit-path', keys: ['e'], description: 'edit the output path (Enter keeps, Esc cancels)', screens: ['write'], footer: 'e edit path' },

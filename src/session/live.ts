@@ -16,6 +16,7 @@ import { EMPTY_LOG, inverse, type Edit, type EditLog, type LogEntry } from './ed
 import { recheckCrossRecord } from './cross-record.js';
 import { checkInMemory } from '../core/engine.js';
 import { defaultOutput } from '../io/output-paths.js';
+import { outputNameOf } from '../core/engine.js';
 import { writtenInput } from './written.js';
 import { keepId, markKeeps, type Keep } from './keeps.js';
 
@@ -33,6 +34,8 @@ export interface Live {
   deleted: ReadonlySet<number>;
   /** Lines added after the last line (numbered from `doc.store.count + 1`). */
   appended: readonly string[];
+  /** Lines that are no record, written with other text (TextEdit), by line. */
+  texts: ReadonlyMap<number, string>;
   /** Current issues of every line with issues: the whole check's, replaced where checked again. */
   issues: ReadonlyMap<number, readonly Issue[]>;
   fileIssues: readonly Issue[];
@@ -65,6 +68,7 @@ function firstLive(doc: Doc): Live {
     fields: new Map(),
     deleted: new Set(),
     appended: [],
+    texts: new Map(),
     issues: doc.checked,
     fileIssues: doc.checkedFileIssues,
     records: doc.report.records,
@@ -81,7 +85,7 @@ function firstLive(doc: Doc): Live {
 
 /** Where the workstation writes unless told otherwise; the live check judges the file under this name. */
 export function outputPathOf(doc: Doc): string {
-  return defaultOutput(doc.path, doc.format.outputName?.(doc.report.input));
+  return defaultOutput(doc.path, outputNameOf(doc.format, doc.report.input));
 }
 
 /**
@@ -115,6 +119,8 @@ function checkWritten(doc: Doc, live: Live): Pick<Live, 'issues' | 'fileIssues' 
 
 /** The text of line `n` as it was read (appended lines included). */
 export function originalText(doc: Doc, live: Live, n: number): string {
+  const text = live.texts.get(n);
+  if (text !== undefined) return text;
   return n <= doc.store.count ? doc.store.line(n) : (live.appended[n - doc.store.count - 1] ?? '');
 }
 
@@ -269,9 +275,11 @@ function writtenText(doc: Doc, live: Live, n: number): string {
   return record ? doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n) : originalText(doc, live, n);
 }
 
-type Work = { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; records: number; kept: Map<string, Keep> };
+type Work = { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; texts: Map<number, string>; records: number; kept: Map<string, Keep> };
 
-function applyEdit(doc: Doc, live: Work, edit: Edit | ReturnType<typeof inverse>): number | null {
+function applyEdit(doc: Doc, live: Work, edit: Edit | ReturnType<typeof inverse>, undoing: boolean): number | null {
+  // A line that is no record (a blank line, an XML prologue) is not counted as one when it goes.
+  const isRecord = (line: number) => doc.model.parse(live.texts.get(line) ?? (line <= doc.store.count ? doc.store.line(line) : (live.appended[line - doc.store.count - 1] ?? '')), line) !== null;
   switch (edit.kind) {
     case 'keep': {
       const id = keepId(edit.line, edit.field, edit.code);
@@ -279,6 +287,9 @@ function applyEdit(doc: Doc, live: Work, edit: Edit | ReturnType<typeof inverse>
       else live.kept.set(id, { line: edit.line, field: edit.field, code: edit.code, value: edit.value, reason: edit.reason });
       return edit.line;
     }
+    case 'text':
+      live.texts.set(edit.line, edit.after);
+      return edit.line;
     case 'set': {
       const text = edit.line <= doc.store.count ? doc.store.line(edit.line) : (live.appended[edit.line - doc.store.count - 1] ?? '');
       const record = doc.model.parse(text, edit.line);
@@ -287,16 +298,18 @@ function applyEdit(doc: Doc, live: Work, edit: Edit | ReturnType<typeof inverse>
       const index = record.layout.fields.findIndex((f) => f.name === edit.field);
       const fields = [...current];
       fields[index] = edit.after;
-      live.fields.set(edit.line, fields);
+      // Undone back to the record as read: written as read again (a record rewritten whole by a repair, then undone).
+      if (undoing && fields.every((v, i) => v === record.fields[i]) && fields.length === record.fields.length) live.fields.delete(edit.line);
+      else live.fields.set(edit.line, fields);
       return edit.line;
     }
     case 'delete':
       live.deleted.add(edit.line);
-      live.records--;
+      if (isRecord(edit.line)) live.records--;
       return edit.line;
     case 'undelete':
       live.deleted.delete(edit.line);
-      live.records++;
+      if (isRecord(edit.line)) live.records++;
       return edit.line;
     case 'append':
       live.appended.push(edit.text);
@@ -309,11 +322,11 @@ function applyEdit(doc: Doc, live: Work, edit: Edit | ReturnType<typeof inverse>
   }
 }
 
-function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse>>, log: EditLog): Live {
-  const work: Work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], records: live.records, kept: new Map(live.kept) };
+function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse>>, log: EditLog, undoing = false): Live {
+  const work: Work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], texts: new Map(live.texts), records: live.records, kept: new Map(live.kept) };
   const touched: number[] = [];
   for (const edit of edits) {
-    const line = applyEdit(doc, work, edit);
+    const line = applyEdit(doc, work, edit, undoing);
     if (line !== null) touched.push(line);
   }
   return markKeeps(doc, recheck(doc, live, { ...live, ...work, log }, touched), live.keptLines);
@@ -329,7 +342,7 @@ export function commit(doc: Doc, live: Live, entry: LogEntry): Live {
 export function undo(doc: Doc, live: Live): Live {
   if (live.log.cursor === 0) return live;
   const entry = live.log.entries[live.log.cursor - 1];
-  return run(doc, live, [...entry.edits].reverse().map(inverse), { ...live.log, cursor: live.log.cursor - 1 });
+  return run(doc, live, [...entry.edits].reverse().map(inverse), { ...live.log, cursor: live.log.cursor - 1 }, true);
 }
 
 export function redo(doc: Doc, live: Live): Live {

@@ -6,7 +6,8 @@
 import type { Issue } from '../core/issue.js';
 import type { Edit, LogEntry } from './edit-log.js';
 import { commit, issuesAt, liveFile, recordAt, sharedKeyIssues, trailerLine } from './live.js';
-import { fieldIssues, listedLines, type State } from './workstation-state.js';
+import { fieldIssues, listedLines, type ReviewItem, type State } from './workstation-state.js';
+import { planFixAll } from './fix-all.js';
 import { valueNow } from './keeps.js';
 
 /** Edits that apply one issue's repair to its record; empty when it has none the workstation can apply. */
@@ -46,6 +47,13 @@ export function openRecord(state: State, line: number): State {
   return next;
 }
 
+/** What is left once no flagged record follows: w only when nothing is flagged, else said honestly. */
+export function nothingAfter(state: State): string {
+  const flagged = state.live.flagged;
+  if (flagged === 0) return 'No flagged record after this one: w writes the file';
+  return `No flagged record after this one; ${flagged} still flagged before it (p goes back, t lists them; w writes anyway, with ${flagged} flagged)`;
+}
+
 /** The next (or previous) record the whole check flagged that still has issues. */
 export function stepRecord(state: State, direction: 1 | -1): State {
   const lines = listedLines(state);
@@ -55,7 +63,7 @@ export function stepRecord(state: State, direction: 1 | -1): State {
     if (at < 0 || at >= lines.length) break;
     if (issuesAt(state.live, lines[at]).length > 0) return openRecord({ ...state, message: null }, lines[at]);
   }
-  return { ...state, message: direction === 1 ? 'No flagged record after this one: w writes the file' : 'No flagged record before this one' };
+  return { ...state, message: direction === 1 ? nothingAfter(state) : 'No flagged record before this one' };
 }
 
 /** The issue `a` accepts: the first with a repair on the field under the cursor, else on the record. */
@@ -74,30 +82,88 @@ export function accept(state: State): State {
   return { ...done, message: clean ? `${done.message}. This record is clean: n goes to the next` : done.message, record: { ...done.record, field: firstFlaggedField(done, state.record.line) } };
 }
 
-/** Records whose current issues include `code` with a repair the workstation can apply. */
-export function acceptAllEdits(state: State, code: string): Edit[] {
-  const edits: Edit[] = [];
+/** The repairs of `code` now: the safe ones, every one of each record, and those that need a person. */
+function repairsOf(state: State, code: string): { safe: Array<{ line: number; issues: Issue[] }>; review: ReviewItem[] } {
+  const safe: Array<{ line: number; issues: Issue[] }> = [];
+  const review: ReviewItem[] = [];
   for (const line of listedLines(state)) {
-    const issue = issuesAt(state.live, line).find((i) => i.code === code && i.repair);
-    if (issue) edits.push(...repairEdits(state, line, issue));
+    const issues = issuesAt(state.live, line).filter((i) => i.code === code && i.repair);
+    const sure = issues.filter((i) => i.repair!.confidence === 'safe');
+    if (sure.length) safe.push({ line, issues: sure });
+    for (const i of issues) if (i.repair!.confidence !== 'safe' && repairEdits(state, line, i).length) review.push({ line, field: i.field });
   }
-  return edits;
+  return { safe, review };
+}
+
+/** The edits of several repairs of one record: a deletion alone, else each field set once (from its value now). */
+function mergedEdits(state: State, line: number, issues: readonly Issue[]): Edit[] {
+  const all = issues.flatMap((i) => repairEdits(state, line, i));
+  const deletion = all.find((e) => e.kind === 'delete');
+  if (deletion) return [deletion];
+  const byField = new Map<string, Edit>();
+  for (const e of all) {
+    if (e.kind !== 'set') continue;
+    const earlier = byField.get(e.field);
+    byField.set(e.field, earlier?.kind === 'set' ? { ...e, before: earlier.before } : e);
+  }
+  return [...byField.values()];
+}
+
+/** The safe repairs of `code` in every record, every issue of the code in each: what A makes at once. */
+export function acceptAllEdits(state: State, code: string): Edit[] {
+  return repairsOf(state, code).safe.flatMap(({ line, issues }) => mergedEdits(state, line, issues));
 }
 
 export function askAcceptAll(state: State): State {
   const issue = issueToAccept(state);
   if (!issue) return { ...state, message: 'No proposed repair here to accept everywhere' };
+  const { review } = repairsOf(state, issue.code);
   const edits = acceptAllEdits(state, issue.code);
+  if (edits.length === 0) return review.length ? nextReview(state, issue.code, review, 0, 0) : { ...state, message: 'Nothing to change' };
   const lines = new Set(edits.map((e) => (e.kind === 'append' ? 0 : e.line)));
   const fields = [...new Set(edits.flatMap((e) => (e.kind === 'set' ? [e.field] : [])))];
-  return { ...state, confirm: { kind: 'accept-all', code: issue.code, count: lines.size, fields } };
+  return { ...state, confirm: { kind: 'accept-all', code: issue.code, count: lines.size, fields, review: review.length } };
 }
 
+/** After y: the safe repairs as one step, then each repair that needs a person, asked one at a time. */
 export function acceptAll(state: State, code: string): State {
+  const { review } = repairsOf(state, code);
   const edits = acceptAllEdits(state, code);
   const records = new Set(edits.map((e) => (e.kind === 'append' ? 0 : e.line))).size;
   const done = apply(state, { label: `accept ${code} in ${records} records`, edits }, `Accepted ${code} in ${records} records (u undoes them all)`);
-  return { ...done, record: { ...done.record, field: firstFlaggedField(done, state.record.line) } };
+  const placed = { ...done, record: { ...done.record, field: firstFlaggedField(done, state.record.line) } };
+  return review.length ? nextReview(placed, code, review, 0, 0) : placed;
+}
+
+/** The review repair of `code` at `item` if it still stands (an earlier answer may have settled it). */
+export function reviewIssue(state: State, code: string, item: ReviewItem): Issue | null {
+  return issuesAt(state.live, item.line).find((i) => i.code === code && i.field === item.field && i.repair && i.repair.confidence !== 'safe') ?? null;
+}
+
+/** Asks about the first review repair from `at` that still stands, with the record open on its field; or says how it went. */
+function nextReview(state: State, code: string, queue: readonly ReviewItem[], at: number, accepted: number): State {
+  for (let k = at; k < queue.length; k++) {
+    if (!reviewIssue(state, code, queue[k])) continue;
+    const { line, field } = queue[k];
+    const opened = openRecord({ ...state, message: state.message }, line);
+    const record = recordAt(opened.doc, opened.live, line);
+    const index = record && field ? record.layout.fields.findIndex((f) => f.name === field) : -1;
+    return { ...opened, record: { ...opened.record, field: index >= 0 ? index : opened.record.field }, confirm: { kind: 'review', code, queue, at: k, accepted } };
+  }
+  const undoes = accepted ? ' (u undoes them one by one)' : '';
+  return { ...state, confirm: null, message: queue.length ? `Reviewed ${queue.length} ${code} repair${queue.length === 1 ? '' : 's'}: ${accepted} accepted${undoes}` : state.message };
+}
+
+/** y accepts the repair asked about, n skips it, Esc stops asking (A asks again about those left). */
+export function answerReview(state: State, confirm: Extract<NonNullable<State['confirm']>, { kind: 'review' }>, yes: boolean, stop: boolean): State {
+  const { code, queue, at } = confirm;
+  const s = { ...state, confirm: null, message: null };
+  if (stop) return { ...s, message: `Stopped reviewing ${code}: ${confirm.accepted} accepted, ${queue.length - at} not asked (A asks again)` };
+  if (!yes) return nextReview({ ...s, message: `Skipped line ${queue[at].line}` }, code, queue, at + 1, confirm.accepted);
+  const issue = reviewIssue(s, code, queue[at]);
+  const edits = issue ? repairEdits(s, queue[at].line, issue) : [];
+  const done = apply(s, { label: `accept ${code} on line ${queue[at].line}`, edits }, `Accepted on line ${queue[at].line}: ${issue?.repair?.reason ?? ''}`);
+  return nextReview(done, code, queue, at + 1, confirm.accepted + (edits.length ? 1 : 0));
 }
 
 export function deleteRecord(state: State, line: number): State {
@@ -113,10 +179,27 @@ export function fixedByF(state: State, issue: Issue): boolean {
   if (issue.repair?.confidence !== 'safe') return false;
   if (issue.line === null) return issue.repair.action === 'add-trailer';
   const { doc, live } = state;
+  // A rejection on a line that is no record (an XML prologue's DOCTYPE): fix --auto's own edit of that line.
+  if (issue.severity === 'reject' && !recordAt(doc, live, issue.line)) return true;
   return issue.severity === 'reject' && (issue.line === (doc.headerLine || 1) || issue.line === trailerLine(doc, live)) && repairEdits(state, issue.line, issue).length > 0;
 }
 
-/** The safe repairs of the whole-file rejections: header, trailer and a missing trailer. */
+/**
+ * What fix --auto does to the lines that are no record and carry a rejection (a DOCTYPE removed
+ * from an XML prologue): taken from F's plan, the Fixer's own output, so it is made the same way.
+ */
+function wholeFileEdits(state: State): Edit[] {
+  const { doc, live } = state;
+  const lines = new Set<number>();
+  for (const [line, issues] of live.issues) if (!live.deleted.has(line) && issues.some((i) => i.severity === 'reject' && fixedByF(state, i)) && !recordAt(doc, live, line)) lines.add(line);
+  if (lines.size === 0) return [];
+  const plan = planFixAll(doc, live);
+  if (typeof plan === 'string') return [];
+  // The lines around them (the rest of the prologue the repair joins or removes) are no records either.
+  return plan.entry.edits.filter((e) => (e.kind === 'text' || e.kind === 'delete') && !recordAt(doc, live, e.line) && (doc.store.line(e.line) ?? '').trim() !== '');
+}
+
+/** The safe repairs of the whole-file rejections: header, trailer, a missing trailer, a DOCTYPE. */
 export function fixFile(state: State): State {
   const { doc, live } = state;
   const edits: Edit[] = [];
@@ -127,6 +210,7 @@ export function fixFile(state: State): State {
   const addTrailer = live.fileIssues.find((i) => fixedByF(state, i));
   const text = addTrailer ? doc.model.trailerFor(liveFile(doc, live)) : null;
   if (text) edits.push({ kind: 'append', text, code: addTrailer!.code });
+  edits.push(...wholeFileEdits(state));
   if (edits.length === 0) return { ...state, message: 'No safe whole-file fix to apply' };
   return apply(state, { label: 'fix the header and trailer', edits }, `Applied ${edits.length} whole-file fix${edits.length === 1 ? '' : 'es'}`);
 }

@@ -5,6 +5,7 @@
 import type { Issue } from '../core/issue.js';
 import { initialLive, issuesAt, type Live } from './live.js';
 import { fixedByF } from './record-commands.js';
+import { splitPlanFor } from './file-commands.js';
 import type { Doc } from './document.js';
 import type { State } from './workstation-state.js';
 
@@ -44,6 +45,7 @@ export function fixedWhenWritten(state: State): Issue[] {
 export function fixText(state: State, issue: Issue): string {
   const repair = issue.repair;
   if (fixedByF(state, issue)) return `press f to ${repair!.reason}`;
+  if (repair?.action === 'split-file' && typeof splitPlanFor(state) !== 'string') return `press S to ${repair.reason.replace(/ \(rollfix fix --split\)$/, '')}`;
   if (repair) return `proposed: ${repair.reason}`;
   return issue.line === null ? `fix: see rollfix explain ${issue.code}` : `fix: correct line ${issue.line} by hand (rollfix explain ${issue.code})`;
 }

@@ -19,6 +19,7 @@ import type { Action } from './workstation-state.js';
 import type { Live } from './live.js';
 import { matchDecisions, type Offered } from './decisions.js';
 import { keepsAtOpen, keptFor, rememberedFor } from './memory-store.js';
+import { writeSplit, type SplitPlan } from '../core/split-file.js';
 
 export { defaultReportPath } from '../io/output-paths.js';
 
@@ -146,5 +147,16 @@ export function offerFor(doc: Doc, live: Live): { items: Offered[]; cursor: numb
     return { items: offered, cursor: 0, note: skipped.length ? `${skipped.length} remembered decision${skipped.length === 1 ? '' : 's'} left out: the value changed since, or the record` : null };
   } catch {
     return null;
+  }
+}
+
+/** The split the clerk said yes to (S): every part written safely, answered with 'split.done' or 'split.failed'. */
+export function performSplit(doc: Doc, plan: SplitPlan, dispatch: (action: Action) => void): void {
+  try {
+    writeSplit(plan, doc.report.input);
+    dispatch({ type: 'split.done', paths: plan.targets });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    dispatch({ type: 'split.failed', error: code === 'EACCES' || code === 'EPERM' ? 'permission denied beside the input' : (error as Error).message });
   }
 }

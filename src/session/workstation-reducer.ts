@@ -7,9 +7,11 @@
 import { applyKey, insert, type LineEdit } from './line-edit.js';
 import { resolve } from 'node:path';
 import { commit, recordAt, redo, undo, unsavedEdits } from './live.js';
-import { accept, acceptAll, askAcceptAll, commitDraft, commitKeep, startKeep, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
+import { accept, acceptAll, answerReview, askAcceptAll, commitDraft, commitKeep, startKeep, deleteRecord, fixFile, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
 import { codeChoices, isApplied, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
 import type { CommandId } from './key-bindings.js';
+import { askFixAll, askSplit, explainHere, fixAll } from './file-commands.js';
+import { helpLines } from './help-text.js';
 import type { Edit } from './edit-log.js';
 import { DEFAULTS, SETTINGS, type Settings } from './settings.js';
 
@@ -43,13 +45,13 @@ function showEdit(state: State, edit: Edit | undefined): State {
 }
 
 /** What a read-only session (the file open in another workstation) refuses: every change, and the write. */
-const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['decisions.apply', 'decisions.apply-all', 'app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'record.keep', 'write.start', 'write.edit-path']);
+const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['decisions.apply', 'decisions.apply-all', 'app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'app.fix-all', 'summary.split', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'record.keep', 'write.start', 'write.edit-path']);
 
 function command(state: State, id: CommandId): State {
   const s = { ...state, message: null };
   if (s.readOnly && CHANGES.has(id)) return { ...s, message: `Read-only: ${s.readOnly}. q quits` };
   switch (id) {
-    case 'app.help': return { ...s, help: !s.help };
+    case 'app.help': return { ...s, help: !s.help, helpTop: 0 };
     case 'app.quit': return unsavedEdits(s.live) > 0 ? { ...s, confirm: { kind: 'quit' } } : { ...s, quit: true };
     case 'app.write': return { ...s, screen: 'write', write: { ...s.write, status: 'ready', error: undefined, inputChanged: undefined } };
     case 'write.edit-path': return { ...s, write: { ...s.write, draft: s.write.path, status: 'ready' } };
@@ -66,6 +68,9 @@ function command(state: State, id: CommandId): State {
       return showEdit({ ...s, live: redo(s.doc, s.live), message: `Redone: ${entry.label}` }, entry.edits[0]);
     }
     case 'summary.fix-file': return fixFile(s);
+    case 'app.fix-all': return askFixAll(s);
+    case 'summary.split': return askSplit(s);
+    case 'app.explain': return explainHere(s);
     case 'summary.start': return s.doc.flaggedLines.length ? openRecord(s, s.doc.flaggedLines[0]) : { ...s, message: 'No flagged records: w writes the file' };
     case 'table.down': return moveRow(s, s.table.row + 1);
     case 'table.up': return moveRow(s, s.table.row - 1);
@@ -125,13 +130,16 @@ function applyOffered(state: State, all: boolean): State {
   return all ? { ...done, screen: 'summary' } : moveOffer(done, 1);
 }
 
-function answer(state: State, yes: boolean): State {
+function answer(state: State, yes: boolean, stop = false): State {
   const confirm = state.confirm;
+  if (confirm?.kind === 'review') return answerReview(state, confirm, yes, stop);
   const s = { ...state, confirm: null };
   if (confirm?.kind === 'input-changed' && !yes) return { ...s, message: 'Not written; your edits are kept (in the journal too)' };
   if (!confirm || !yes) return { ...s, message: confirm ? 'Cancelled' : null };
   switch (confirm.kind) {
     case 'accept-all': return acceptAll(s, confirm.code);
+    case 'fix-all': return fixAll(s, confirm.plan);
+    case 'split': return { ...s, splitting: confirm.plan, message: 'Writing the files…' };
     case 'delete': return deleteRecord(s, confirm.line);
     case 'quit': return { ...s, quit: true };
     case 'replace': return { ...s, write: { ...s.write, status: 'writing', replace: true } };
@@ -215,7 +223,17 @@ export function reducer(state: State, action: Action): State {
 function step(state: State, action: Action): State {
   switch (action.type) {
     case 'command': return command(state, action.id);
-    case 'answer': return answer(state, action.yes);
+    case 'answer': {
+      const answered = answer(state, action.yes, action.stop);
+      return action.next ? command(answered, action.next) : answered;
+    }
+    case 'disabled': return { ...state, message: action.reason };
+    case 'help.scroll': {
+      const last = Math.max(0, helpLines(state.screen, state.columns).length - (state.rows - 3));
+      return { ...state, helpTop: clamp(state.helpTop + action.by, 0, last) };
+    }
+    case 'split.done': return { ...state, splitting: null, message: `Wrote ${action.paths.length} files, one pupil each: ${action.paths.map((p) => p.replace(/^.*[\\/]/, '')).join(', ')}` };
+    case 'split.failed': return { ...state, splitting: null, message: `Not split: ${action.error}` };
     case 'text': return text(state, (e) => insert(e, action.input));
     case 'text.backspace': return text(state, (e) => applyKey(e, 'backspace'));
     // Ctrl-U, as in a shell: what is before the cursor (all of it, with the cursor at the end).

@@ -6,6 +6,7 @@
 import type { LineKey } from './line-edit.js';
 import type { Offered } from './decisions.js';
 import { defaultOutput } from '../io/output-paths.js';
+import { outputNameOf } from '../core/engine.js';
 import type { Issue } from '../core/issue.js';
 import type { Doc } from './document.js';
 import type { CommandId, ScreenId } from './key-bindings.js';
@@ -13,10 +14,21 @@ import type { Written } from './write-file.js';
 import type { InputChange } from './input-on-disk.js';
 import { initialLive, issuesAt, recordAt, type Live } from './live.js';
 import { DEFAULTS, type Settings } from './settings.js';
+import type { FixAllPlan } from './fix-all.js';
+import type { SplitPlan } from '../core/split-file.js';
 
 export type Confirm =
-  /** `fields`: the fields those repairs change (one code, e.g. field/code, covers several). */
-  | { kind: 'accept-all'; code: string; count: number; fields: string[] }
+  /**
+   * `fields`: the fields the safe repairs change (one code, e.g. field/code, covers several);
+   * `review`: how many repairs of the code need a person, offered one by one after.
+   */
+  | { kind: 'accept-all'; code: string; count: number; fields: string[]; review: number }
+  /** The review repairs of an A, one at a time: `at` is the one asked about now. */
+  | { kind: 'review'; code: string; queue: readonly ReviewItem[]; at: number; accepted: number }
+  /** F: every safe repair in the file, made and checked already, taken on y. */
+  | { kind: 'fix-all'; plan: FixAllPlan }
+  /** S: the file written as one file per part (a lost-pupil CTF), beside the input. */
+  | { kind: 'split'; plan: SplitPlan }
   | { kind: 'delete'; line: number }
   | { kind: 'quit' }
   | { kind: 'replace'; path: string }
@@ -34,11 +46,19 @@ export interface KeepDraft {
 
 export type Prompt = { kind: 'search' | 'jump'; text: string };
 
+/** A repair that needs a person: the issue of `code` on this line and field. */
+export interface ReviewItem {
+  line: number;
+  field: string | null;
+}
+
 export interface State {
   doc: Doc;
   live: Live;
   screen: ScreenId;
   help: boolean;
+  /** The first line of help shown (help scrolls when it is longer than the screen). */
+  helpTop: number;
   columns: number;
   rows: number;
   table: { row: number; filter: string | null; search: string; prompt: Prompt | null; picker: { index: number } | null };
@@ -56,6 +76,10 @@ export interface State {
   /** The stored settings, the one under the cursor, its draft, and one waiting to be saved. */
   settings: { values: Settings; cursor: number; draft: string | null; saving: { key: keyof Settings; value: Settings[keyof Settings] } | null };
   confirm: Confirm | null;
+  /** The issue code whose explanation (rollfix explain) is shown over the screen, or null. */
+  explain: string | null;
+  /** A split asked for (S, then y): the app writes the parts and answers 'split.done' or 'split.failed'. */
+  splitting: SplitPlan | null;
   message: string | null;
   quit: boolean;
   /**
@@ -80,7 +104,16 @@ export type Action =
   | { type: 'text.key'; key: LineKey }
   | { type: 'text.commit' }
   | { type: 'text.cancel' }
-  | { type: 'answer'; yes: boolean }
+  /**
+   * `next`: a command to run after answering (w at the quit question: the write screen).
+   * `stop`: Esc at a review question, which ends the run of them (n only skips one).
+   */
+  | { type: 'answer'; yes: boolean; next?: CommandId; stop?: boolean }
+  | { type: 'split.done'; paths: string[] }
+  | { type: 'split.failed'; error: string }
+  /** A key that does nothing here: why, for the status line. */
+  | { type: 'disabled'; reason: string }
+  | { type: 'help.scroll'; by: number }
   | { type: 'picker.move'; delta: number }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'settings.saved'; key: keyof Settings; value: Settings[keyof Settings] }
@@ -91,24 +124,30 @@ export type Action =
   | { type: 'write.failed'; error: string };
 
 export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settings = DEFAULTS): State {
-  return {
+  const state: State = {
     doc,
     live: initialLive(doc),
     screen: 'summary',
     help: false,
+    helpTop: 0,
     columns,
     rows,
     table: { row: 0, filter: null, search: '', prompt: null, picker: null },
     record: { line: doc.flaggedLines[0] ?? 1, field: 0, draft: null, reveal: false, masked: settings.mask },
-    write: { path: defaultOutput(doc.path, doc.format.outputName?.(doc.report.input)), draft: null, status: 'ready' },
+    write: { path: defaultOutput(doc.path, outputNameOf(doc.format, doc.report.input)), draft: null, status: 'ready' },
     settings: { values: settings, cursor: 0, draft: null, saving: null },
     confirm: null,
+    explain: null,
+    splitting: null,
     message: null,
     quit: false,
     readOnly: null,
     caretFromEnd: 0,
     offer: null,
   };
+  // The table's cursor starts on the first record with an error, not on a warning.
+  const firstError = tableRows(state).findIndex((n) => issuesAt(state.live, n).some((i) => i.severity !== 'warning'));
+  return firstError > 0 ? { ...state, table: { ...state.table, row: firstError } } : state;
 }
 
 const listedByLive = new WeakMap<Live, readonly number[]>();

@@ -5,7 +5,7 @@
  * ending and delimiter. Then the change report, then a whole check of what was written.
  */
 import type { Change } from '../core/format.js';
-import { changeReportCsv, checkFile, outputOf, sensitiveFields, type Report } from '../core/engine.js';
+import { changeReportCsv, checkFile, outputOf, sensitiveFields, sensitiveValueTest, type Report } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import { loadSettings } from './settings.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
@@ -16,6 +16,7 @@ import { writtenInput, writtenRecords } from './written.js';
 import { withDecisions } from './decisions.js';
 import { remember, rememberKept, withKept, type KeptFile } from './memory-store.js';
 import { outputPathOf } from './live.js';
+import { withCell, writeFromSheet } from '../core/workbook-fix.js';
 
 export interface Written {
   output: string;
@@ -68,11 +69,28 @@ export function writesOverInput(doc: Doc, output: string): string | null {
   return null;
 }
 
+/** The change report's text, national IDs masked unless the settings say otherwise. */
+function reportText(doc: Doc, changes: readonly Change[]): string {
+  const masked = loadSettings().maskReports;
+  return changeReportCsv(changes, masked ? sensitiveFields(doc.format) : new Set(), undefined, masked ? sensitiveValueTest(doc.format) : undefined);
+}
+
+/** A workbook's work: the workbook again, or the import file its format takes (workbook-fix.ts). */
+async function writeSheetDoc(doc: Doc, live: Live, output: string, changeReport: string): Promise<Written> {
+  const { input } = doc.report;
+  const changes = changesOf(doc, live).map((c) => withCell(c, input));
+  const records = [...writtenRecords(doc, live)].map((r) => ({ line: r.line, text: r.text }));
+  writeFromSheet(doc.format, doc.options, input, records, output, { path: changeReport, text: reportText(doc, changes) });
+  const after = await checkFile(registry, output, doc.options, doc.format.id);
+  return { output, changeReport, changes: changes.length, after, remembered: 0 };
+}
+
 export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Written> {
   const over = writesOverInput(doc, output);
   if (over) throw new WritesOverInput(over);
   const changeReport = defaultReportPath(output);
   const { input } = doc.report;
+  if (input.workbook) return writeSheetDoc(doc, live, output, changeReport);
   const { eol, bom } = outputOf(doc.format, input);
   const writer = new SafeWriter(output, input.encoding, bom);
   let written = 0;
@@ -96,7 +114,8 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
   }
   const changes = withDecisions(doc, live, changesOf(doc, live));
   // The file and its change report together, or neither.
-  commitTogether(writer, changeReport, changeReportCsv(changes, loadSettings().maskReports ? sensitiveFields(doc.format) : new Set(), undefined, loadSettings().maskReports ? doc.format.isSensitiveValue : undefined));
+  const masked = loadSettings().maskReports;
+  commitTogether(writer, changeReport, changeReportCsv(changes, masked ? sensitiveFields(doc.format) : new Set(), undefined, masked ? sensitiveValueTest(doc.format) : undefined));
   let remembered = 0;
   let memoryProblem: string | undefined;
   try {

@@ -6,6 +6,8 @@
  */
 import { outputOf } from '../core/engine.js';
 import type { InputInfo } from '../io/line-reader.js';
+import type { SheetNote, WorkbookInput } from '../io/sheet-text.js';
+import { splitRecord } from '../io/delimited.js';
 import type { Doc } from './document.js';
 import { originalText, recordAt, type Live } from './live.js';
 
@@ -36,6 +38,26 @@ export function* writtenRecords(doc: Doc, live: Live): Generator<WrittenRecord> 
 }
 
 /**
+ * The sheet's notes as the workbook written from `lines` (each from the row `from` says) shows
+ * them: a hidden row where its row went, a formula only where its cell was not rewritten (a new
+ * value replaces it), merged ranges where they were (the writer never moves them).
+ */
+function notesWritten(wb: WorkbookInput, doc: Doc, from: readonly number[], lines: readonly string[]): SheetNote[] {
+  const at = new Map<number, number>();
+  from.forEach((row, i) => at.has(row) || at.set(row, i + 1));
+  return wb.notes.flatMap((n) => {
+    if (n.row === 0 || n.code === 'sheet/merged-cells') return n.row <= lines.length ? [n] : [];
+    const row = at.get(n.row);
+    if (row === undefined) return [];
+    if (n.code === 'sheet/formula' && n.col !== null) {
+      const cell = (text: string) => splitRecord(text, ',').fields[n.col!] ?? '';
+      if (cell(lines[row - 1]) !== cell(doc.store.line(n.row))) return [];
+    }
+    return [{ ...n, row }];
+  });
+}
+
+/**
  * The written file as an input held in memory, named `path`, and for each of its lines the line
  * of the file as read it comes from (a record written over more lines than it had: its first).
  */
@@ -55,6 +77,8 @@ export function writtenInput(doc: Doc, live: Live, path: string): { input: Input
     });
   }
   const endsWithNewline = doc.endsWithNewline && lines.length > 0;
-  const input: InputInfo = { path, size, encoding: read.encoding, bom, eol: eol as InputInfo['eol'], sample: lines.slice(0, 50), lines, endsWithNewline };
+  // Written back as a workbook, it is read back with the sheet's notes where its rows went.
+  const workbook = read.workbook && doc.format.sheet?.writes === 'workbook' ? { workbook: { ...read.workbook, notes: notesWritten(read.workbook, doc, from, lines) } } : {};
+  const input: InputInfo = { path, size, encoding: read.encoding, bom, eol: eol as InputInfo['eol'], sample: lines.slice(0, 50), lines, endsWithNewline, ...workbook };
   return { input, origin: Int32Array.from(from) };
 }

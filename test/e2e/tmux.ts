@@ -95,6 +95,17 @@ export class Terminal {
     this.tmux('send-keys', '-t', 'e2e', '-l', bytes);
   }
 
+  /**
+   * Sends bytes in several writes, `gap` ms apart, as a slow link cuts one key's bytes across
+   * reads (an arrow's ESC, then its `[B`).
+   */
+  async inPieces(pieces: string[], gap: number): Promise<void> {
+    for (const [i, bytes] of pieces.entries()) {
+      if (i) await new Promise((r) => setTimeout(r, gap));
+      this.tmux('send-keys', '-t', 'e2e', '-l', bytes);
+    }
+  }
+
   close(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
   }

@@ -110,7 +110,7 @@ describe('Common Transfer File', () => {
     expect(at(13, 'DOB').repair).toMatchObject({ confidence: 'safe', values: { DOB: '2016-03-14' } });
     expect(at(29, 'DOB').repair).toMatchObject({ confidence: 'review', values: { DOB: '2016-04-03' } });
     expect(at(13, 'Sex').repair).toMatchObject({ confidence: 'safe', values: { Sex: 'M' } });
-    expect(at(13, 'BasicDetails/FormerUPN').message).toContain('census error 1510');
+    expect(at(13, 'BasicDetails/FormerUPN').message).toContain('census rule 1510');
     expect(at(29, 'UPN').message).toContain('census error 1520');
     const missing = await check(ctfText({ pupils: [pupil({ UPN: '' })] }));
     expect(missing.issues[0].message).toBe('UPN is required (census error 1500)');

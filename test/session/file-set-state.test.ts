@@ -26,7 +26,7 @@ describe('several files in the workstation', () => {
   });
 
   it('maps the list\'s keys, and opens only a file that could be checked', () => {
-    expect([fileSetKey('', { downArrow: true }), fileSetKey('k', {}), fileSetKey('', { return: true }), fileSetKey('c', { ctrl: true }), fileSetKey('x', {})]).toEqual(['down', 'up', 'open', 'quit', null]);
+    expect([fileSetKey('', { downArrow: true }), fileSetKey('k', {}), fileSetKey('', { return: true }), fileSetKey('c', { ctrl: true }), fileSetKey('?', {}), fileSetKey('x', {})]).toEqual(['down', 'up', 'open', 'quit', 'help', { reason: 'x: not a key here (? lists the keys)' }]);
     const state = checked(initialFileSet([]), { reports: [], failures: [{ path: '/x/notes.txt', message: 'cannot read', exitCode: 66 }], references: [], across: [] });
     expect(openable(state)).toBeNull();
   });

@@ -89,3 +89,30 @@ describe('the input changed on disk since it was opened', () => {
     expect((await write(run(done, 'write.start'))).confirm?.kind).toBe('input-changed');
   });
 });
+
+describe('the input changes while it is being opened', () => {
+  const ADDED = 'ID,0177,644,Added,ByExport,,,F,03/14/2015,05,999999,,W,,644,2027\r\n';
+
+  it('is read again, so the report and the copy held are of the same bytes', async () => {
+    const input = join(tempDir(), 'batch.txt');
+    copyFileSync(SAMPLE, input);
+    let changes = 0;
+    // The check's progress comes while the file is read: another program appends a record then.
+    const doc = await openDoc(input, OPTIONS, undefined, () => {
+      if (changes++ === 0) appendFileSync(input, ADDED);
+    });
+    expect(changes).toBeGreaterThan(1); // read twice
+    expect(doc.store.raw.equals(readFileSync(input))).toBe(true);
+    expect(doc.report.input.size).toBe(doc.store.raw.length);
+    expect(doc.opened?.size).toBe(doc.store.raw.length);
+    expect(doc.report.records).toBe(19); // the sample's 18 and the one added
+  });
+
+  it('is refused with a clear message when it keeps changing', async () => {
+    const input = join(tempDir(), 'batch.txt');
+    copyFileSync(SAMPLE, input);
+    // At each read (the first progress of a read comes before its first line), a record is appended.
+    const changing = (_: number, lines: number) => lines === 0 && appendFileSync(input, ADDED);
+    await expect(openDoc(input, OPTIONS, undefined, changing)).rejects.toThrow(/batch\.txt changed while it was being read \(is another program still writing it\?\); open it again when it has finished/);
+  });
+});

@@ -88,12 +88,82 @@ describe('workstation reducer', () => {
   it('accepts one repair in every record with the same issue code, as one undo step', async () => {
     let s = run(await open(), 'summary.start', 'record.next'); // line 4, grade "K"
     s = run(s, 'record.accept-all');
-    expect(s.confirm).toEqual({ kind: 'accept-all', code: 'field/code', count: 3, fields: ['Current Grade Level', 'Gender'] });
+    expect(s.confirm).toEqual({ kind: 'accept-all', code: 'field/code', count: 3, fields: ['Current Grade Level', 'Gender'], review: 0 });
     s = reducer(s, yes);
     expect([field(s, 4, 'Current Grade Level'), field(s, 7, 'Gender'), field(s, 15, 'Current Grade Level')]).toEqual(['KK', 'M', '03']);
     expect(s.live.log.entries).toHaveLength(1);
     s = run(s, 'app.undo');
     expect([field(s, 4, 'Current Grade Level'), field(s, 7, 'Gender'), field(s, 15, 'Current Grade Level')]).toEqual(['K', 'Male', 'Grade 3']);
+  });
+  it('A makes only the safe repairs of a code at once, then asks about each review repair on its record', async () => {
+    let s = run(await open(), 'summary.start', 'record.next', 'record.next', 'record.next'); // line 6: an ISO date (safe)
+    expect(s.record.line).toBe(6);
+    s = run(s, 'record.accept-all');
+    expect(s.confirm).toMatchObject({ kind: 'accept-all', code: 'field/date', count: 1, review: 1 });
+    s = reducer(s, yes);
+    expect(field(s, 6, 'Date of Birth')).toBe('05/09/2014');
+    expect(field(s, 13, 'Date of Birth')).toBe('03-04-2015'); // "either way round": not made unseen
+    expect(s.confirm).toMatchObject({ kind: 'review', code: 'field/date', at: 0 });
+    expect(where(s)).toMatchObject({ screen: 'record', line: 13, field: 8 });
+    s = reducer(s, yes);
+    expect(field(s, 13, 'Date of Birth')).toBe('03/04/2015');
+    expect(s.confirm).toBeNull();
+    expect(s.message).toMatch(/Reviewed 1 field\/date repair: 1 accepted/);
+    expect(s.live.log.entries).toHaveLength(2); // the safe ones, then the one reviewed
+  });
+  it('A skips a review repair with n and stops asking with Esc', async () => {
+    let s = run(await open(), 'summary.start', 'record.next', 'record.next', 'record.next', 'record.accept-all');
+    s = reducer(s, yes);
+    const skipped = reducer(s, { type: 'answer', yes: false });
+    expect(field(skipped, 13, 'Date of Birth')).toBe('03-04-2015');
+    expect(skipped.message).toMatch(/0 accepted/);
+    const stopped = reducer(s, { type: 'answer', yes: false, stop: true });
+    expect(stopped.confirm).toBeNull();
+    expect(stopped.message).toMatch(/^Stopped reviewing field\/date/);
+  });
+  it('A with no safe repair of its code left goes straight to asking about each review one', async () => {
+    let s = run(await open(), 'summary.start', 'record.next', 'record.next', 'record.next', 'record.accept'); // line 6 by hand
+    s = run(s, 'record.next', 'record.next', 'record.next', 'record.next', 'record.next', 'record.next'); // line 13
+    expect(s.record.line).toBe(13);
+    s = run(s, 'record.accept-all');
+    expect(s.confirm).toMatchObject({ kind: 'review', code: 'field/date', queue: [{ line: 13, field: 'Date of Birth' }] });
+  });
+  it('A fixes every issue of its code in each record, not only the first', async () => {
+    const file = tempFile(readFileSync(SAMPLE, 'utf8').replace('ID,0177,644,Williams,James,,,Male,', 'ID,0177,644,Williams,James,,,Male,').replace(/,Male,(\d\d\/\d\d\/\d{4}),(\d\d),/, ',Male,$1,Grade $2,'));
+    let s = run(await open(file), 'app.table', 'table.jump');
+    s = run(type(s, '7'), { type: 'text.commit' }, 'table.open');
+    expect(codes(s, 7).filter((c) => c === 'field/code').length).toBe(2);
+    s = reducer(run(s, 'record.accept-all'), yes);
+    expect(codes(s, 7)).not.toContain('field/code');
+    expect(s.live.log.entries).toHaveLength(1);
+  });
+  it('F asks how many records change, then makes every safe repair as one undo step', async () => {
+    let s = run(await open(), 'app.fix-all');
+    expect(s.confirm).toMatchObject({ kind: 'fix-all', plan: { records: 9 } });
+    expect(run(s, { type: 'answer', yes: false }).live.log.entries).toHaveLength(0);
+    s = reducer(s, yes);
+    expect(s.live.log.entries).toHaveLength(1);
+    expect(flaggedNow(s)).toBe(6);
+    expect(isRejected(s.live)).toBe(false);
+    expect(s.message).toMatch(/9 records changed \(u undoes it all\); 6 still flagged/);
+    s = run(s, 'app.undo');
+    expect(flaggedNow(s)).toBe(14);
+    expect(run(run(s, 'app.redo'), 'app.fix-all').message).toMatch(/^Nothing for F to do/);
+  });
+  it('i shows what the issue under the cursor means (rollfix explain), and Esc goes back', async () => {
+    let s = run(await open(), 'summary.start');
+    s = reducer(s, actionFor(s, 'i', {})!);
+    expect(s.explain).toBe('gtid/last-name-suffix');
+    expect(actionFor(s, 'n', {})).toEqual({ type: 'disabled', reason: 'n: the explanation is open (Esc goes back)' }); // nothing else acts under it
+    s = reducer(s, actionFor(s, '', { escape: true })!);
+    expect([s.explain, s.screen, s.record.line]).toEqual([null, 'record', 3]);
+    expect(run(await open(), 'app.table', 'app.explain').explain).toBe('gtid/last-name-suffix');
+  });
+  it('does not offer w as the way on while records are still flagged', async () => {
+    let s = run(await open(), 'app.table', 'table.last', 'table.open');
+    s = run(s, 'record.next');
+    expect(s.message).toMatch(/still flagged .*w writes anyway, with 14 flagged/);
+    expect(s.message).not.toMatch(/: w writes the file/);
   });
   it('deletes a repeated record after asking, which also mends the trailer count', async () => {
     let s = await open();
@@ -197,7 +267,7 @@ describe('key map', () => {
     const s = await open();
     expect(actionFor(s, '', { return: true })).toEqual({ type: 'command', id: 'summary.start' });
     expect(actionFor(s, 'r', { ctrl: true })).toEqual({ type: 'command', id: 'app.redo' });
-    expect(actionFor(s, 's', { ctrl: true })).toBeNull(); // never bind Ctrl-S
+    expect(actionFor(s, 's', { ctrl: true })).toEqual({ type: 'disabled', reason: 'Ctrl-S: not a key here (? lists the keys of this screen)' }); // never bind Ctrl-S
     expect(actionFor(s, 'c', { ctrl: true })).toEqual({ type: 'command', id: 'app.quit' }); // asks first when edits are unsaved
     const record = run(s, 'summary.start');
     expect(actionFor(record, 'a', {})).toEqual({ type: 'command', id: 'record.accept' });

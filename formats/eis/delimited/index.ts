@@ -2,9 +2,10 @@
 import type { Format } from '../../../src/core/format.js';
 import type { InputInfo } from '../../../src/io/line-reader.js';
 import { recordFixer, recordValidator, type RecordPasses } from '../../../src/core/record-passes.js';
-import { GENERIC_ISSUES } from '../../../src/core/generic-issues.js';
+import { GENERIC_ISSUES, SHEET_ISSUES } from '../../../src/core/generic-issues.js';
+import { cellKindOf } from '../../../src/core/cell-kind.js';
 import { EIS_DELIMITED_ISSUES } from '../issues.js';
-import { DELIMITED_LAYOUTS, layoutOfFile, layoutOfNames, type DelimitedLayout } from './layouts.js';
+import { DELIMITED_LAYOUTS, layoutOfCount, layoutOfFile, layoutOfNames, type DelimitedLayout } from './layouts.js';
 import { delimitedRecordModel, fileLayout, layoutIssues } from './record-model.js';
 import { splitQuoted } from './split.js';
 
@@ -35,8 +36,20 @@ export const eisDelimited: Format = {
     return quotedCsv && DATE.test(first) && /\.asc$/i.test(fileName) ? 0.5 : 0;
   },
   layouts: DELIMITED_LAYOUTS,
-  issueTypes: [...GENERIC_ISSUES, ...EIS_DELIMITED_ISSUES],
+  issueTypes: [...GENERIC_ISSUES, ...SHEET_ISSUES, ...EIS_DELIMITED_ISSUES],
   validator: (_options, input) => recordValidator(passes(input)),
   fixer: (_options, input) => recordFixer(passes(input)),
   records: (_options, input) => delimitedRecordModel(input),
+  // EIS Collection takes the .asc file: text in quotes, dates bare, as the CSV path writes it.
+  sheet: {
+    columns(row) {
+      const layout = layoutOfNames(row) ?? layoutOfCount(row.length);
+      return Array.from({ length: Math.max(row.length, layout?.fields.length ?? 0) }, (_, c) => {
+        const spec = layout?.fields[c];
+        const kind = spec ? cellKindOf(spec) : null;
+        return { field: spec?.name ?? `column ${c + 1}`, kind: kind && kind.kind === 'date' ? kind : { kind: 'text', quoted: true } };
+      });
+    },
+    writes: { ext: '.asc' },
+  },
 };
