@@ -18,12 +18,13 @@ import { HelpScreen } from './help-screen.js';
 import { ExplainScreen } from './explain-screen.js';
 import { StatusLine } from './status-line.js';
 import { SettingsScreen } from './settings-screen.js';
+import { DecisionsScreen } from './decisions-screen.js';
 import { openSettings, type Settings } from '../src/session/settings.js';
 import { initialState, type Action, type State } from '../src/session/workstation-state.js';
 import type { Doc } from '../src/session/document.js';
 import type { Live } from '../src/session/live.js';
 import { journaledStep, replay } from '../src/session/resume.js';
-import { closeDoc, discardEarlier, earlierSessions, forgetJournals, lockForEditing, performSplit, performWrite, viewOnly, type EarlierSession, type EditingLock } from '../src/session/workstation-effects.js';
+import { closeDoc, offerFor, discardEarlier, earlierSessions, forgetJournals, lockForEditing, performSplit, performWrite, viewOnly, type EarlierSession, type EditingLock } from '../src/session/workstation-effects.js';
 import { OpenElsewhere, ResumePrompt } from './resume-prompt.js';
 
 const MIN_COLUMNS = 80;
@@ -91,7 +92,10 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
 
   const start = (doc: Doc, live?: Live, message: string | null = null, readOnly: string | null = null) => {
     const initial = initialState(doc, size.columns, size.rows, settings);
-    const first = { ...initial, live: live ?? initial.live, message, readOnly };
+    const opened = { ...initial, live: live ?? initial.live, message, readOnly };
+    // Decisions made before about these students are offered first (readOnly: only shown).
+    const offer = readOnly ? null : offerFor(doc, opened.live);
+    const first = offer ? { ...opened, offer, screen: 'decisions' as const, message: message ?? offer.note } : opened;
     current.current = first;
     setState(first);
     setPhase({ kind: 'ready' });
@@ -169,7 +173,7 @@ export function Frame({ state }: { state: State }) {
   const theme = useTheme();
   if (state.columns < MIN_COLUMNS || state.rows < MIN_ROWS) return <TooSmall columns={state.columns} rows={state.rows} />;
   const height = state.rows - 3;
-  const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : state.explain ? `Explain ${state.explain}` : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings' }[state.screen]}${state.readOnly ? ` ${theme.symbols.separator} READ-ONLY` : ''}`;
+  const title = ` rollfix ${theme.symbols.separator} ${state.doc.name} ${theme.symbols.separator} ${state.help ? 'Help' : state.explain ? `Explain ${state.explain}` : { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings', decisions: 'Decisions made before' }[state.screen]}${state.readOnly ? ` ${theme.symbols.separator} READ-ONLY` : ''}`;
   return (
     <Box flexDirection="column" height={state.rows}>
       <Line text={title} width={state.columns} inverse bold />
@@ -179,6 +183,7 @@ export function Frame({ state }: { state: State }) {
         : state.screen === 'table' ? <TableScreen state={state} height={height} />
         : state.screen === 'record' ? <RecordScreen state={state} height={height} />
         : state.screen === 'settings' ? <SettingsScreen state={state} height={height} />
+        : state.screen === 'decisions' ? <DecisionsScreen state={state} height={height} />
         : <WriteScreen state={state} height={height} />}
       <StatusLine state={state} />
     </Box>

@@ -64,7 +64,10 @@ export function RecordScreen({ state, height }: { state: State; height: number }
   const name = spec.name;
   // Fixed-length records: where the field sits, since an edit must fit it exactly.
   if (spec.position) say(`${name}: bytes ${spec.position}-${spec.position + spec.maxLength - 1} (${spec.maxLength} wide); other bytes stay where they are`, ' ');
-  if (view.draft) {
+  if (view.keep) {
+    say(`Keep ${view.keep.code} as it is: the value is real, because (Enter keeps, Esc cancels):`, ' ', { bold: true });
+    detail.push({ text: '' }); // the reason's own line, drawn below with its cursor
+  } else if (view.draft) {
     const draftIssues = view.draft.issues;
     if (draftIssues.length) say(message(draftIssues[0].message), ` ${theme.symbols.error} `, { color: theme.colors.error });
     else say(`${name} is valid: Enter keeps it, Esc cancels`, ` ${theme.symbols.ok} `, { color: theme.colors.ok });
@@ -72,7 +75,8 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     const here = [...fieldIssues(state, view.line, cursor), ...fieldIssues(state, view.line, -1)];
     for (const issue of here) {
       say(message(issue.message), ` ${issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} `, { color: issue.severity === 'warning' ? theme.colors.warning : theme.colors.error });
-      if (issue.repair) say(message(`${repairText(issue, show)}: a accepts, A accepts it everywhere`), '   ', { bold: true });
+      if (issue.kept) say(message(`Kept: ${issue.kept.reason} (${issue.severity === 'warning' ? 'resolved' : 'still counts: the receiving system would still refuse it'}; k withdraws)`), '   ', { color: theme.colors.accent });
+      else if (issue.repair) say(message(`${repairText(issue, show)}: a accepts, A accepts it everywhere`), '   ', { bold: true });
     }
     if (here.length === 0 && issues.length > 0) say(`Issues on: ${issues.map((i) => i.field ?? 'the record').join(', ')} (Tab goes to the next)`, ' ');
   }
@@ -93,8 +97,8 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     const value = show(spec.name, record.fields[i] ?? '');
     const proposal = issue?.repair?.values?.[spec.name];
     const mark = !issue ? theme.symbols.ok : issue.severity === 'warning' ? theme.symbols.warning : theme.symbols.error;
-    const statusText = !issue ? mark : proposal !== undefined ? `${mark} ${theme.symbols.arrow} "${show(spec.name, proposal)}"` : `${mark} ${issue.code}`;
-    const color = !issue ? theme.colors.ok : issue.severity === 'warning' ? theme.colors.warning : theme.colors.error;
+    const statusText = !issue ? mark : issue.kept ? `${mark} kept: ${issue.kept.reason}` : proposal !== undefined ? `${mark} ${theme.symbols.arrow} "${show(spec.name, proposal)}"` : `${mark} ${issue.code}`;
+    const color = !issue ? theme.colors.ok : issue.kept ? theme.colors.accent : issue.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     lines.push(
       <Cells key={spec.name} inverse={i === cursor && !editing} cells={[
         { text: `${i === cursor ? theme.symbols.cursor : ' '} ${spec.name}`, width: nameWidth, bold: Boolean(issue) },
@@ -106,6 +110,8 @@ export function RecordScreen({ state, height }: { state: State; height: number }
     );
   });
   const room = height - lines.length;
-  for (const [i, d] of detail.slice(0, room).entries()) lines.push(<Line key={`d${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />);
+  if (view.keep) detail.pop();
+  for (const [i, d] of detail.slice(0, view.keep ? room - 1 : room).entries()) lines.push(<Line key={`d${i}`} text={d.text} width={columns} color={d.color} bold={d.bold} />);
+  if (view.keep) lines.push(<Cells key="reason" cells={[{ text: '   ', width: 3 }, ...cursorCells(view.keep.text, caretFromEnd, columns - 4, { color: theme.colors.accent, underline: !theme.color })]} />);
   return <Box flexDirection="column" height={height}>{lines}</Box>;
 }

@@ -9,7 +9,7 @@ import { plural, wrap } from './text.js';
 import { useTheme } from './theme-context.js';
 import { isRejected } from '../src/session/live.js';
 import { fixedWhenWritten, fixText, rejections } from '../src/session/rejections.js';
-import { codeChoices, flaggedNow, listedLines, shown as shownOf, type State } from '../src/session/workstation-state.js';
+import { codeChoices, flaggedNow, keptNow, listedLines, shown as shownOf, type State } from '../src/session/workstation-state.js';
 
 export function SummaryScreen({ state, height }: { state: State; height: number }) {
   const theme = useTheme();
@@ -53,6 +53,8 @@ export function SummaryScreen({ state, height }: { state: State; height: number 
   const flagged = flaggedNow(state);
   const listed = choices.length > 0 && listedLines(state).length > 0;
   add('flag', flagged ? ` ${plural(flagged, 'flagged record')}; issues by code (Enter steps through them, t lists them):` : listed ? ` ${theme.symbols.ok} No flagged record; warnings by code (Enter steps through them):` : isRejected(live) ? ` ${theme.symbols.ok} No flagged record; the reasons above are what is left (w writes anyway)` : ` ${theme.symbols.ok} No record left to fix: w writes the file`, { bold: true });
+  const kept = keptNow(state);
+  if (kept > 0) add('kept', `   ${plural(kept, 'issue')} kept as real, with the clerk's reason (the record screen shows it)`, { color: theme.colors.accent });
   // More codes than fit: j/k, Space, g/G scroll them (the first shown is state.summaryTop).
   const room = height - lines.length;
   const top = choices.length > room ? Math.min(state.summaryTop, choices.length - 1) : 0;

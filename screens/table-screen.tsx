@@ -65,7 +65,7 @@ export function TableScreen({ state, height }: { state: State; height: number })
     const first = issues.find((x) => x.severity !== 'warning') ?? issues[0];
     const more = issues.length > 1 ? `(${issues.length}) ` : '';
     const clean = doc.checked.has(n) || live.issues.has(n) ? 'fixed' : 'no issue';
-    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} ${clean}` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${more}${masked.message(first.message)}`;
+    const mark = live.deleted.has(n) ? `${theme.symbols.ok} deleted` : !first ? `${theme.symbols.ok} ${clean}` : `${first.severity === 'warning' ? theme.symbols.warning : theme.symbols.error} ${more}${first.kept ? `kept (${masked.message(first.kept.reason)}): ` : ''}${masked.message(first.message)}`;
     const color = live.deleted.has(n) || !first ? theme.colors.ok : first.severity === 'warning' ? theme.colors.warning : theme.colors.error;
     const cells: Cell[] = [
       { text: `${i === table.row ? theme.symbols.cursor : ' '}${n}`, width: widths[0] },

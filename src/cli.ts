@@ -8,6 +8,7 @@ import { checkCommand, CHECK_HELP } from './cli/check-command.js';
 import { fixCommand, FIX_HELP } from './cli/fix-command.js';
 import { explainCommand, EXPLAIN_HELP, formatsCommand, FORMATS_HELP } from './cli/info-commands.js';
 import { configCommand, CONFIG_HELP } from './cli/config-command.js';
+import { memoryCommand, MEMORY_HELP } from './cli/memory-command.js';
 import { OPEN_HELP, workstationCommand } from './cli/workstation-command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { UsageError } from './cli/usage-error.js';
@@ -36,7 +37,8 @@ Usage:
   rollfix fix FILE --auto [-o OUT]    apply every safe repair, write OUT and a change report
 ${SPLIT_LINES}  rollfix formats                     list the formats and how each is detected
   rollfix explain [CODE]              what an issue code means and how to fix it
-  rollfix config list|get|set|unset|path   stored settings (district, limits, ...)
+  rollfix config list|get|set|unset|path|paths   stored settings (district, limits, ...)
+  rollfix memory list|forget|path     decisions remembered for each school's next export
 
 The bundled sample is a ${registry.sample.title} file.
 rollfix COMMAND --help tells more. Exit codes: 0 clean, 1 flagged, 2 rejected,
@@ -58,11 +60,14 @@ async function run(args: string[]): Promise<number> {
     case 'fix': return fixCommand(rest);
     case 'formats': return formatsCommand(rest);
     case 'explain': return explainCommand(rest);
+    case 'memory':
+      if (rest.includes('--help') || rest.includes('-h')) return writeOut(MEMORY_HELP), EXIT.clean;
+      return memoryCommand(rest);
     case 'config':
       if (rest.includes('--help') || rest.includes('-h')) return writeOut(CONFIG_HELP), EXIT.clean;
       return configCommand(rest);
     case 'help': {
-      const topic = { open: OPEN_HELP, check: CHECK_HELP, fix: FIX_HELP, config: CONFIG_HELP, formats: FORMATS_HELP, explain: EXPLAIN_HELP }[rest[0] ?? ''];
+      const topic = { open: OPEN_HELP, check: CHECK_HELP, fix: FIX_HELP, config: CONFIG_HELP, memory: MEMORY_HELP, formats: FORMATS_HELP, explain: EXPLAIN_HELP }[rest[0] ?? ''];
       return writeOut(topic ?? HELP), EXIT.clean;
     }
     case '--help': case '-h': return writeOut(HELP), EXIT.clean;

@@ -103,7 +103,7 @@ describe('rollfix fix --auto', () => {
     expect(result.stdout).toContain(`Wrote ${join(dir, 'batch.fixed.txt')}`);
     expect(result.stdout).toContain('11 changes in 9 records');
     expect(result.stdout).toContain('RESULT: accepted, with 6 flagged records');
-    expect(readFileSync(join(dir, 'batch.fixed.changes.csv'), 'utf8').split('\n')[0]).toBe('line,field,before,after,code');
+    expect(readFileSync(join(dir, 'batch.fixed.changes.csv'), 'utf8').split('\n')[0]).toBe('line,field,before,after,code,key,decision,reason,record');
     expect(statSync(join(dir, 'batch.fixed.txt')).mode & 0o777).toBe(0o600);
     expect(readFileSync(input)).toEqual(readFileSync(SAMPLE));
     expect(cli(['check', join(dir, 'batch.fixed.txt')]).status).toBe(1);

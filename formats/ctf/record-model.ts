@@ -15,6 +15,10 @@ import { readCtf, fieldValue, type CtfDocument, type CtfRecord } from './ctf-doc
 import { HEADER_LAYOUT, HEADER_PATHS, PUPIL_LAYOUT, PUPIL_PATHS, SEX_ELEMENT } from './fields.js';
 import { checkHeader, checkPupil, valuesOf, versionMajor } from './rules.js';
 import { child, escapeText, parseXml, type XmlElement } from './xml-document.js';
+import { fieldIdentity } from '../../src/core/record-identity.js';
+
+/** A pupil is their UPN. */
+const IDENTITY = fieldIdentity({ keyTitle: 'UPN', alternatives: [['UPN']], scopeTitle: 'none read yet: every CTF shares one' });
 
 export const CROSS_RECORD = new Set(['ctf/duplicate-upn']);
 
@@ -142,6 +146,7 @@ export function ctfRecordModel(input: InputInfo, options?: CheckOptions): Record
     crossRecordCodes: CROSS_RECORD,
     rewriteCodes: new Set(),
     sharedKeys: [],
+    identity: IDENTITY,
     keyFields: ['Surname', 'Forename', 'UPN'],
     keyTitles: ['Surname', 'Forename', 'UPN'],
     parse(_text, line) {

@@ -3,7 +3,7 @@
  * fixer do, one record checked again after each edit, and the whole-file rejection reasons kept
  * up to date from the live record count and header.
  */
-import type { CheckOptions, CrossRecordRules, LiveFile, RecordLayout, RecordModel } from '../../src/core/format.js';
+import type { CheckOptions, CrossRecordRules, RecordIdentity, LiveFile, RecordLayout, RecordModel } from '../../src/core/format.js';
 import type { Issue } from '../../src/core/issue.js';
 import type { InputInfo } from '../../src/io/line-reader.js';
 import { count } from '../../src/core/count.js';
@@ -34,6 +34,26 @@ const CROSS_RECORD_RULES: CrossRecordRules = {
   },
 };
 
+/**
+ * A student is their Local Student ID, and their GTID when the record has one (the keys the
+ * duplicate rule compares: one declaration). The file is for the district and school of its
+ * first student (the header names neither).
+ */
+const IDENTITY: RecordIdentity = {
+  keyTitle: 'Local Student ID, and GTID when present',
+  key(layout, fields) {
+    if (layout !== DETAIL) return '';
+    const local = CROSS_RECORD_RULES.keyOf(0, layout, fields);
+    const state = CROSS_RECORD_RULES.keyOf(2, layout, fields);
+    return state ? `${local} GTID ${state}` : local;
+  },
+  scopeTitle: 'the Current District Code and Current School Code of the first student',
+  scope(records) {
+    const first = records.find((r) => r.layout === DETAIL && r.fields[F.district]?.trim() && r.fields[F.school]?.trim());
+    return first ? `${first.fields[F.district].trim()}/${first.fields[F.school].trim()}` : null;
+  },
+};
+
 const LIMIT_CODES = new Set(['gtid/too-many-errors', 'gtid/too-many-records']);
 
 export function gtidRecordModel(options: CheckOptions, input: InputInfo): RecordModel {
@@ -47,6 +67,7 @@ export function gtidRecordModel(options: CheckOptions, input: InputInfo): Record
     crossRecordCodes: CROSS_RECORD,
     sharedKeys: SHARED_KEYS,
     crossRecord: CROSS_RECORD_RULES,
+    identity: IDENTITY,
     keyFields: ['Legal Last Name', 'Legal First Name', 'Local Student ID'],
     parse(text, line) {
       const type = recordType(text);

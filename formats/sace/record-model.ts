@@ -16,6 +16,17 @@ import { isNamesRow, namesRowIssue } from './names-row.js';
 import { leadingColumn, type Leading } from './leading-column.js';
 
 export { isNamesRow };
+import { fieldIdentity } from '../../src/core/record-identity.js';
+/**
+ * A record is its student, teacher or class, and for an enrolment the subject it is in: the codes
+ * of these that its file has, joined. The Contact School Number says whose file it is.
+ */
+const IDENTITY = fieldIdentity({
+  keyTitle: 'Student Code, Teacher Code, Class Code (with SACE Code, Year and Semester where the file has them)',
+  alternatives: [['Student Code', 'SACE Code', 'Year', 'Semester', 'Class Code'], ['Student Code', 'SACE Code', 'Year', 'Semester', 'School Class Code'], ['Student Code', 'SACE Code', 'Enrolment Year', 'Semester', 'Class Code'], ['Student Code'], ['Teacher Code', 'SACE Code', 'Year', 'Semester', 'School Class Code'], ['Teacher Code']],
+  scopeTitle: 'the Contact School Number of the first record',
+  scopeFields: ['Contact School Number'],
+});
 
 export const CROSS_RECORD = new Set(['sace/duplicate-student', 'sace/duplicate-student-code', 'sace/duplicate-teacher-code']);
 export const REWRITE = new Set(['sace/field-count']);
@@ -77,6 +88,7 @@ export function saceRecordModel(file: SaceFile, input: InputInfo, options: Check
     crossRecordCodes: CROSS_RECORD,
     rewriteCodes: REWRITE,
     sharedKeys: [],
+    identity: IDENTITY,
     keyFields: file.fields.some((f) => f.name === 'Family Name') ? ['Family Name', 'Given Names', file.fields.some((f) => f.name === 'Student Code') ? 'Student Code' : 'Teacher Code'] : [file.fields[1].name, file.fields[2].name, file.fields[3].name],
     keyTitles: file.fields.some((f) => f.name === 'Family Name') ? ['Family name', 'Given names', 'Code'] : [file.fields[1].name, file.fields[2].name, file.fields[3].name].map((n) => n.replace(' Number', '')),
     parse(text, line) {

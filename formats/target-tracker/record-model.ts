@@ -11,6 +11,10 @@ import { joinRecord, splitRecord } from '../../src/io/delimited.js';
 import { columnName, HEADINGS, mapHeadings, type HeadingMap } from './headings.js';
 import { FIELDS } from './spec.js';
 import { checkPupil } from './rules.js';
+import { fieldIdentity } from '../../src/core/record-identity.js';
+
+/** A pupil is their UPN; a Target Tracker import names no school, so one scope holds every file. */
+const IDENTITY = fieldIdentity({ keyTitle: 'UPN', alternatives: [['UPN']], scopeTitle: 'none: the import names no school, so every Target Tracker file shares one' });
 
 /** The change report's line for renaming and reordering the columns. */
 export const REORDERED = { line: 1, field: '', before: '(headings and columns as read)', after: '(the 18 headings, in order; other columns after them)', code: 'tt/headings' };
@@ -48,6 +52,7 @@ export function ttRecordModel(input: InputInfo, options?: CheckOptions): RecordM
     layouts,
     crossRecordCodes: CROSS_RECORD,
     sharedKeys: [],
+    identity: IDENTITY,
     keyFields: ['Surname', 'Forename', 'UPN'],
     keyTitles: ['Surname', 'Forename', 'UPN'],
     parse(text, line) {

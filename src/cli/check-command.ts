@@ -11,6 +11,7 @@ import { outcomeOf } from '../core/outcome.js';
 import { CHECK_FLAGS, CHECK_FLAGS_HELP, checkOptions } from './check-options.js';
 import { jsonChunks, reportJson, safeJson, textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
+import { withKept } from '../session/memory-store.js';
 
 /** The formats imported in a set, in their order, as the help names them. */
 function importOrder(): string {
@@ -68,7 +69,8 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('check needs a FILE');
   if (positionals.length > 1 || isFolder(positionals[0])) return checkSet(positionals, checkOptions(values), values.format, Boolean(values.json));
   if (registry.isReferenceFile(positionals[0])) throw new InputError(registry.referenceFileMessage(positionals[0]), 65);
-  const report = await checkFile(registry, positionals[0], checkOptions(values), values.format);
+  // A file rollfix wrote is checked with the keeps made in it (memory-store.ts: by its content).
+  const report = withKept(await checkFile(registry, positionals[0], checkOptions(values), values.format));
   writeChunks(values.json ? jsonChunks(report) : textChunks(report));
   return exitCodeFor(report);
 }

@@ -2,9 +2,14 @@
 import { writeOut } from './terminal.js';
 import { DEFAULTS, isSettingKey, openSettings, SETTINGS } from '../session/settings.js';
 import { EXIT } from './exit-codes.js';
+import { journalDir } from '../session/journal.js';
+import { memoryDir } from '../session/memory-store.js';
 import { UsageError } from './usage-error.js';
 
-export const CONFIG_HELP = `Usage: rollfix config list | get KEY | set KEY VALUE | unset KEY | path
+export const CONFIG_HELP = `Usage: rollfix config list | get KEY | set KEY VALUE | unset KEY | path | paths
+
+  path    the settings file; paths: where rollfix keeps everything (settings, journals,
+          remembered decisions)
 
 Settings (flags of check and fix override them for one run):
 ${Object.entries(SETTINGS).map(([k, s]) => `  ${k.padEnd(11)} ${s.description}`).join('\n')}
@@ -20,6 +25,9 @@ export async function configCommand(args: string[]): Promise<number> {
   switch (verb) {
     case 'path':
       writeOut(store.path + '\n');
+      return EXIT.clean;
+    case 'paths':
+      writeOut(`settings   ${store.path}\njournals   ${journalDir()}\ndecisions  ${memoryDir()} (rollfix memory list)\n`);
       return EXIT.clean;
     case 'list':
     case undefined:
@@ -43,6 +51,6 @@ export async function configCommand(args: string[]): Promise<number> {
       return EXIT.clean;
     }
     default:
-      throw new UsageError(`unknown config command "${verb}"; use list, get, set, unset or path`);
+      throw new UsageError(`unknown config command "${verb}"; use list, get, set, unset, path or paths`);
   }
 }

@@ -17,6 +17,7 @@ import { exitCodeFor } from './check-command.js';
 import { textChunks, writeChunks } from './report-text.js';
 import { UsageError } from './usage-error.js';
 import { loadSettings } from '../session/settings.js';
+import { fixWithDecisions } from '../session/recipe.js';
 
 export const FIX_HELP = `Usage: rollfix fix FILE --auto [-o OUT] [options]
        rollfix fix FILE --split [--force]
@@ -27,6 +28,10 @@ ${registry.formats.filter((f) => f.splitHelp).map((f) => `  --split            w
                      workbook of a format imported as CSV: NAME.fixed.dat, .asc)
   --report PATH      the change report, CSV of line, field, before, after, code
                      (default: the output's name with .changes.csv)
+  --recipe REPORT    first apply the decisions of an earlier change report (each on its
+                     own student: same key, field and value before; never elsewhere)
+  --remembered       first apply the decisions remembered for this school
+                     (rollfix memory list shows them)
   --force            replace OUT and the report if they exist
   --unmasked-report  write national IDs in the report in clear (default: "masked";
                      the maskReports setting)
@@ -56,11 +61,13 @@ function splitCommand(input: string, inspected: InputInfo, format: Format, force
 export async function fixCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { ...CHECK_FLAGS, 'unmasked-report': { type: 'boolean' }, auto: { type: 'boolean' }, split: { type: 'boolean' }, output: { type: 'string', short: 'o' }, report: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...CHECK_FLAGS, 'unmasked-report': { type: 'boolean' }, auto: { type: 'boolean' }, split: { type: 'boolean' }, output: { type: 'string', short: 'o' }, report: { type: 'string' }, force: { type: 'boolean' }, recipe: { type: 'string' }, remembered: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return writeOut(FIX_HELP), EXIT.clean;
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'fix needs a FILE' : `fix takes one FILE, not ${positionals.length}`);
   if (!values.auto && !values.split) throw new UsageError('fix needs --auto (to fix records one by one, open the workstation: rollfix FILE)');
+  if ((values.recipe || values.remembered) && !values.auto) throw new UsageError(`--${values.recipe ? 'recipe' : 'remembered'} goes with --auto`);
+  if (values.recipe && values.remembered) throw new UsageError('give --recipe or --remembered, not both');
   const input = positionals[0];
   const settings = loadSettings();
   const options = checkOptions(values, settings);
@@ -78,8 +85,14 @@ export async function fixCommand(args: string[]): Promise<number> {
   }
   if (output === report) throw new UsageError('the output and the change report must be different files');
   let result;
+  let decisionsLine = '';
   try {
-    result = await fixFile(registry, input, output, report, options, values.format, values['unmasked-report'] ?? !settings.maskReports);
+    const unmasked = values['unmasked-report'] ?? !settings.maskReports;
+    if (values.recipe || values.remembered) {
+      const decided = await fixWithDecisions(input, output, report, options, values.format, { recipe: values.recipe }, unmasked);
+      decisionsLine = `Applied ${decided.applied} decision${decided.applied === 1 ? '' : 's'} ${values.recipe ? `of ${oneLine(values.recipe)}` : 'remembered for this school'}, each on its own student${decided.skipped.length ? `; ${decided.skipped.length} left out (${[...new Set(decided.skipped.map((k) => k.why))].slice(0, 3).map(oneLine).join('; ')})` : ''}${decided.masked ? `; ${decided.masked} not usable: their values are masked in the report (write it with --unmasked-report)` : ''}\n`;
+      result = decided;
+    } else result = await fixFile(registry, input, output, report, options, values.format, unmasked);
   } catch (error) {
     if (error instanceof InputError) throw error;
     // Which of the two files could not be made: the output, or its change report.
@@ -92,6 +105,7 @@ export async function fixCommand(args: string[]): Promise<number> {
     throw error;
   }
   const changed = new Set(result.changes.map((c) => c.line)).size;
+  writeOut(decisionsLine);
   writeOut(`Wrote ${oneLine(output)}\n  ${result.changes.length} change${result.changes.length === 1 ? '' : 's'} in ${changed} record${changed === 1 ? '' : 's'}; change report: ${oneLine(report)}\n\nWhat is left, in the written file:\n`);
   writeChunks(textChunks(result.after));
   return exitCodeFor(result.after);

@@ -25,7 +25,8 @@ function repairText(report: Report, repair: Repair): string[] {
 function issueLines(report: Report, issue: Issue): string[] {
   const where = issue.line === null ? 'file' : `line ${issue.line}${issue.cell ? ` ${issue.cell}` : ''}`;
   const lines = [`  ${where.padEnd(10)} ${issue.code}${issue.field ? `  [${issue.field}]` : ''}`, `             ${masker(report.format).message(issue.message)}`];
-  if (issue.repair) lines.push(...repairText(report, issue.repair).map((l) => `             ${l}`));
+  if (issue.kept) lines.push(`             kept as real: ${issue.kept.reason}${issue.severity === 'warning' ? ' (resolved)' : ' (still counts: the receiving system would still refuse it)'}`);
+  else if (issue.repair) lines.push(...repairText(report, issue.repair).map((l) => `             ${l}`));
   return lines;
 }
 
@@ -47,7 +48,9 @@ export function* textChunks(report: Report): Generator<string> {
   if (report.facts.limits) out.push(`  limits   ${report.facts.limits} (--max-errors, --max-records)`);
   const rejects = issues.filter((i) => i.severity === 'reject');
   const errors = issues.filter((i) => i.severity === 'error');
-  const warnings = issues.filter((i) => i.severity === 'warning');
+  // A kept warning is resolved: listed apart, with its reason.
+  const warnings = issues.filter((i) => i.severity === 'warning' && !i.kept);
+  const keptWarnings = issues.filter((i) => i.severity === 'warning' && i.kept);
   if (rejects.length > 0) {
     out.push('', `WOULD BE REJECTED: the receiving system would refuse the whole file (${rejects.length} reason${rejects.length === 1 ? '' : 's'})`);
     for (const issue of rejects) {
@@ -70,6 +73,10 @@ export function* textChunks(report: Report): Generator<string> {
       out.push(...issueLines(report, issue));
       if (out.length > 500) yield* flush();
     }
+  }
+  if (keptWarnings.length > 0) {
+    out.push('', `KEPT AS REAL: ${n(keptWarnings.length)} warning${keptWarnings.length === 1 ? '' : 's'} resolved by the clerk's reason`);
+    for (const issue of keptWarnings) out.push(...issueLines(report, issue));
   }
   if (issues.length > 0) {
     const counts = new Map<string, { severity: Issue['severity']; count: number }>();
@@ -118,8 +125,8 @@ function reportHead(report: Report) {
   };
 }
 
-/** A workbook's issues add `sheet` and `cell` after the others. */
-const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair, ...(i.sheet !== undefined ? { sheet: i.sheet, cell: i.cell ?? null } : {}) });
+/** A workbook's issues add `sheet` and `cell` after the others; a kept one `kept`. */
+const issueJson = (i: Report['issues'][number]) => ({ code: i.code, severity: i.severity, line: i.line, field: i.field, message: i.message, repair: i.repair, ...(i.sheet !== undefined ? { sheet: i.sheet, cell: i.cell ?? null } : {}), ...(i.kept ? { kept: i.kept } : {}) });
 
 /** The issue with sensitive values (SSN fields, SSN-shaped values anywhere) masked, as on screen. */
 export function maskedRepair(i: Issue, shown: Masker): Issue {
@@ -145,7 +152,8 @@ export function issueText(i: Issue): string {
   const q = JSON.stringify;
   const repair = i.repair === undefined ? '' : `,\n      "repair": ${i.repair === null ? 'null' : q(i.repair, null, 2).replaceAll('\n', '\n      ')}`;
   const sheet = i.sheet === undefined ? '' : `,\n      "sheet": ${q(i.sheet)},\n      "cell": ${q(i.cell ?? null)}`;
-  return `    {\n      "code": ${q(i.code)},\n      "severity": ${q(i.severity)},\n      "line": ${q(i.line)},\n      "field": ${q(i.field)},\n      "message": ${q(i.message)}${repair}${sheet}\n    }`;
+  const kept = i.kept ? `,\n      "kept": {\n        "reason": ${q(i.kept.reason)}\n      }` : '';
+  return `    {\n      "code": ${q(i.code)},\n      "severity": ${q(i.severity)},\n      "line": ${q(i.line)},\n      "field": ${q(i.field)},\n      "message": ${q(i.message)}${repair}${sheet}${kept}\n    }`;
 }
 
 /**

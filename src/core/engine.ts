@@ -226,9 +226,10 @@ const sensitiveByFormat = new WeakMap<Format, ReadonlySet<string>>();
 
 export function changeReportCsv(changes: readonly Change[], masked: ReadonlySet<string> = new Set(), eol = '\n', sensitiveValue?: (value: string) => boolean): string {
   const show = (c: Change, value: string) => ((masked.has(c.field) || sensitiveValue?.(value)) && value !== '' ? 'masked' : value);
-  // A workbook's report names each change's cell too, in a last column.
+  // A workbook's report names each change's cell too; key, decision, reason and record come last,
+  // so a reader of the first columns reads on as before.
   const cells = changes.some((c) => c.cell !== undefined);
-  const rows = [['line', 'field', 'before', 'after', 'code', ...(cells ? ['cell'] : [])], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code, ...(cells ? [c.cell ?? ''] : [])])];
+  const rows = [['line', 'field', 'before', 'after', 'code', ...(cells ? ['cell'] : []), 'key', 'decision', 'reason', 'record'], ...changes.map((c) => [c.line === 0 ? '' : c.line, c.field, show(c, c.before), show(c, c.after), c.code, ...(cells ? [c.cell ?? ''] : []), c.key ?? '', c.decision ?? '', c.reason ?? '', c.record ?? ''])];
   return rows.map((r) => r.map(csvCell).join(',')).join(eol) + eol;
 }
 

@@ -65,9 +65,22 @@ export interface Change {
   before: string;
   after: string;
   code: string;
+  /** The record's key (RecordModel.identity), '' when the line is no student's (a header, a trailer). */
+  key?: string;
+  /** What the clerk decided: a repair accepted, a value typed, a record deleted, a value kept as real. */
+  decision?: DecisionKind;
+  /** Why a value is kept. */
+  reason?: string;
+  /**
+   * Which record exactly, when its key does not say it alone: the fingerprint of the record as
+   * read (decisions.ts), with `#N` for the Nth exact copy of it (a deleted duplicate).
+   */
+  record?: string;
   /** Of a workbook: the cell ("D5"). */
   cell?: string;
 }
+
+export type DecisionKind = 'repair' | 'edit' | 'delete' | 'keep';
 
 export interface Fixer {
   /**
@@ -219,6 +232,24 @@ export interface RecordModel {
    * whole check runs, so the live issues are the check's. Without it, the file is checked whole.
    */
   crossRecord?: CrossRecordRules;
+  /** Who a record is from one export to the next, for remembered decisions; none: decisions are not remembered. */
+  identity?: RecordIdentity;
+}
+
+/**
+ * A record's identity across files (DESIGN.md section 2, "Decisions"): the key a decision is
+ * remembered by, and the school or district a file is for, so one school's decisions are never
+ * offered for another's file.
+ */
+export interface RecordIdentity {
+  /** The fields the key is made of, in a clerk's words (for `rollfix formats`, the README). */
+  keyTitle: string;
+  /** The record's key, '' for a record that is no student's (a header, a trailer) or names none. */
+  key(layout: RecordLayout, fields: readonly string[]): string;
+  /** What the scope is read from, in words; or why the file names no school (then one scope holds every file of the format). */
+  scopeTitle: string;
+  /** The school or district the file is for, from its records in file order (the first few); null when it does not say. */
+  scope(records: ReadonlyArray<{ layout: RecordLayout; fields: readonly string[] }>): string | null;
 }
 
 /** Keys compared across records (a student ID, a national ID, ...), and the rule that judges them. */

@@ -30,6 +30,12 @@ export interface Issue {
   field: string | null;
   message: string;
   repair: Repair | null;
+  /**
+   * The clerk said the value is real (k, with a reason): shown as kept everywhere. A kept
+   * rejection or error still counts (the receiving system would still refuse it); a kept warning
+   * is resolved. Absent when not kept (check --json writes it only then).
+   */
+  kept?: { reason: string };
   /** Of a workbook only: the sheet read, and the issue's cell ("D5"; null when it is not about one cell). */
   sheet?: string;
   cell?: string | null;

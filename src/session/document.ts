@@ -12,6 +12,7 @@ import { registry } from '../../formats/registry.js';
 import { LineStore } from '../io/line-store.js';
 import { describeFsError, InputError } from '../io/input-error.js';
 import type { Progress } from '../io/line-reader.js';
+import type { Keep } from './keeps.js';
 
 export interface Doc {
   path: string;
@@ -42,6 +43,8 @@ export interface Doc {
    * tell it changed since (input-on-disk.ts); null when built from bytes alone.
    */
   opened: OpenedAs | null;
+  /** Issues kept in this very file when rollfix wrote it (the remembered keeps of its content). */
+  keptAtOpen?: readonly Keep[];
 }
 
 export interface OpenedAs {

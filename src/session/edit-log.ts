@@ -41,7 +41,23 @@ export interface TextEdit {
   code?: string;
 }
 
-export type Edit = FieldEdit | DeleteEdit | AppendEdit | TextEdit;
+export type Edit = FieldEdit | DeleteEdit | AppendEdit | TextEdit | KeepEdit;
+
+/**
+ * An issue kept as it is, because the value is real (k, with the clerk's reason), or a keep
+ * withdrawn (`reason` null). `before`: the reason it had, so undo gives it back. A keep holds
+ * while the field still has `value`.
+ */
+export interface KeepEdit {
+  kind: 'keep';
+  line: number;
+  field: string | null;
+  code: string;
+  value: string;
+  reason: string | null;
+  before: string | null;
+}
+
 
 /** What one key did: one or many edits, undone and redone together. */
 export interface LogEntry {
@@ -71,5 +87,7 @@ export function inverse(edit: Edit): Edit | { kind: 'undelete'; line: number } |
       return { kind: 'undelete', line: edit.line };
     case 'append':
       return { kind: 'unappend' };
+    case 'keep':
+      return { ...edit, reason: edit.before, before: edit.reason };
   }
 }

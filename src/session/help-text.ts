@@ -19,7 +19,7 @@ export function keyLabel(name: string): string {
   return name;
 }
 
-export const SCREEN_TITLES: Record<ScreenId, string> = { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings' };
+export const SCREEN_TITLES: Record<ScreenId, string> = { summary: 'Summary', table: 'Error table', record: 'Record', write: 'Write', settings: 'Settings', decisions: 'Decisions made before' };
 
 export interface HelpLine {
   text: string;

@@ -80,7 +80,7 @@ const SAVED_MARK = '{"saved":true}';
 /** Done journals older than this are removed when rollfix starts. */
 const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
 
-function journalDir(env = process.env): string {
+export function journalDir(env = process.env): string {
   if (env.ROLLFIX_STATE_DIR) return env.ROLLFIX_STATE_DIR;
   return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'rollfix');
 }

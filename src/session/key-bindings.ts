@@ -3,7 +3,7 @@
  * help screen and the footer hints are all generated from this list. Ctrl-S and Ctrl-Q are never
  * bound: they are XON/XOFF flow control and freeze many SSH terminals.
  */
-export type ScreenId = 'summary' | 'table' | 'record' | 'write' | 'settings';
+export type ScreenId = 'summary' | 'table' | 'record' | 'write' | 'settings' | 'decisions';
 
 export type CommandId =
   | 'app.help' | 'app.quit' | 'app.close' | 'app.write' | 'app.table' | 'app.undo' | 'app.redo' | 'app.back'
@@ -12,11 +12,12 @@ export type CommandId =
   | 'table.first' | 'table.last'
   | 'table.open' | 'table.search' | 'table.jump' | 'table.filter'
   | 'record.down' | 'record.up' | 'record.edit' | 'record.accept' | 'record.accept-all'
-  | 'record.next' | 'record.previous' | 'record.delete' | 'record.reveal'
+  | 'record.next' | 'record.previous' | 'record.delete' | 'record.reveal' | 'record.keep'
   | 'record.next-issue' | 'record.previous-issue' | 'record.search' | 'record.jump'
   | 'list.down' | 'list.up' | 'list.page-down' | 'list.page-up' | 'list.half-down' | 'list.half-up' | 'list.first' | 'list.last'
   | 'write.start' | 'write.edit-path'
-  | 'summary.settings' | 'settings.down' | 'settings.up' | 'settings.edit';
+  | 'summary.settings' | 'settings.down' | 'settings.up' | 'settings.edit'
+  | 'summary.decisions' | 'decisions.apply-all' | 'decisions.apply' | 'decisions.skip' | 'decisions.down' | 'decisions.up';
 
 export interface KeyBinding {
   command: CommandId;
@@ -41,6 +42,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'summary.split', keys: ['S'], description: 'split a lost-pupil file, one file per pupil, as fix --split', screens: ['summary'] },
   { command: 'app.table', keys: ['t'], description: 'the error table', screens: ['summary'], footer: 't table' },
   { command: 'summary.settings', keys: ['s'], description: 'settings: current district, limits, masking, ...', screens: ['summary'], footer: 's settings' },
+  { command: 'summary.decisions', keys: ['m'], description: 'the decisions you made before that apply to this file (remembered)', screens: ['summary'] },
+  { command: 'decisions.apply-all', keys: ['a'], description: 'apply every remembered decision not yet applied (one undo step)', screens: ['decisions'], footer: 'a apply all' },
+  { command: 'decisions.apply', keys: ['y'], description: 'apply this decision (one undo step), then the next', screens: ['decisions'], footer: 'y apply' },
+  { command: 'decisions.skip', keys: ['n'], description: 'leave this decision, go to the next', screens: ['decisions'], footer: 'n skip' },
+  { command: 'decisions.down', keys: ['down', 'j'], description: 'next decision', screens: ['decisions'] },
+  { command: 'decisions.up', keys: ['up', 'k'], description: 'previous decision', screens: ['decisions'] },
   { command: 'settings.down', keys: ['down', 'j'], description: 'next setting', screens: ['settings'] },
   { command: 'settings.up', keys: ['up', 'k'], description: 'previous setting', screens: ['settings'] },
   { command: 'list.down', keys: ['down', 'j'], description: 'scroll the list of issue codes down', screens: ['summary'] },
@@ -65,7 +72,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'table.jump', keys: [':'], description: 'go to a line number (a record with no issue opens)', screens: ['table'], footer: ': line' },
   { command: 'table.filter', keys: ['c'], description: 'show only one issue code (a picker)', screens: ['table'], footer: 'c code' },
   { command: 'record.down', keys: ['down', 'j'], description: 'next field', screens: ['record'] },
-  { command: 'record.up', keys: ['up', 'k'], description: 'previous field', screens: ['record'] },
+  { command: 'record.up', keys: ['up'], description: 'previous field', screens: ['record'] },
   { command: 'record.next-issue', keys: ['tab'], description: 'next field with an issue', screens: ['record'] },
   { command: 'record.previous-issue', keys: ['shift-tab'], description: 'previous field with an issue', screens: ['record'] },
   { command: 'record.edit', keys: ['enter'], description: 'edit the field (Enter keeps, Esc cancels)', screens: ['record'], footer: 'Enter edit' },
@@ -76,6 +83,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { command: 'record.search', keys: ['/'], description: 'search the values of every record, flagged or not: Enter opens the next match, n/N step on', screens: ['record'] },
   { command: 'record.jump', keys: [':'], description: 'open the record on a line number, flagged or not', screens: ['record'] },
   { command: 'record.delete', keys: ['d'], description: 'delete the record (a true duplicate); undo brings it back', screens: ['record'], footer: 'd delete' },
+  { command: 'record.keep', keys: ['k'], description: 'keep the value as it is, because it is real: type the reason (k on a kept issue withdraws the keep)', screens: ['record'], footer: 'k keep' },
   { command: 'app.explain', keys: ['i'], description: 'explain the issue under the cursor (rollfix explain)', screens: ['table', 'record'] },
   { command: 'record.reveal', keys: ['v'], description: 'show the national ID under the cursor in clear until the cursor moves; v again masks it', screens: ['record'] },
   { command: 'write.start', keys: ['enter'], description: 'write the file and its change report', screens: ['write'], footer: 'Enter write' },

@@ -115,7 +115,7 @@ function nonNull(action: Action | null): Action[] {
 }
 
 export function isTyping(state: State): boolean {
-  return Boolean(state.table.prompt || state.record.draft || state.write.draft !== null || state.settings.draft !== null);
+  return Boolean(state.table.prompt || state.record.draft || state.record.keep || state.write.draft !== null || state.settings.draft !== null);
 }
 
 /** Which keys are live now: a question's, help's, the picker's, typing's, or the screen's own. */

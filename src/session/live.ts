@@ -19,6 +19,7 @@ import { defaultOutput } from '../io/output-paths.js';
 import { outputNameOf } from '../core/engine.js';
 import { linesOf, writtenInput } from './written.js';
 import { linesIn } from '../io/quoted-records.js';
+import { keepId, markKeeps, type Keep } from './keeps.js';
 
 /**
  * Up to `fullCheckLines` lines an edit is followed by a whole check of the file as it would be
@@ -45,6 +46,10 @@ export interface Live {
   flagged: number;
   /** Log cursor at the last write; edits past it are unsaved. */
   savedAt: number;
+  /** Issues kept as they are (keeps.ts), by keepId; marked on `issues` where they hold. */
+  kept: ReadonlyMap<string, Keep>;
+  /** Lines whose issues carry a keep's mark now. */
+  keptLines: ReadonlySet<number>;
 }
 
 const isFlagging = (i: Issue) => i.severity !== 'warning';
@@ -70,11 +75,13 @@ function firstLive(doc: Doc): Live {
     records: doc.report.records,
     flagged: doc.report.flaggedRecords,
     savedAt: 0,
+    kept: new Map((doc.keptAtOpen ?? []).map((k) => [keepId(k.line, k.field, k.code), k])),
+    keptLines: new Set(),
   };
   // As after any edit: the issues of the file as it would be written (a format that always writes
   // CR LF leaves no LF rejection to fix).
-  if (wholeCheck(doc, live)) return { ...live, ...checkWritten(doc, live) };
-  return { ...live, fileIssues: doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, live), doc.options) };
+  if (wholeCheck(doc, live)) return markKeeps(doc, { ...live, ...checkWritten(doc, live) }, []);
+  return markKeeps(doc, { ...live, fileIssues: doc.model.fileIssues(doc.checkedFileIssues, liveFile(doc, live), doc.options) }, []);
 }
 
 /** Where the workstation writes unless told otherwise; the live check judges the file under this name. */
@@ -297,10 +304,18 @@ function writtenText(doc: Doc, live: Live, n: number): string {
   return record ? doc.model.serialise(record.layout, record.fields, originalText(doc, live, n), n) : originalText(doc, live, n);
 }
 
-function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; texts: Map<number, string>; records: number }, edit: Edit | ReturnType<typeof inverse>, undoing: boolean): number | null {
+type Work = { fields: Map<number, readonly string[]>; deleted: Set<number>; appended: string[]; texts: Map<number, string>; records: number; kept: Map<string, Keep> };
+
+function applyEdit(doc: Doc, live: Work, edit: Edit | ReturnType<typeof inverse>, undoing: boolean): number | null {
   // A line that is no record (a blank line, an XML prologue) is not counted as one when it goes.
   const isRecord = (line: number) => doc.model.parse(live.texts.get(line) ?? (line <= doc.store.count ? doc.store.line(line) : (live.appended[line - doc.store.count - 1] ?? '')), line) !== null;
   switch (edit.kind) {
+    case 'keep': {
+      const id = keepId(edit.line, edit.field, edit.code);
+      if (edit.reason === null) live.kept.delete(id);
+      else live.kept.set(id, { line: edit.line, field: edit.field, code: edit.code, value: edit.value, reason: edit.reason });
+      return edit.line;
+    }
     case 'text':
       live.texts.set(edit.line, edit.after);
       return edit.line;
@@ -337,13 +352,13 @@ function applyEdit(doc: Doc, live: { fields: Map<number, readonly string[]>; del
 }
 
 function run(doc: Doc, live: Live, edits: Array<Edit | ReturnType<typeof inverse>>, log: EditLog, undoing = false): Live {
-  const work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], texts: new Map(live.texts), records: live.records };
+  const work: Work = { fields: new Map(live.fields), deleted: new Set(live.deleted), appended: [...live.appended], texts: new Map(live.texts), records: live.records, kept: new Map(live.kept) };
   const touched: number[] = [];
   for (const edit of edits) {
     const line = applyEdit(doc, work, edit, undoing);
     if (line !== null) touched.push(line);
   }
-  return recheck(doc, live, { ...live, ...work, log }, touched);
+  return markKeeps(doc, recheck(doc, live, { ...live, ...work, log }, touched), live.keptLines);
 }
 
 /** Makes a new log entry take effect (dropping what undo had left to redo). */

@@ -122,6 +122,7 @@ export const MODES_OF: Record<ScreenId, readonly Mode[]> = {
   record: ['typing', 'confirm', 'help'],
   write: ['typing', 'confirm', 'help'],
   settings: ['typing', 'confirm', 'help'],
+  decisions: ['help'],
 };
 
 export const MODE_TITLES: Record<Mode, string> = {

@@ -8,6 +8,7 @@ import type { Edit, LogEntry } from './edit-log.js';
 import { commit, issuesAt, liveFile, recordAt, sharedKeyIssues, trailerLine } from './live.js';
 import { fieldIssues, listedLines, matchingField, stepping, type ReviewItem, type State } from './workstation-state.js';
 import { planFixAll } from './fix-all.js';
+import { valueNow } from './keeps.js';
 
 /** Edits that apply one issue's repair to its record; empty when it has none the workstation can apply. */
 export function repairEdits(state: State, line: number, issue: Issue): Edit[] {
@@ -282,4 +283,36 @@ export function commitDraft(state: State): State {
   const cleared = { ...state, record: { ...state.record, draft: null } };
   if (record.fields[field] === draft.text) return cleared;
   return apply(cleared, { label: `edit ${name} on line ${line}`, edits: [{ kind: 'set', line, field: name, before: record.fields[field], after: draft.text }] }, `${name} changed`);
+}
+
+/** The issue `k` is about: the first on the field under the cursor not yet kept, else the first kept one; else the record's. */
+function issueToKeep(state: State): Issue | null {
+  const { line, field } = state.record;
+  const here = fieldIssues(state, line, field);
+  const all = here.length ? here : fieldIssues(state, line, -1);
+  return all.find((i) => !i.kept) ?? all[0] ?? null;
+}
+
+/** `k`: asks why the value is real; on a kept issue, withdraws the keep (one undo step either way). */
+export function startKeep(state: State): State {
+  const issue = issueToKeep(state);
+  if (!issue || issue.line === null) return { ...state, message: 'No issue here to keep' };
+  const value = valueNow(state.doc, state.live, issue.line, issue.field);
+  if (issue.kept) {
+    const edit: Edit = { kind: 'keep', line: issue.line, field: issue.field, code: issue.code, value, reason: null, before: issue.kept.reason };
+    return apply(state, { label: `withdraw the keep of ${issue.code} on line ${issue.line}`, edits: [edit] }, `Keep withdrawn: ${issue.code} counts again (u undoes)`);
+  }
+  return { ...state, record: { ...state.record, keep: { text: '', line: issue.line, field: issue.field, code: issue.code, value } }, message: null };
+}
+
+export function commitKeep(state: State): State {
+  const draft = state.record.keep;
+  if (!draft) return state;
+  const reason = draft.text.trim();
+  if (!reason) return { ...state, message: 'Type why the value is real (Enter keeps it, Esc cancels)' };
+  const closed = { ...state, record: { ...state.record, keep: null } };
+  const edit: Edit = { kind: 'keep', line: draft.line, field: draft.field, code: draft.code, value: draft.value, reason, before: null };
+  const rejected = issuesAt(state.live, draft.line).find((i) => i.code === draft.code && i.field === draft.field)?.severity;
+  const still = rejected === 'warning' ? 'it counts as resolved' : 'it still counts: the receiving system would still refuse it';
+  return apply(closed, { label: `keep ${draft.code} on line ${draft.line}`, edits: [edit] }, `Kept (${reason}); ${still}`);
 }

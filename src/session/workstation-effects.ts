@@ -19,13 +19,17 @@ import type { Action } from './workstation-state.js';
 import type { Live } from './live.js';
 import { failedTarget, whyNotWritten } from '../io/safe-write.js';
 import { defaultReportPath } from '../io/output-paths.js';
+import { matchDecisions, type Offered } from './decisions.js';
+import { keepsAtOpen, keptFor, rememberedFor } from './memory-store.js';
 import { writeSplit, type SplitPlan } from '../core/split-file.js';
 
 export { defaultReportPath } from '../io/output-paths.js';
 
 /** A file opened for editing in the workstation, its edits journaled. */
-export function openForEditing(path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Doc> {
-  return openDoc(path, options, formatId, progress, true);
+export async function openForEditing(path: string, options: CheckOptions, formatId?: string, progress?: Progress): Promise<Doc> {
+  const doc = await openDoc(path, options, formatId, progress, true);
+  // A file rollfix wrote opens with the keeps made in it, as `check` of it says.
+  return { ...doc, keptAtOpen: keepsAtOpen(doc, keptFor(doc.report.input.path)) };
 }
 
 /** The files of a set checked together (the file-set list). */
@@ -130,6 +134,22 @@ export async function performWrite(doc: Doc, live: Live, write: { path: string; 
     (written) => dispatch({ type: 'write.done', written }),
     (error: NodeJS.ErrnoException) => dispatch({ type: 'write.failed', error: whyNotWritten(error, failedTarget(error, [write.path, defaultReportPath(write.path)])) ?? error.message }),
   );
+}
+
+/**
+ * The decisions remembered for this file's school (memory-store.ts) that apply to it now, to be
+ * offered; null when none does. A memory that cannot be read is said, never fatal.
+ */
+export function offerFor(doc: Doc, live: Live): { items: Offered[]; cursor: number; note: string | null } | null {
+  try {
+    const decisions = rememberedFor(doc);
+    if (decisions.length === 0) return null;
+    const { offered, skipped } = matchDecisions(doc, live, decisions);
+    if (offered.length === 0) return null;
+    return { items: offered, cursor: 0, note: skipped.length ? `${skipped.length} remembered decision${skipped.length === 1 ? '' : 's'} left out: the value changed since, or the record` : null };
+  } catch {
+    return null;
+  }
 }
 
 /** The split the clerk said yes to (S): every part written safely, answered with 'split.done' or 'split.failed'. */

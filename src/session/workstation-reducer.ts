@@ -6,9 +6,9 @@
  */
 import { applyKey, insert, type LineEdit } from './line-edit.js';
 import { resolve } from 'node:path';
-import { issuesAt, recordAt, redo, undo, unsavedEdits } from './live.js';
-import { accept, acceptAll, answerReview, askAcceptAll, commitDraft, deleteRecord, fixFile, openListed, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
-import { codeChoices, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
+import { commit, issuesAt, recordAt, redo, undo, unsavedEdits } from './live.js';
+import { accept, acceptAll, answerReview, askAcceptAll, commitDraft, commitKeep, startKeep, deleteRecord, fixFile, openListed, openRecord, startDraft, stepRecord, updateDraft } from './record-commands.js';
+import { codeChoices, isApplied, tablePageSize, tableRows, type Action, type State } from './workstation-state.js';
 import type { CommandId } from './key-bindings.js';
 import { askFixAll, askSplit, explainHere, fixAll } from './file-commands.js';
 import { helpLines } from './help-text.js';
@@ -77,7 +77,7 @@ function showEdit(state: State, edit: Edit | undefined): State {
 }
 
 /** What a read-only session (the file open in another workstation) refuses: every change, and the write. */
-const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'app.fix-all', 'summary.split', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'write.start', 'write.edit-path']);
+const CHANGES: ReadonlySet<CommandId> = new Set<CommandId>(['decisions.apply', 'decisions.apply-all', 'app.undo', 'app.redo', 'app.write', 'summary.fix-file', 'app.fix-all', 'summary.split', 'record.edit', 'record.accept', 'record.accept-all', 'record.delete', 'record.keep', 'write.start', 'write.edit-path']);
 
 function command(state: State, id: CommandId): State {
   const s = { ...state, message: null };
@@ -136,10 +136,17 @@ function command(state: State, id: CommandId): State {
     case 'record.next': return stepRecord(s, 1);
     case 'record.previous': return stepRecord(s, -1);
     case 'record.delete': return { ...s, confirm: { kind: 'delete', line: s.record.line } };
+    case 'record.keep': return startKeep(s);
     case 'record.reveal': return { ...s, record: { ...s.record, reveal: !s.record.reveal } };
     case 'summary.settings': return { ...s, screen: 'settings', cameFrom: null };
     case 'list.down': case 'list.up': case 'list.page-down': case 'list.page-up':
     case 'list.half-down': case 'list.half-up': case 'list.first': case 'list.last': return listMove(s, id);
+        case 'summary.decisions': return s.offer ? { ...s, screen: 'decisions' } : { ...s, message: 'No decision made before applies to this file' };
+    case 'decisions.down': return moveOffer(s, 1);
+    case 'decisions.up': return moveOffer(s, -1);
+    case 'decisions.skip': return moveOffer(s, 1);
+    case 'decisions.apply': return applyOffered(s, false);
+    case 'decisions.apply-all': return applyOffered(s, true);
     case 'settings.down': return { ...s, settings: { ...s.settings, cursor: Math.min(SETTING_KEYS.length - 1, s.settings.cursor + 1) } };
     case 'settings.up': return { ...s, settings: { ...s.settings, cursor: Math.max(0, s.settings.cursor - 1) } };
     case 'settings.edit': return { ...s, settings: { ...s.settings, draft: String(s.settings.values[SETTING_KEYS[s.settings.cursor]]) } };
@@ -149,6 +156,24 @@ function command(state: State, id: CommandId): State {
 
 function quit(state: State): State {
   return unsavedEdits(state.live) > 0 ? { ...state, confirm: { kind: 'quit' } } : { ...state, quit: true };
+}
+
+function moveOffer(state: State, delta: number): State {
+  if (!state.offer) return state;
+  const cursor = clamp(state.offer.cursor + delta, 0, state.offer.items.length - 1);
+  return { ...state, offer: { ...state.offer, cursor } };
+}
+
+/** The decision under the cursor, or every one not in effect now, as one undo step. */
+function applyOffered(state: State, all: boolean): State {
+  const offer = state.offer;
+  if (!offer) return state;
+  const items = (all ? offer.items : [offer.items[offer.cursor]]).filter((i) => i && !isApplied(state, i));
+  if (items.length === 0) return all ? { ...state, screen: 'summary', message: 'Every remembered decision is applied (u undoes them)' } : moveOffer({ ...state, message: 'Applied already' }, 1);
+  const label = all ? `apply ${items.length} remembered decision${items.length === 1 ? '' : 's'}` : `apply a remembered decision on line ${items[0].line}`;
+  const live = commit(state.doc, state.live, { label, edits: items.map((i) => i.edit) });
+  const done = { ...state, live, message: all ? `Applied ${items.length} decision${items.length === 1 ? '' : 's'} you made before (u undoes them all)` : `Applied: line ${items[0].line} (u undoes it)` };
+  return all ? { ...done, screen: 'summary' } : moveOffer(done, 1);
 }
 
 function answer(state: State, yes: boolean, stop = false): State {
@@ -170,7 +195,7 @@ function answer(state: State, yes: boolean, stop = false): State {
 
 /** The text being typed, whichever it is: a prompt, a field's draft, the output path, a setting. */
 function typing(state: State): string | null {
-  return state.table.prompt?.text ?? state.record.draft?.text ?? state.write.draft ?? state.settings.draft;
+  return state.table.prompt?.text ?? state.record.draft?.text ?? state.record.keep?.text ?? state.write.draft ?? state.settings.draft;
 }
 
 /** An edit of the text being typed, at the cursor. */
@@ -185,6 +210,7 @@ function text(state: State, edit: (e: LineEdit) => LineEdit): State {
     return { ...moved, table: { ...state.table, prompt: { ...prompt, text: typed } } };
   }
   if (state.record.draft) return typed === now ? moved : updateDraft(moved, typed);
+  if (state.record.keep) return { ...moved, record: { ...state.record, keep: { ...state.record.keep, text: typed } } };
   if (state.write.draft !== null) return { ...moved, write: { ...state.write, draft: typed } };
   return { ...moved, settings: { ...state.settings, draft: typed } };
 }
@@ -204,6 +230,7 @@ function commitText(state: State): State {
     return { ...openListed(closed, line), message: listed ? null : `Line ${line} has no issue (Esc goes back to the table)` };
   }
   if (state.record.draft) return commitDraft(state);
+  if (state.record.keep) return commitKeep(state);
   if (state.write.draft !== null) return { ...state, write: { ...state.write, path: state.write.draft.trim() ? resolve(state.write.draft.trim()) : state.write.path, draft: null } };
   if (state.settings.draft !== null) return commitSetting(state);
   return state;
@@ -251,6 +278,7 @@ function commitSetting(state: State): State {
 function cancelText(state: State): State {
   if (state.table.prompt) return { ...state, table: { ...state.table, prompt: null } };
   if (state.record.draft) return { ...state, record: { ...state.record, draft: null }, message: 'Edit cancelled' };
+  if (state.record.keep) return { ...state, record: { ...state.record, keep: null }, message: 'Not kept' };
   if (state.write.draft !== null) return { ...state, write: { ...state.write, draft: null } };
   if (state.settings.draft !== null) return { ...state, settings: { ...state.settings, draft: null } };
   return back(state);

@@ -4,6 +4,7 @@
  * not change) and the Live overlay (which the reducer replaces, never mutates).
  */
 import type { LineKey } from './line-edit.js';
+import type { Offered } from './decisions.js';
 import { defaultOutput } from '../io/output-paths.js';
 import { outputNameOf } from '../core/engine.js';
 import type { Issue } from '../core/issue.js';
@@ -35,6 +36,15 @@ export type Confirm =
   /** The input changed on disk since it was opened: write from the copy as opened anyway? */
   | { kind: 'input-changed'; change: InputChange };
 
+/** The reason being typed for keeping an issue as it is (k). */
+export interface KeepDraft {
+  text: string;
+  line: number;
+  field: string | null;
+  code: string;
+  value: string;
+}
+
 export type Prompt = { kind: 'search' | 'jump'; text: string };
 
 /** A repair that needs a person: the issue of `code` on this line and field. */
@@ -57,7 +67,7 @@ export interface State {
    * `reveal`: the sensitive field under the cursor is shown in clear (v); masked again as soon as
    * the cursor leaves it. `masked`: sensitive values are masked at all (the mask setting).
    */
-  record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean; masked: boolean };
+  record: { line: number; field: number; draft: { text: string; issues: readonly Issue[] } | null; reveal: boolean; masked: boolean; keep?: KeepDraft | null };
   /**
    * `draft`: the path being typed (e), null otherwise. `replace`: yes to replacing an existing
    * file. `inputChanged`: how the input changed on disk since it was opened (found at the last
@@ -87,6 +97,8 @@ export interface State {
    * end: 0, at the end, is where every draft opens, so no opening needs to set it.
    */
   caretFromEnd: number;
+  /** Decisions made before about records of this file (decisions.ts), offered when it opens; null: none. */
+  offer: { items: readonly Offered[]; cursor: number } | null;
 }
 
 export type Action =
@@ -138,6 +150,7 @@ export function initialState(doc: Doc, columns = 80, rows = 24, settings: Settin
     quit: false,
     readOnly: null,
     caretFromEnd: 0,
+    offer: null,
   };
   // The table's cursor starts on the first record with an error, not on a warning.
   const firstError = tableRows(state).findIndex((n) => issuesAt(state.live, n).some((i) => i.severity !== 'warning'));
@@ -271,4 +284,26 @@ const UNMASKED: Masker = { value: (_, value) => value, message: (text) => text }
  */
 export function shown(state: State): Masker {
   return state.record.masked ? masker(state.doc.format) : UNMASKED;
+}
+
+/** Issues kept as real now (k): on the summary, the write screen and in `check`. */
+export function keptNow(state: State): number {
+  const { live } = state;
+  let n = 0;
+  for (const line of live.keptLines) if (!live.deleted.has(line)) n += (live.issues.get(line) ?? []).filter((i) => i.kept).length;
+  return n;
+}
+
+/** Whether an offered decision is in effect now (applied, and not undone). */
+export function isApplied(state: State, item: Offered): boolean {
+  const { live } = state;
+  const edit = item.edit;
+  if (edit.kind === 'delete') return live.deleted.has(edit.line);
+  if (edit.kind === 'keep') return live.kept.get(`${edit.line}\t${edit.field ?? ''}\t${edit.code}`)?.reason === edit.reason;
+  if (edit.kind === 'set') {
+    const record = recordAt(state.doc, live, edit.line);
+    const i = record ? record.layout.fields.findIndex((f) => f.name === edit.field) : -1;
+    return i >= 0 && record!.fields[i] === edit.after;
+  }
+  return false;
 }

@@ -11,7 +11,10 @@ import { commitTogether, SafeWriter } from '../io/safe-write.js';
 import { defaultReportPath, sameFile } from '../io/output-paths.js';
 import type { Doc } from './document.js';
 import type { Live } from './live.js';
-import { writtenRecords } from './written.js';
+import { writtenInput, writtenRecords } from './written.js';
+import { withDecisions } from './decisions.js';
+import { remember, rememberKept, withKept, type KeptFile } from './memory-store.js';
+import { outputPathOf } from './live.js';
 import { withCell, writeFromSheet } from '../core/workbook-fix.js';
 
 export interface Written {
@@ -19,6 +22,9 @@ export interface Written {
   changeReport: string;
   changes: number;
   after: Report;
+  /** Decisions remembered for the next export of this school (decisions.ts), or why they could not be. */
+  remembered: number;
+  memoryProblem?: string;
 }
 
 /** What changed, field by field, between the file as read and as it is now. */
@@ -26,7 +32,10 @@ export function changesOf(doc: Doc, live: Live): Change[] {
   const changes: Change[] = [];
   const codes = new Map<string, string>();
   for (const entry of live.log.entries.slice(0, live.log.cursor)) {
-    for (const edit of entry.edits) if (edit.kind === 'set' && edit.code) codes.set(`${edit.line} ${edit.field}`, edit.code);
+    for (const edit of entry.edits) {
+      if (edit.kind === 'set' && edit.code) codes.set(`${edit.line} ${edit.field}`, edit.code);
+      if (edit.kind === 'delete' && edit.code) codes.set(`${edit.line} `, edit.code);
+    }
   }
   for (const [line, fields] of [...live.fields].sort(([a], [b]) => a - b)) {
     if (live.deleted.has(line) || line > doc.store.count) continue;
@@ -42,7 +51,7 @@ export function changesOf(doc: Doc, live: Live): Change[] {
       changes.push({ line, field: '', before: '(record as read)', after: '(record written again in its layout)', code: codes.get(`${line} ${original.layout.fields[0].name}`) ?? 'edit' });
     }
   }
-  for (const line of [...live.deleted].sort((a, b) => a - b)) changes.push({ line, field: '', before: '(whole record)', after: '(deleted)', code: 'edit' });
+  for (const line of [...live.deleted].sort((a, b) => a - b)) changes.push({ line, field: '', before: '(whole record)', after: '(deleted)', code: codes.get(`${line} `) ?? 'edit' });
   if (doc.model.rewritesAll) changes.unshift(doc.model.rewritesAll);
   for (const text of live.appended) changes.push({ line: 0, field: '', before: '(no line)', after: text.replaceAll('\t', ' '), code: 'add' });
   return changes;
@@ -72,7 +81,7 @@ async function writeSheetDoc(doc: Doc, live: Live, output: string, changeReport:
   const records = [...writtenRecords(doc, live)].map((r) => ({ line: r.line, text: r.text }));
   writeFromSheet(doc.format, doc.options, input, records, output, { path: changeReport, text: reportText(doc, changes) });
   const after = await checkWrittenFile(output, doc.options, doc.format);
-  return { output, changeReport, changes: changes.length, after };
+  return { output, changeReport, changes: changes.length, after, remembered: 0 };
 }
 
 export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Written> {
@@ -102,10 +111,34 @@ export async function writeDoc(doc: Doc, live: Live, output: string): Promise<Wr
     writer.abort();
     throw error;
   }
-  const changes = changesOf(doc, live);
+  const changes = withDecisions(doc, live, changesOf(doc, live));
   // The file and its change report together, or neither.
   const masked = loadSettings().maskReports;
   commitTogether(writer, changeReport, changeReportCsv(changes, masked ? sensitiveFields(doc.format) : new Set(), undefined, masked ? sensitiveValueTest(doc.format) : undefined));
-  const after = await checkWrittenFile(output, doc.options, doc.format);
-  return { output, changeReport, changes: changes.length, after };
+  let remembered = 0;
+  let memoryProblem: string | undefined;
+  try {
+    remembered = remember(doc, changes);
+    rememberKept(output, doc.format.id, keptAsWritten(doc, live));
+  } catch (error) {
+    memoryProblem = `decisions not remembered: ${(error as Error).message}`;
+  }
+  const after = withKept(await checkWrittenFile(output, doc.options, doc.format));
+  return { output, changeReport, changes: changes.length, after, remembered, memoryProblem };
+}
+
+/** The keeps in effect, on the lines of the file as written. */
+export function keptAsWritten(doc: Doc, live: Live): KeptFile['keeps'] {
+  if (live.kept.size === 0) return [];
+  const { origin } = writtenInput(doc, live, outputPathOf(doc));
+  const at = new Map<number, number>();
+  origin.forEach((from, i) => {
+    if (!at.has(from)) at.set(from, i + 1);
+  });
+  const keeps: KeptFile['keeps'] = [];
+  for (const [line, issues] of live.issues) {
+    if (live.deleted.has(line) || !at.has(line)) continue;
+    for (const i of issues) if (i.kept) keeps.push({ line: at.get(line)!, field: i.field, code: i.code, reason: i.kept.reason });
+  }
+  return keeps;
 }

@@ -16,6 +16,6 @@ describe('change report cells', () => {
   });
   it('applies to every column of a report', () => {
     const csv = changeReportCsv([{ line: 3, field: 'Legal Last Name', before: '=cmd|"/c calc"!A1', after: '@SUM(1)', code: 'edit' }]);
-    expect(csv.split('\n')[1]).toBe(`3,Legal Last Name,"'=cmd|""/c calc""!A1",'@SUM(1),edit`);
+    expect(csv.split('\n')[1]).toBe(`3,Legal Last Name,"'=cmd|""/c calc""!A1",'@SUM(1),edit,,,,`);
   });
 });

@@ -12,6 +12,10 @@ import { checkField } from '../../../src/core/record-check.js';
 import { doubleQuoteIssue, metNumberIssue } from '../ascii.js';
 import { layoutOfCount, layoutOfFile, layoutOfNames, withCustom, type DelimitedLayout } from './layouts.js';
 import { quote, splitQuoted, type Token } from './split.js';
+import { fieldIdentity } from '../../../src/core/record-identity.js';
+
+/** A student is their MET number, else their school student number; staff their PSP number. */
+const IDENTITY = fieldIdentity({ keyTitle: 'MET Student Number, else School Student Number; PSP Number for staff', alternatives: [['MET Student Number'], ['School Student Number'], ['PSP Number']], scopeTitle: 'the School Attended (or School Employed) of the first record that has one', scopeFields: ['School Attended'] });
 
 export const REWRITE = new Set(['eis/field-count', 'eis/quoting']);
 
@@ -83,6 +87,7 @@ export function delimitedRecordModel(input: InputInfo): RecordModel & { tokens(t
     crossRecordCodes: new Set(),
     rewriteCodes: REWRITE,
     sharedKeys: [],
+    identity: IDENTITY,
     ...keysOf(base),
     parse(text, line) {
       if (text.trim() === '') return null;

@@ -7,6 +7,10 @@ import type { RecordModel } from '../../../src/core/format.js';
 import type { EisFileType } from './file-types.js';
 import { otherLayout, recordLayouts, type FixedLayout } from './layouts.js';
 import { checkFixedRecord } from './rules.js';
+import { fieldIdentity } from '../../../src/core/record-identity.js';
+
+/** A student is their MET number (with the record type: a student has several records). */
+const IDENTITY = fieldIdentity({ keyTitle: 'MET Number and record type', alternatives: [['MET Number', 'Record Type']], scopeTitle: 'none: the records name no school, so every file of the kind shares one' });
 
 const REWRITE = new Set(['eis/record-length']);
 
@@ -31,6 +35,7 @@ export function fixedRecordModel(type: EisFileType): RecordModel & { layoutOf(te
     crossRecordCodes: new Set(),
     rewriteCodes: REWRITE,
     sharedKeys: [],
+    identity: IDENTITY,
     keyFields: ['MET Number', 'Home Room', 'Record Type'],
     keyTitles: ['MET Number', 'Home Room', 'Type'],
     parse: (text) => parse(text),
