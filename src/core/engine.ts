@@ -40,7 +40,7 @@ export async function resolveFormat(registry: FormatRegistry, input: InputInfo, 
   return format;
 }
 
-/** "an eis-delimited file (EIS comma-delimited export)", as --format named it. */
+/** "a FORMAT-ID file (its title)", as --format named it. */
 const named = (format: Format) => `${/^[aeiou]/i.test(format.id) ? 'an' : 'a'} ${format.id} file (${format.title})`;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `fix --split` and the workstation's S: a file written as several (a lost-pupil CTF as one file
+ * `fix --split` and the workstation's S: a file written as several (a transfer file of unknown destination as one file
  * per pupil), each part beside the input, through the safe writer, in the input's encoding and
  * line ending. One implementation, so both write the same files.
  */

@@ -26,7 +26,7 @@ export function fixAll(state: State, plan: Extract<NonNullable<State['confirm']>
 
 const splitByLive = new WeakMap<Live, SplitPlan | string>();
 
-/** How the file as it would be written now splits (a lost-pupil CTF: one file per pupil), or why it does not. */
+/** How the file as it would be written now splits (a transfer of unknown destination: one file per pupil), or why it does not. */
 export function splitPlanFor(state: State): SplitPlan | string {
   const { doc, live } = state;
   let plan = splitByLive.get(live);

@@ -28,7 +28,7 @@ export type Confirm =
   | { kind: 'review'; code: string; queue: readonly ReviewItem[]; at: number; accepted: number }
   /** F: every safe repair in the file, made and checked already, taken on y. */
   | { kind: 'fix-all'; plan: FixAllPlan }
-  /** S: the file written as one file per part (a lost-pupil CTF), beside the input. */
+  /** S: the file written as one file per part (a transfer of unknown destination: one file per pupil), beside the input. */
   | { kind: 'split'; plan: SplitPlan }
   | { kind: 'delete'; line: number }
   | { kind: 'quit' }
