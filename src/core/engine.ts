@@ -93,9 +93,9 @@ export async function checkFile(registry: FormatRegistry, path: string, options:
   return checkAs(format, path, first, options, Boolean(formatId), progress);
 }
 
-/** The check of a file rollfix wrote as `format` (its format known, not named by the clerk). */
-export async function checkWrittenFile(path: string, options: CheckOptions, format: Format): Promise<Report> {
-  return checkAs(format, path, await inspectInput(path), options, false);
+/** The check of a file rollfix wrote as `format` (its format known, not named by the clerk); with `registry`, a workbook is read as one. */
+export async function checkWrittenFile(path: string, options: CheckOptions, format: Format, registry?: FormatRegistry): Promise<Report> {
+  return checkAs(format, path, registry ? await inspectAny(registry, path, options, format.id) : await inspectInput(path), options, false);
 }
 
 /** The check of a file as `format`; `named`: the format was named (--format), not found from the content. */

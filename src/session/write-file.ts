@@ -5,7 +5,7 @@
  * ending and delimiter. Then the change report, then a whole check of what was written.
  */
 import type { Change } from '../core/format.js';
-import { changeReportCsv, checkFile, checkWrittenFile, outputOf, sensitiveFields, sensitiveValueTest, type Report } from '../core/engine.js';
+import { changeReportCsv, checkWrittenFile, outputOf, sensitiveFields, sensitiveValueTest, type Report } from '../core/engine.js';
 import { registry } from '../../formats/registry.js';
 import { loadSettings } from './settings.js';
 import { commitTogether, SafeWriter } from '../io/safe-write.js';
@@ -81,8 +81,7 @@ async function writeSheetDoc(doc: Doc, live: Live, output: string, changeReport:
   const changes = changesOf(doc, live).map((c) => withCell(c, input));
   const records = [...writtenRecords(doc, live)].map((r) => ({ line: r.line, text: r.text }));
   writeFromSheet(doc.format, doc.options, input, records, output, { path: changeReport, text: reportText(doc, changes) });
-  // A workbook is read as one (checkWrittenFile reads text).
-  const after = await checkFile(registry, output, doc.options, doc.format.id);
+  const after = await checkWrittenFile(output, doc.options, doc.format, registry);
   return { output, changeReport, changes: changes.length, after, remembered: 0 };
 }
 
