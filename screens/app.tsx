@@ -96,7 +96,11 @@ export function App({ load, name, settings, onError, onClose }: { load: Loader; 
     // Decisions made before about these students are offered first (readOnly: only shown).
     const offer = readOnly ? null : offerFor(doc, opened.live);
     const first = offer ? { ...opened, offer, screen: 'decisions' as const, message: message ?? offer.note } : opened;
-    current.current = first;
+    // The key that answered a prompt (r at the resume question) is the prompt's: the workstation
+    // takes keys from the next one (both listen; which hears a key first changes with renders).
+    queueMicrotask(() => {
+      current.current = first;
+    });
     setState(first);
     setPhase({ kind: 'ready' });
   };

@@ -46,7 +46,10 @@ export function WriteScreen({ state, height }: { state: State; height: number })
   const { live, write, columns } = state;
   const { message } = shown(state);
   const lines: ReactElement[] = [];
-  const add = (text: string, props: { color?: string; bold?: boolean } = {}) => lines.push(<Line key={lines.length} text={text} width={columns} {...props} />);
+  // What writing did is drawn last but never cut: the reasons above give way to it on a short screen.
+  const result: ReactElement[] = [];
+  let into = lines;
+  const add = (text: string, props: { color?: string; bold?: boolean } = {}) => into.push(<Line key={`${into === lines ? 'l' : 'r'}${into.length}`} text={text} width={columns} {...props} />);
   add(' Write the resubmission file (the file you opened is never changed)', { bold: true });
   add('');
   if (write.draft !== null) lines.push(<Cells key="path" cells={[{ text: '   File:           ', width: 19 }, ...cursorCells(write.draft, state.caretFromEnd, columns - 19, { color: theme.colors.accent })]} />);
@@ -72,6 +75,7 @@ export function WriteScreen({ state, height }: { state: State; height: number })
     if (reasons.length > 3) add(`     and ${reasons.length - 3} more (t shows them in the table)`);
   } else add(`   ${theme.symbols.ok} Nothing would make the receiving system reject it`, { color: theme.colors.ok });
   add('');
+  into = result;
   if (write.status === 'writing') add(`   Writing${theme.symbols.ellipsis}`);
   if (write.status === 'failed') {
     for (const [i, part] of wrap(`Not written: ${write.error}. Your edits are kept.`, columns - 6, 4).entries()) add(`   ${i ? ' ' : theme.symbols.error} ${part}`, { color: theme.colors.error, bold: true });
@@ -88,5 +92,5 @@ export function WriteScreen({ state, height }: { state: State; height: number })
   } else if (write.status !== 'writing') {
     add(write.draft !== null ? '   Type the path; Enter keeps it, Esc cancels' : '   Enter writes   e edits the path   Esc goes back');
   }
-  return <Box flexDirection="column" height={height}>{lines.slice(0, height)}</Box>;
+  return <Box flexDirection="column" height={height}>{[...lines.slice(0, Math.max(0, height - result.length)), ...result].slice(0, height)}</Box>;
 }

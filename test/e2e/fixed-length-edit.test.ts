@@ -22,7 +22,7 @@ describe('an EIS file in a real terminal', () => {
     await terminal.waitFor(/Line 4 /);
     terminal.press('n');
     const record = await terminal.waitFor(/› Eligible %\s+150/);
-    expect(record).toContain('Eligible %: bytes 179–181 (3 wide)');
+    expect(record).toContain('Eligible %: bytes 179-181 (3 wide)');
     terminal.press('Enter', 'BSpace', 'BSpace', 'BSpace');
     terminal.press('9');
     terminal.press('9');

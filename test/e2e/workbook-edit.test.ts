@@ -34,7 +34,7 @@ describe('the workstation on a workbook', () => {
     terminal.press('Enter');
     const written = await terminal.waitFor(/Checked again:/);
     expect(written).toContain('pupils.fixed.xlsx');
-    terminal.press('q');
+    terminal.command('app.quit');
     await terminal.waitFor(/\[exited 0\]/);
 
     const output = join(dir, 'pupils.fixed.xlsx');
